@@ -1,0 +1,38 @@
+using System.CommandLine;
+using SchemaFirst.Cli.Commands;
+
+namespace SchemaFirst.Cli;
+
+/// <summary>
+/// Represents the command tree: parses the arguments, maps usage errors to exit code 3 and unexpected failures to 4.
+/// </summary>
+internal static class Cli
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("SchemaFirst: plain SQL DDL files as the single source of truth for your database schema.");
+        root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(GenerateCommand.Create(stdout, stderr));
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) await stderr.WriteLineAsync("schemafirst: " + error.Message);
+            await stderr.WriteLineAsync("Run 'schemafirst --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return await parse.InvokeAsync();
+        }
+        catch (IOException e)
+        {
+            await stderr.WriteLineAsync("schemafirst: " + e.Message);
+            return ExitCodes.Runtime;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            await stderr.WriteLineAsync("schemafirst: " + e.Message);
+            return ExitCodes.Runtime;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Text;
+using SchemaFirst.Diagnostics;
+using SchemaFirst.Dialects.Postgres;
+using SchemaFirst.Loading;
+using SchemaFirst.Validation;
+
+namespace SchemaFirst.Cli.Commands;
+
+/// <summary>
+/// Generates derived artifacts from the schema source; <c>generate sql</c> writes canonical DDL for a dialect.
+/// </summary>
+internal static class GenerateCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var command = new Command("generate", "Generate derived artifacts from the schema source");
+        var inputs = new Argument<string[]>("source") { Description = "SQL files, directories (every *.sql below) or glob patterns", Arity = ArgumentArity.OneOrMore };
+        var dialect = new Option<string>("--dialect", "-d") { Description = "Target dialect", DefaultValueFactory = _ => "postgres" };
+        var ifNotExists = new Option<bool>("--if-not-exists") { Description = "Write the re-runnable style: IF NOT EXISTS, OR REPLACE, guarded DO blocks" };
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output" };
+        var check = new Option<bool>("--check") { Description = "Write nothing; exit 2 if the --output file is missing or differs from what would be generated" };
+        var sql = new Command("sql", "Canonical, dependency-ordered DDL for a dialect");
+        sql.Arguments.Add(inputs);
+        sql.Options.Add(dialect);
+        sql.Options.Add(ifNotExists);
+        sql.Options.Add(output);
+        sql.Options.Add(check);
+        sql.SetAction(r => RunSql(new GenerateSettings(r.GetValue(inputs)!, r.GetValue(dialect)!, r.GetValue(ifNotExists), r.GetValue(output), r.GetValue(check)), stdout, stderr));
+        command.Subcommands.Add(sql);
+        return command;
+    }
+
+    public static int RunSql(GenerateSettings settings, TextWriter stdout, TextWriter stderr)
+    {
+        var dialect = settings.Dialect.ToLowerInvariant();
+        if (dialect is not ("postgres" or "postgresql" or "pg"))
+        {
+            stderr.WriteLine($"schemafirst: dialect '{settings.Dialect}' is not supported yet; supported: postgres");
+            return ExitCodes.Usage;
+        }
+        if (settings.Check && settings.Output == null)
+        {
+            stderr.WriteLine("schemafirst: --check needs --output FILE (the file to compare with)");
+            return ExitCodes.Usage;
+        }
+        var result = SqlSource.LoadPostgres(settings.Inputs);
+        var diagnostics = result.Diagnostics.Concat(SchemaValidator.Validate(result.Model, result.SourceMap)).ToList();
+        var lines = new LineCache();
+        foreach (var d in diagnostics.Where(d => d.Severity != Severity.Info)) stderr.Write(DiagnosticTextFormatter.Format(d, lines.Read));
+        if (diagnostics.Any(d => d.Severity == Severity.Error))
+        {
+            stderr.WriteLine("schemafirst: the source has errors; nothing was generated. Run 'schemafirst validate' for the full report.");
+            return ExitCodes.Findings;
+        }
+        var text = PostgresSqlGenerator.Generate(result.Model, new SqlGenerationOptions(settings.IfNotExists));
+        if (settings.Output == null)
+        {
+            stdout.Write(text);
+            return ExitCodes.Ok;
+        }
+        var bytes = new UTF8Encoding(false).GetBytes(text);
+        if (settings.Check)
+        {
+            if (File.Exists(settings.Output) && File.ReadAllBytes(settings.Output).AsSpan().SequenceEqual(bytes))
+            {
+                return ExitCodes.Ok;
+            }
+            stderr.WriteLine($"{settings.Output}: out of date; run 'schemafirst generate sql ... -o {settings.Output}' and commit the result");
+            return ExitCodes.Changes;
+        }
+        var dir = Path.GetDirectoryName(Path.GetFullPath(settings.Output));
+        if (dir != null) Directory.CreateDirectory(dir);
+        // Write to a temporary file first so an interrupted run never leaves half a file behind.
+        var tmp = settings.Output + ".tmp";
+        File.WriteAllBytes(tmp, bytes);
+        File.Move(tmp, settings.Output, overwrite: true);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using SchemaFirst.Diagnostics;
+using SchemaFirst.Loading;
+using SchemaFirst.Validation;
+
+namespace SchemaFirst.Cli.Commands;
+
+/// <summary>
+/// Reads the schema source, runs the semantic checks, prints every diagnostic and a summary of what was understood.
+/// Exit 0 without errors, 1 with errors.
+/// </summary>
+internal static class ValidateCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var inputs = new Argument<string[]>("source") { Description = "SQL files, directories (every *.sql below) or glob patterns", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format") { Description = "Output format: text or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print errors and warnings only, no info diagnostics and no summary" };
+        var command = new Command("validate", "Parse and check the schema source; diagnostics with file:line:col");
+        command.Arguments.Add(inputs);
+        command.Options.Add(format);
+        command.Options.Add(quiet);
+        command.SetAction(r => Run(new ValidateSettings(r.GetValue(inputs)!, r.GetValue(format)!, r.GetValue(quiet)), stdout, stderr));
+        return command;
+    }
+
+    public static int Run(ValidateSettings settings, TextWriter stdout, TextWriter stderr)
+    {
+        var result = SqlSource.LoadPostgres(settings.Inputs);
+        var diagnostics = result.Diagnostics.Concat(SchemaValidator.Validate(result.Model, result.SourceMap)).ToList();
+        var summary = SchemaSummary.Of(result.Model, result.Statistics);
+        var errors = diagnostics.Count(d => d.Severity == Severity.Error);
+        var warnings = diagnostics.Count(d => d.Severity == Severity.Warning);
+        if (settings.Format == "json")
+        {
+            stdout.Write(ToJson(diagnostics, summary, result.Statistics.Files, errors, warnings));
+            stdout.Write('\n');
+        }
+        else
+        {
+            var lines = new LineCache();
+            foreach (var d in diagnostics)
+            {
+                if (settings.Quiet && d.Severity == Severity.Info) continue;
+                stderr.Write(DiagnosticTextFormatter.Format(d, lines.Read));
+            }
+            if (!settings.Quiet) stdout.Write(SummaryText(summary, result.Statistics.Files, errors, warnings));
+        }
+        return errors > 0 ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+
+    internal static string SummaryText(SchemaSummary summary, int files, int errors, int warnings)
+    {
+        var sb = new StringBuilder();
+        sb.Append("Read ").Append(files).Append(files == 1 ? " file" : " files").Append(": ")
+            .Append(errors).Append(errors == 1 ? " error, " : " errors, ").Append(warnings).Append(warnings == 1 ? " warning\n" : " warnings\n");
+        var width = summary.Counts.Max(c => c.Name.Length);
+        foreach (var (name, count) in summary.Counts)
+        {
+            if (count == 0 && name.StartsWith("skipped", StringComparison.Ordinal)) continue;
+            sb.Append("  ").Append(name.PadRight(width)).Append("  ").Append(count.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(7)).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    private static string ToJson(List<Diagnostic> diagnostics, SchemaSummary summary, int files, int errors, int warnings)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("files", files);
+            w.WriteNumber("errors", errors);
+            w.WriteNumber("warnings", warnings);
+            w.WriteStartArray("diagnostics");
+            foreach (var d in diagnostics) DiagnosticJsonWriter.Write(w, d);
+            w.WriteEndArray();
+            w.WriteStartObject("summary");
+            foreach (var (name, count) in summary.Counts) w.WriteNumber(name.Replace(' ', '_').Replace(":", string.Empty, StringComparison.Ordinal).Replace("(", string.Empty, StringComparison.Ordinal).Replace(")", string.Empty, StringComparison.Ordinal), count);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,45 @@
+namespace SchemaFirst.Diagnostics;
+
+/// <summary>
+/// Represents the stable diagnostic codes, in families: SF1xx input files, SF2xx lexical, SF3xx statements,
+/// SF4xx semantic checks. Codes never change meaning once released.
+/// </summary>
+public static class DiagnosticCodes
+{
+    public const string FileNotFound = "SF101";
+    public const string EmptyFile = "SF102";
+    public const string BinaryFile = "SF103";
+    public const string InvalidUtf8 = "SF104";
+    public const string NoInput = "SF105";
+
+    public const string UnterminatedString = "SF201";
+    public const string UnterminatedQuotedIdentifier = "SF202";
+    public const string UnterminatedComment = "SF203";
+    public const string UnterminatedDollarQuote = "SF204";
+    public const string UnexpectedCharacter = "SF205";
+    public const string UnterminatedCopyData = "SF206";
+
+    public const string SyntaxError = "SF301";
+    public const string UnsupportedStatement = "SF302";
+    public const string OpaqueDoBlock = "SF303";
+    public const string MetaCommandSkipped = "SF304";
+    public const string DatabaseStatementIgnored = "SF305";
+    public const string UnknownObject = "SF306";
+    public const string UnknownDirective = "SF307";
+    public const string UnbalancedParentheses = "SF308";
+    public const string ObjectReplaced = "SF309";
+
+    public const string ForeignKeyTableMissing = "SF401";
+    public const string ForeignKeyColumnMissing = "SF402";
+    public const string ForeignKeyTargetNotUnique = "SF403";
+    public const string ForeignKeyTypeMismatch = "SF404";
+    public const string DuplicateObject = "SF405";
+    public const string DuplicateIndexName = "SF406";
+    public const string ColumnMissing = "SF407";
+    public const string EnumDefaultInvalid = "SF408";
+    public const string ViewReferenceMissing = "SF409";
+    public const string IndexTableMissing = "SF410";
+    public const string DuplicateColumn = "SF411";
+    public const string TypeMissing = "SF412";
+    public const string ForeignKeyColumnCount = "SF413";
+}

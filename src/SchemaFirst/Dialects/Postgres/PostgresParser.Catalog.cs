@@ -1,0 +1,228 @@
+using System.Text;
+using SchemaFirst.Diagnostics;
+using SchemaFirst.Model;
+
+namespace SchemaFirst.Dialects.Postgres;
+
+internal sealed partial class PostgresParser
+{
+    private const int MaxIdentifierBytes = 63;
+
+    private List<string> _searchPath = ["public"];
+    private readonly Dictionary<string, SchemaDef> _schemas = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Extension> _extensions = new(StringComparer.Ordinal);
+    private readonly Dictionary<QualifiedName, EnumType> _enums = new();
+    private readonly Dictionary<QualifiedName, DomainType> _domains = new();
+    private readonly Dictionary<QualifiedName, CompositeType> _composites = new();
+    private readonly Dictionary<QualifiedName, OtherType> _otherTypes = new();
+    private readonly Dictionary<QualifiedName, Sequence> _sequences = new();
+    private readonly Dictionary<QualifiedName, Table> _tables = new();
+    private readonly Dictionary<QualifiedName, SchemaIndex> _indexes = new();
+    private readonly List<IndexAttachment> _attachments = new();
+    private readonly Dictionary<QualifiedName, View> _views = new();
+    private readonly Dictionary<(QualifiedName, string), Routine> _routines = new();
+    private readonly Dictionary<(QualifiedName, string), Trigger> _triggers = new();
+    private readonly Dictionary<(QualifiedName, string), Policy> _policies = new();
+    private readonly Dictionary<(QualifiedName, string), Rule> _rules = new();
+    private readonly List<Grant> _grants = new();
+    private readonly List<OpaqueStatement> _opaque = new();
+
+    // Names in use, as PostgreSQL checks them when it chooses a default name: relations (tables, views, sequences,
+    // indexes) per schema, and constraint names per schema.
+    private readonly HashSet<QualifiedName> _relationNames = new();
+    private readonly HashSet<QualifiedName> _constraintNames = new();
+
+    private string CreationSchema(List<string> parts)
+    {
+        if (parts.Count >= 2) return parts[^2];
+        foreach (var s in _searchPath)
+        {
+            if (s != "pg_catalog" && s != "$user") return s;
+        }
+        return "public";
+    }
+
+    private QualifiedName QualifyForCreate(List<string> parts) => new(CreationSchema(parts), parts[^1]);
+
+    private IEnumerable<string> LookupSchemas(List<string> parts)
+    {
+        if (parts.Count >= 2)
+        {
+            yield return parts[^2];
+            yield break;
+        }
+        foreach (var s in _searchPath)
+        {
+            if (s != "$user") yield return s;
+        }
+    }
+
+    /// <summary>Resolves a relation (table, view, sequence, index) through the search path, or guesses the creation schema.</summary>
+    private QualifiedName ResolveRelation(List<string> parts)
+    {
+        foreach (var schema in LookupSchemas(parts))
+        {
+            var q = new QualifiedName(schema, parts[^1]);
+            if (_tables.ContainsKey(q) || _views.ContainsKey(q) || _sequences.ContainsKey(q) || _indexes.ContainsKey(q) || _relationNames.Contains(q)) return q;
+        }
+        return QualifyForCreate(parts);
+    }
+
+    private QualifiedName? FindTable(List<string> parts)
+    {
+        foreach (var schema in LookupSchemas(parts))
+        {
+            var q = new QualifiedName(schema, parts[^1]);
+            if (_tables.ContainsKey(q)) return q;
+        }
+        return null;
+    }
+
+    private (QualifiedName Name, TypeKind Kind)? ResolveType(List<string> parts)
+    {
+        foreach (var schema in LookupSchemas(parts))
+        {
+            var q = new QualifiedName(schema, parts[^1]);
+            if (_enums.ContainsKey(q)) return (q, TypeKind.Enum);
+            if (_domains.ContainsKey(q)) return (q, TypeKind.Domain);
+            if (_composites.ContainsKey(q)) return (q, TypeKind.Composite);
+            if (_otherTypes.ContainsKey(q)) return (q, TypeKind.User);
+            if (_tables.ContainsKey(q) || _views.ContainsKey(q)) return (q, TypeKind.Composite);
+        }
+        return null;
+    }
+
+    private DataType ParseType(TokenCursor c, out bool serial) => PostgresTypeMapper.Parse(c, ResolveType, out serial);
+
+    private DataType ParseType(TokenCursor c) => PostgresTypeMapper.Parse(c, ResolveType, out _);
+
+    /// <summary>PostgreSQL's makeObjectName: name1_name2_label, clipped to 63 bytes by shortening the longer part first.</summary>
+    internal static string MakeObjectName(string name1, string? name2, string? label)
+    {
+        var b1 = Encoding.UTF8.GetBytes(name1);
+        var b2 = name2 == null ? [] : Encoding.UTF8.GetBytes(name2);
+        var overhead = (name2 != null ? 1 : 0) + (label != null ? Encoding.UTF8.GetByteCount(label) + 1 : 0);
+        var avail = MaxIdentifierBytes - overhead;
+        int n1 = b1.Length, n2 = b2.Length;
+        while (n1 + n2 > avail)
+        {
+            if (n1 > n2) n1--;
+            else n2--;
+        }
+        var sb = new StringBuilder();
+        sb.Append(ClipUtf8(b1, n1));
+        if (name2 != null) sb.Append('_').Append(ClipUtf8(b2, n2));
+        if (label != null) sb.Append('_').Append(label);
+        return sb.ToString();
+    }
+
+    private static string ClipUtf8(byte[] bytes, int length)
+    {
+        // Do not cut a multi-byte character in half.
+        while (length > 0 && length < bytes.Length && (bytes[length] & 0xC0) == 0x80) length--;
+        return Encoding.UTF8.GetString(bytes, 0, length);
+    }
+
+    private string ChooseRelationName(string schema, string name1, string? name2, string label)
+    {
+        var pass = 0;
+        var candidate = MakeObjectName(name1, name2, label);
+        while (_relationNames.Contains(new QualifiedName(schema, candidate)))
+        {
+            candidate = MakeObjectName(name1, name2, label + (++pass).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        _relationNames.Add(new QualifiedName(schema, candidate));
+        return candidate;
+    }
+
+    private string ChooseConstraintName(string schema, string name1, string? name2, string label)
+    {
+        var pass = 0;
+        var candidate = MakeObjectName(name1, name2, label);
+        while (_constraintNames.Contains(new QualifiedName(schema, candidate)))
+        {
+            candidate = MakeObjectName(name1, name2, label + (++pass).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        _constraintNames.Add(new QualifiedName(schema, candidate));
+        return candidate;
+    }
+
+    /// <summary>PostgreSQL's ChooseIndexNameAddition: the column names joined by underscores, up to the name limit.</summary>
+    private static string JoinNames(IEnumerable<string> names)
+    {
+        var sb = new StringBuilder();
+        foreach (var n in names)
+        {
+            if (sb.Length > 0) sb.Append('_');
+            sb.Append(n);
+            if (Encoding.UTF8.GetByteCount(sb.ToString()) >= MaxIdentifierBytes) break;
+        }
+        return sb.ToString();
+    }
+
+    private void ReserveConstraintName(string schema, string name) => _constraintNames.Add(new QualifiedName(schema, name));
+
+    private void ReserveRelationName(string schema, string name) => _relationNames.Add(new QualifiedName(schema, name));
+
+    /// <summary>Builds the immutable, canonically ordered model.</summary>
+    private Database Freeze()
+    {
+        var tables = _tables.Values.Select(FreezeTable).OrderBy(t => t.Name).ToEquatableArray();
+        return new Database(
+            Schemas: _schemas.Values.OrderBy(s => s.Name, StringComparer.Ordinal).ToEquatableArray(),
+            Extensions: _extensions.Values.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
+            Enums: _enums.Values.OrderBy(e => e.Name).ToEquatableArray(),
+            Domains: _domains.Values.Select(d => d with
+            {
+                BaseType = FreezeType(d.BaseType),
+                Checks = d.Checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray(),
+            }).OrderBy(d => d.Name).ToEquatableArray(),
+            CompositeTypes: _composites.Values.Select(ct => ct with
+            {
+                Attributes = ct.Attributes.Select(a => a with { Type = FreezeType(a.Type) }).ToEquatableArray(),
+            }).OrderBy(c => c.Name).ToEquatableArray(),
+            OtherTypes: _otherTypes.Values.OrderBy(t => t.Name).ToEquatableArray(),
+            Sequences: _sequences.Values.OrderBy(s => s.Name).ToEquatableArray(),
+            Tables: tables,
+            Indexes: _indexes.Values.OrderBy(i => i.Name).ToEquatableArray(),
+            IndexAttachments: _attachments.OrderBy(a => a.ChildIndex).ThenBy(a => a.ParentIndex).ToEquatableArray(),
+            Views: _views.Values.OrderBy(v => v.Name).ToEquatableArray(),
+            Routines: _routines.Values.OrderBy(r => r.Name).ThenBy(r => r.ArgumentTypes, StringComparer.Ordinal).ToEquatableArray(),
+            Triggers: _triggers.Values.OrderBy(t => t.Table).ThenBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
+            Policies: _policies.Values.OrderBy(p => p.Table).ThenBy(p => p.Name, StringComparer.Ordinal).ToEquatableArray(),
+            Rules: _rules.Values.OrderBy(r => r.Table).ThenBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
+            Grants: _grants.ToEquatableArray(),
+            Opaque: _opaque.ToEquatableArray());
+    }
+
+    private DataType FreezeType(DataType type)
+    {
+        if (type.Kind is not (TypeKind.User or TypeKind.Array) || type.UserType == null) return type;
+        var q = type.UserType;
+        var kind = _enums.ContainsKey(q) ? TypeKind.Enum
+            : _domains.ContainsKey(q) ? TypeKind.Domain
+            : _composites.ContainsKey(q) ? TypeKind.Composite
+            : TypeKind.User;
+        return type.Kind == TypeKind.Array ? type : type with { Kind = kind };
+    }
+
+    private Table FreezeTable(Table t)
+    {
+        var fks = t.ForeignKeys.Select(fk =>
+        {
+            if (!fk.ReferencedColumns.IsEmpty) return fk;
+            // REFERENCES t without columns means t's primary key, which may be declared after this table.
+            return _tables.TryGetValue(fk.ReferencedTable, out var target) && target.PrimaryKey != null
+                ? fk with { ReferencedColumns = target.PrimaryKey.Columns }
+                : fk;
+        });
+        return t with
+        {
+            Columns = t.Columns.Select(col => col with { Type = FreezeType(col.Type) }).ToEquatableArray(),
+            Uniques = t.Uniques.OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray(),
+            ForeignKeys = fks.OrderBy(f => f.Name, StringComparer.Ordinal).ToEquatableArray(),
+            Checks = t.Checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray(),
+            Exclusions = t.Exclusions.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
+        };
+    }
+}

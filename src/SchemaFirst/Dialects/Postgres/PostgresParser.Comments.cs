@@ -1,0 +1,339 @@
+using SchemaFirst.Diagnostics;
+using SchemaFirst.Model;
+
+namespace SchemaFirst.Dialects.Postgres;
+
+internal sealed partial class PostgresParser
+{
+    private void CommentOn()
+    {
+        var c = _c;
+        c.Expect("on");
+        var kindIndex = c.Pos;
+        string kind;
+        if (c.Accept("materialized", "view")) kind = "view";
+        else if (c.Accept("foreign", "table")) kind = "foreign table";
+        else if (c.Accept("access", "method")) kind = "access method";
+        else if (c.Accept("text", "search")) kind = "text search";
+        else
+        {
+            kind = TokenKind.Word == c.Kind() ? TokenCursor.FoldCase(c.Span(c.Current)) : string.Empty;
+            c.Pos++;
+        }
+        var targetIndex = c.Pos;
+        // Find "IS" at the top level: the comment text follows it.
+        var isIndex = -1;
+        for (var i = c.End - 1; i > c.Pos; i--)
+        {
+            if (IsWordAt(i, "is"))
+            {
+                isIndex = i;
+                break;
+            }
+        }
+        if (isIndex < 0) throw c.Error("expected IS 'comment text'");
+        var valueCursor = new TokenCursor(c.Text, c.TokenList, isIndex + 1, c.End);
+        string? text;
+        if (valueCursor.Accept("null")) text = null;
+        else text = valueCursor.ExpectString("the comment text or NULL");
+        valueCursor.ExpectEnd();
+        var target = new TokenCursor(c.Text, c.TokenList, targetIndex, isIndex);
+        if (!ApplyComment(kind, target, text, kindIndex))
+        {
+            KeepOpaque("COMMENT ON " + kind.ToUpperInvariant());
+        }
+    }
+
+    private bool ApplyComment(string kind, TokenCursor t, string? text, int kindIndex)
+    {
+        switch (kind)
+        {
+            case "table":
+                {
+                    var parts = t.ExpectNameParts("a table name");
+                    var name = FindTable(parts);
+                    if (name == null) return Missing($"table {QualifyForCreate(parts)}", kindIndex + 1);
+                    _tables[name] = _tables[name] with { Comment = text };
+                    return true;
+                }
+            case "column":
+                {
+                    var parts = t.ExpectNameParts("table.column");
+                    if (parts.Count < 2) throw t.Error("expected table.column");
+                    var column = parts[^1];
+                    var relParts = parts.Take(parts.Count - 1).ToList();
+                    var rel = ResolveRelation(relParts);
+                    if (_tables.TryGetValue(rel, out var table))
+                    {
+                        var d = TableDraft.From(table);
+                        var i = d.ColumnIndex(column);
+                        if (i < 0) return Missing($"column {column} of table {rel}", kindIndex + 1);
+                        d.Columns[i] = d.Columns[i] with { Comment = text };
+                        _tables[rel] = d.ToTable();
+                        return true;
+                    }
+                    if (_views.TryGetValue(rel, out var view))
+                    {
+                        var list = view.ColumnComments.Where(x => x.Column != column).ToList();
+                        if (text != null) list.Add(new ViewColumnComment(column, text));
+                        list.Sort((a, b) => string.CompareOrdinal(a.Column, b.Column));
+                        _views[rel] = view with { ColumnComments = list.ToEquatableArray() };
+                        return true;
+                    }
+                    return Missing($"relation {rel}", kindIndex + 1);
+                }
+            case "view":
+                {
+                    var name = ResolveRelation(t.ExpectNameParts("a view name"));
+                    if (!_views.TryGetValue(name, out var v)) return Missing($"view {name}", kindIndex + 1);
+                    _views[name] = v with { Comment = text };
+                    return true;
+                }
+            case "index":
+                {
+                    var name = ResolveRelation(t.ExpectNameParts("an index name"));
+                    if (!_indexes.TryGetValue(name, out var idx)) return false;
+                    _indexes[name] = idx with { Comment = text };
+                    return true;
+                }
+            case "sequence":
+                {
+                    var name = ResolveRelation(t.ExpectNameParts("a sequence name"));
+                    if (!_sequences.TryGetValue(name, out var s)) return Missing($"sequence {name}", kindIndex + 1);
+                    _sequences[name] = s with { Comment = text };
+                    return true;
+                }
+            case "type":
+            case "domain":
+                {
+                    var parts = t.ExpectNameParts("a type name");
+                    var resolved = ResolveType(parts);
+                    if (resolved == null) return Missing($"type {QualifyForCreate(parts)}", kindIndex + 1);
+                    var name = resolved.Value.Name;
+                    if (_enums.TryGetValue(name, out var e)) _enums[name] = e with { Comment = text };
+                    else if (_domains.TryGetValue(name, out var d)) _domains[name] = d with { Comment = text };
+                    else if (_composites.TryGetValue(name, out var ct)) _composites[name] = ct with { Comment = text };
+                    else if (_otherTypes.TryGetValue(name, out var o)) _otherTypes[name] = o with { Comment = text };
+                    else return false;
+                    return true;
+                }
+            case "schema":
+                {
+                    var name = t.ExpectIdentifier("a schema name");
+                    _schemas[name] = _schemas.TryGetValue(name, out var s) ? s with { Comment = text } : new SchemaDef(name, text);
+                    return true;
+                }
+            case "extension":
+                {
+                    var name = t.ExpectIdentifier("an extension name");
+                    if (!_extensions.TryGetValue(name, out var e)) return Missing($"extension {name}", kindIndex + 1);
+                    _extensions[name] = e with { Comment = text };
+                    return true;
+                }
+            case "function":
+            case "procedure":
+            case "aggregate":
+                {
+                    var parts = t.ExpectNameParts("a routine name");
+                    var routineKind = kind == "procedure" ? RoutineKind.Procedure : kind == "aggregate" ? RoutineKind.Aggregate : RoutineKind.Function;
+                    string? args = null;
+                    if (t.Is(TokenKind.LParen))
+                    {
+                        var save = _c;
+                        args = ParseArgumentTypes(t.CaptureParens(), routineKind);
+                        _c = save;
+                    }
+                    var key = FindRoutine(parts, args);
+                    if (key == null) return Missing($"{kind} {QualifyForCreate(parts)}({args})", kindIndex + 1);
+                    _routines[key.Value] = _routines[key.Value] with { Comment = text };
+                    return true;
+                }
+            case "trigger":
+            case "policy":
+            case "rule":
+            case "constraint":
+                {
+                    var name = t.ExpectIdentifier($"a {kind} name");
+                    t.Expect("on");
+                    if (kind == "constraint" && t.Accept("domain"))
+                    {
+                        var dn = ResolveType(t.ExpectNameParts("a domain name"))?.Name;
+                        if (dn == null || !_domains.TryGetValue(dn, out var dom)) return false;
+                        _domains[dn] = dom with { Checks = dom.Checks.Select(x => x.Name == name ? x with { Comment = text } : x).ToEquatableArray() };
+                        return true;
+                    }
+                    var table = ResolveRelation(t.ExpectNameParts("a table name"));
+                    var key = (table, name);
+                    switch (kind)
+                    {
+                        case "trigger" when _triggers.TryGetValue(key, out var tr):
+                            _triggers[key] = tr with { Comment = text };
+                            return true;
+                        case "policy" when _policies.TryGetValue(key, out var p):
+                            _policies[key] = p with { Comment = text };
+                            return true;
+                        case "rule" when _rules.TryGetValue(key, out var r):
+                            _rules[key] = r with { Comment = text };
+                            return true;
+                        case "constraint" when _tables.TryGetValue(table, out var tb):
+                            var d = TableDraft.From(tb);
+                            if (!d.HasConstraint(name)) return Missing($"constraint {name} on {table}", kindIndex + 1);
+                            if (d.PrimaryKey?.Name == name) d.PrimaryKey = d.PrimaryKey with { Comment = text };
+                            d.Uniques = d.Uniques.Select(x => x.Name == name ? x with { Comment = text } : x).ToList();
+                            d.ForeignKeys = d.ForeignKeys.Select(x => x.Name == name ? x with { Comment = text } : x).ToList();
+                            d.Checks = d.Checks.Select(x => x.Name == name ? x with { Comment = text } : x).ToList();
+                            d.Exclusions = d.Exclusions.Select(x => x.Name == name ? x with { Comment = text } : x).ToList();
+                            _tables[table] = d.ToTable();
+                            return true;
+                    }
+                    return Missing($"{kind} {name} on {table}", kindIndex + 1);
+                }
+            default:
+                return false;
+        }
+    }
+
+    private bool Missing(string what, int tokenIndex)
+    {
+        UnknownObject(what, tokenIndex);
+        return true;
+    }
+
+    private (QualifiedName, string)? FindRoutine(List<string> parts, string? args)
+    {
+        foreach (var schema in LookupSchemas(parts))
+        {
+            var q = new QualifiedName(schema, parts[^1]);
+            if (args != null && _routines.ContainsKey((q, args))) return (q, args);
+            if (args == null)
+            {
+                var matches = _routines.Keys.Where(k => k.Item1 == q).ToList();
+                if (matches.Count == 1) return matches[0];
+            }
+        }
+        return null;
+    }
+
+    private void Drop()
+    {
+        var c = _c;
+        string kind;
+        if (c.Accept("materialized", "view")) kind = "view";
+        else if (c.Kind() == TokenKind.Word)
+        {
+            kind = TokenCursor.FoldCase(c.Span(c.Current));
+            c.Pos++;
+        }
+        else throw c.Error("expected the kind of object to drop");
+        c.Accept("concurrently");
+        var ifExists = c.Accept("if", "exists");
+        switch (kind)
+        {
+            case "database":
+                Report(Severity.Info, DiagnosticCodes.DatabaseStatementIgnored, "DROP DATABASE ignored: databases are chosen by the connection, not the schema", SpanAt(0, 13));
+                return;
+            case "table":
+            case "view":
+            case "index":
+            case "sequence":
+            case "type":
+            case "domain":
+            case "schema":
+            case "extension":
+            case "function":
+            case "procedure":
+            case "aggregate":
+                do
+                {
+                    var idx = c.Pos;
+                    var parts = c.ExpectNameParts("a name");
+                    string? args = null;
+                    if (c.Is(TokenKind.LParen))
+                    {
+                        args = ParseArgumentTypes(c.CaptureParens(), kind == "procedure" ? RoutineKind.Procedure : kind == "aggregate" ? RoutineKind.Aggregate : RoutineKind.Function);
+                    }
+                    if (!DropObject(kind, parts, args) && !ifExists) UnknownObject($"{kind} {string.Join(".", parts)}", idx);
+                }
+                while (c.Accept(TokenKind.Comma));
+                c.Accept("cascade");
+                c.Accept("restrict");
+                c.ExpectEnd();
+                return;
+            case "trigger":
+            case "policy":
+            case "rule":
+                {
+                    var idx = c.Pos;
+                    var name = c.ExpectIdentifier();
+                    c.Expect("on");
+                    var table = ResolveRelation(c.ExpectNameParts("a table name"));
+                    var removed = kind switch
+                    {
+                        "trigger" => _triggers.Remove((table, name)),
+                        "policy" => _policies.Remove((table, name)),
+                        _ => _rules.Remove((table, name)),
+                    };
+                    if (!removed && !ifExists) UnknownObject($"{kind} {name} on {table}", idx);
+                    return;
+                }
+            default:
+                KeepOpaque("DROP " + kind.ToUpperInvariant());
+                return;
+        }
+    }
+
+    private bool DropObject(string kind, List<string> parts, string? args)
+    {
+        switch (kind)
+        {
+            case "table":
+                {
+                    var name = FindTable(parts);
+                    if (name == null) return false;
+                    _tables.Remove(name);
+                    foreach (var k in _indexes.Where(kv => kv.Value.Table == name).Select(kv => kv.Key).ToList()) _indexes.Remove(k);
+                    foreach (var k in _triggers.Keys.Where(k => k.Item1 == name).ToList()) _triggers.Remove(k);
+                    foreach (var k in _policies.Keys.Where(k => k.Item1 == name).ToList()) _policies.Remove(k);
+                    foreach (var k in _rules.Keys.Where(k => k.Item1 == name).ToList()) _rules.Remove(k);
+                    foreach (var k in _sequences.Where(kv => kv.Value.OwnedBy?.Table == name).Select(kv => kv.Key).ToList()) _sequences.Remove(k);
+                    _relationNames.Remove(name);
+                    return true;
+                }
+            case "view":
+                {
+                    var name = ResolveRelation(parts);
+                    _relationNames.Remove(name);
+                    return _views.Remove(name);
+                }
+            case "index":
+                {
+                    var name = ResolveRelation(parts);
+                    _relationNames.Remove(name);
+                    return _indexes.Remove(name);
+                }
+            case "sequence":
+                {
+                    var name = ResolveRelation(parts);
+                    _relationNames.Remove(name);
+                    return _sequences.Remove(name);
+                }
+            case "type":
+            case "domain":
+                {
+                    var resolved = ResolveType(parts);
+                    if (resolved == null) return false;
+                    var name = resolved.Value.Name;
+                    return _enums.Remove(name) | _domains.Remove(name) | _composites.Remove(name) | _otherTypes.Remove(name);
+                }
+            case "schema":
+                return _schemas.Remove(parts[^1]);
+            case "extension":
+                return _extensions.Remove(parts[^1]);
+            default:
+                {
+                    var key = FindRoutine(parts, args);
+                    return key != null && _routines.Remove(key.Value);
+                }
+        }
+    }
+}

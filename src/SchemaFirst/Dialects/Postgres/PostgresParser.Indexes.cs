@@ -1,0 +1,280 @@
+using SchemaFirst.Model;
+
+namespace SchemaFirst.Dialects.Postgres;
+
+internal sealed partial class PostgresParser
+{
+    private void CreateIndex()
+    {
+        var c = _c;
+        var unique = c.Accept("unique");
+        c.Expect("index");
+        c.Accept("concurrently");
+        var ifNotExists = c.Accept("if", "not", "exists");
+        string? name = null;
+        var nameIndex = c.Pos;
+        if (!c.IsWord("on"))
+        {
+            name = c.ExpectIdentifier("an index name");
+            if (c.Accept(TokenKind.Dot)) name = c.ExpectIdentifier("an index name"); // index schema is the table's
+        }
+        c.Expect("on");
+        var only = c.Accept("only");
+        var tableIndex = c.Pos;
+        var tableParts = c.ExpectNameParts("a table name");
+        var table = FindTable(tableParts) ?? ResolveRelation(tableParts);
+        var method = "btree";
+        if (c.Accept("using")) method = c.ExpectIdentifier("an index method");
+        var (s, e) = c.CaptureParens();
+        var elements = new List<IndexElement>();
+        foreach (var (es, ee) in c.SplitTopLevel(s, e))
+        {
+            var sub = new TokenCursor(c.Text, c.TokenList, es, ee);
+            elements.Add(ParseIndexElement(sub, stopAtWith: false));
+            if (sub.Pos < ee) throw sub.Error("unexpected text in index element");
+        }
+        var include = new List<string>();
+        var nullsNotDistinct = false;
+        string? with = null;
+        string? tablespace = null;
+        string? where = null;
+        while (!c.AtEnd)
+        {
+            if (c.Accept("include")) include = ParseColumnList();
+            else if (c.Accept("nulls", "not", "distinct")) nullsNotDistinct = true;
+            else if (c.Accept("nulls", "distinct")) { }
+            else if (c.Accept("with")) with = c.Normalize(c.CaptureParens(), stripOuterParens: false);
+            else if (c.Accept("tablespace")) tablespace = c.ExpectIdentifier("a tablespace name");
+            else if (c.Accept("where")) where = c.Normalize(c.CaptureUntil(_ => false, stopAtComma: false));
+            else throw c.Error("expected INCLUDE, NULLS, WITH, TABLESPACE, WHERE or the end of the statement");
+        }
+        if (!_tables.ContainsKey(table) && !_views.ContainsKey(table))
+        {
+            Report(Diagnostics.Severity.Error, Diagnostics.DiagnosticCodes.IndexTableMissing, $"index {(name ?? "(unnamed)")} is on table {table}, which does not exist at this point",
+                SpanAt(tableIndex), "create the table before its indexes, or fix the name");
+        }
+        if (name == null)
+        {
+            var colNames = new List<string>();
+            foreach (var el in elements)
+            {
+                var baseName = el.Column ?? FigureExpressionName(el.Expression);
+                var candidate = baseName;
+                for (var i = 1; colNames.Contains(candidate); i++) candidate = baseName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                colNames.Add(candidate);
+            }
+            name = ChooseRelationName(table.Schema, table.Name, JoinNames(colNames), unique ? "key" : "idx");
+        }
+        var qualified = new QualifiedName(table.Schema, name);
+        if (_indexes.ContainsKey(qualified) || _tables.ContainsKey(qualified) || _views.ContainsKey(qualified) || _sequences.ContainsKey(qualified) || IsConstraintIndex(qualified))
+        {
+            if (!ifNotExists)
+            {
+                Report(Diagnostics.Severity.Error, Diagnostics.DiagnosticCodes.DuplicateIndexName,
+                    $"an index or relation named {qualified} already exists (index names are unique per schema in PostgreSQL)", SpanAt(nameIndex),
+                    "give this index a different name");
+            }
+            return;
+        }
+        ReserveRelationName(table.Schema, name);
+        MapSet("index:" + qualified, nameIndex);
+        _indexes[qualified] = new SchemaIndex(qualified, table, unique, method, elements.ToEquatableArray(), include.ToEquatableArray(), where,
+            nullsNotDistinct, with, tablespace, only);
+    }
+
+    private bool IsConstraintIndex(QualifiedName name)
+    {
+        foreach (var t in _tables.Values)
+        {
+            if (t.Name.Schema != name.Schema) continue;
+            if (t.PrimaryKey?.Name == name.Name) return true;
+            foreach (var u in t.Uniques) if (u.Name == name.Name) return true;
+            foreach (var x in t.Exclusions) if (x.Name == name.Name) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Reads one index key: column or (expression) or function call, then COLLATE, opclass, ASC/DESC, NULLS.</summary>
+    private IndexElement ParseIndexElement(TokenCursor c, bool stopAtWith)
+    {
+        string? column = null;
+        string? expression = null;
+        if (c.Is(TokenKind.LParen))
+        {
+            expression = c.Normalize(c.CaptureParens());
+        }
+        else if (c.IsIdentifier() && (c.Kind(1) == TokenKind.LParen || (c.Kind(1) == TokenKind.Dot && c.Kind(3) == TokenKind.LParen)))
+        {
+            var start = c.Pos;
+            c.ExpectNameParts();
+            c.SkipParens();
+            expression = c.Normalize((start, c.Pos));
+        }
+        else
+        {
+            column = c.ExpectIdentifier("a column name or (expression)");
+        }
+        string? collation = null;
+        string? opclass = null;
+        var desc = false;
+        bool? nullsFirst = null;
+        while (c.Pos < c.End)
+        {
+            if (c.Accept("collate"))
+            {
+                collation = string.Join(".", c.ExpectNameParts("a collation").Select(Identifier.Quote));
+                continue;
+            }
+            if (c.Accept("asc"))
+            {
+                desc = false;
+                continue;
+            }
+            if (c.Accept("desc"))
+            {
+                desc = true;
+                continue;
+            }
+            if (c.Accept("nulls", "first"))
+            {
+                nullsFirst = true;
+                continue;
+            }
+            if (c.Accept("nulls", "last"))
+            {
+                nullsFirst = false;
+                continue;
+            }
+            if (stopAtWith && c.IsWord("with")) break;
+            if (c.IsIdentifier() && opclass == null)
+            {
+                var start = c.Pos;
+                c.ExpectNameParts("an operator class");
+                if (c.Is(TokenKind.LParen)) c.SkipParens();
+                opclass = c.Normalize((start, c.Pos), stripOuterParens: false);
+                continue;
+            }
+            break;
+        }
+        // NULLS LAST is the default for ASC and NULLS FIRST for DESC: keep only a non-default choice.
+        if (nullsFirst == desc) nullsFirst = null;
+        return new IndexElement(column, expression, collation, opclass, desc, nullsFirst);
+    }
+
+    private void AlterIndex()
+    {
+        var c = _c;
+        c.Accept("if", "exists");
+        var nameIndex = c.Pos;
+        var parts = c.ExpectNameParts("an index name");
+        var parent = ResolveRelation(parts);
+        if (c.Accept("attach", "partition"))
+        {
+            var childParts = c.ExpectNameParts("an index name");
+            var child = ResolveRelation(childParts);
+            c.ExpectEnd();
+            _attachments.Add(new IndexAttachment(parent, child));
+            return;
+        }
+        if (c.Accept("rename", "to"))
+        {
+            var newName = new QualifiedName(parent.Schema, c.ExpectIdentifier("an index name"));
+            if (_indexes.Remove(parent, out var idx))
+            {
+                _indexes[newName] = idx with { Name = newName };
+                ReserveRelationName(newName.Schema, newName.Name);
+                return;
+            }
+            UnknownObject($"index {parent}", nameIndex);
+            return;
+        }
+        if (c.Accept("set", "tablespace"))
+        {
+            var ts = c.ExpectIdentifier("a tablespace name");
+            if (_indexes.TryGetValue(parent, out var idx)) _indexes[parent] = idx with { Tablespace = ts };
+            return;
+        }
+        KeepOpaque("ALTER INDEX");
+    }
+
+    private void CreateView(bool materialized, bool recursive, bool temporary)
+    {
+        var c = _c;
+        if (temporary)
+        {
+            KeepOpaque("CREATE TEMPORARY VIEW", why: "temporary views are not part of a schema");
+            return;
+        }
+        var ifNotExists = c.Accept("if", "not", "exists");
+        var nameIndex = c.Pos;
+        var name = QualifyForCreate(c.ExpectNameParts("a view name"));
+        var columns = new List<string>();
+        if (c.Is(TokenKind.LParen)) columns = ParseColumnList();
+        string? with = null;
+        string? tablespace = null;
+        while (!c.IsWord("as"))
+        {
+            if (c.Accept("with")) with = c.Normalize(c.CaptureParens(), stripOuterParens: false);
+            else if (c.Accept("using")) c.ExpectIdentifier("an access method");
+            else if (c.Accept("tablespace")) tablespace = c.ExpectIdentifier("a tablespace name");
+            else throw c.Error("expected AS and the view's query");
+        }
+        c.Expect("as");
+        var queryStart = c.Pos;
+        var queryEnd = c.End;
+        string? checkOption = null;
+        var withNoData = false;
+        // Trailing WITH [CASCADED|LOCAL] CHECK OPTION, or WITH [NO] DATA for materialized views.
+        if (queryEnd - queryStart >= 2)
+        {
+            if (materialized && IsWordAt(queryEnd - 1, "data"))
+            {
+                if (IsWordAt(queryEnd - 2, "no") && IsWordAt(queryEnd - 3, "with"))
+                {
+                    withNoData = true;
+                    queryEnd -= 3;
+                }
+                else if (IsWordAt(queryEnd - 2, "with"))
+                {
+                    queryEnd -= 2;
+                }
+            }
+            else if (IsWordAt(queryEnd - 1, "option") && IsWordAt(queryEnd - 2, "check"))
+            {
+                var at = queryEnd - 3;
+                checkOption = "CASCADED";
+                if (IsWordAt(at, "local") || IsWordAt(at, "cascaded"))
+                {
+                    checkOption = c.TextOf(c[at]).ToUpperInvariant();
+                    at--;
+                }
+                if (IsWordAt(at, "with")) queryEnd = at;
+                else checkOption = null;
+            }
+        }
+        if (queryEnd <= queryStart) throw c.Error("expected the view's query after AS");
+        var query = c.Normalize((queryStart, queryEnd), stripOuterParens: true);
+        if (_views.ContainsKey(name) || _tables.ContainsKey(name) || _sequences.ContainsKey(name))
+        {
+            var replace = IsWordAt(1, "or") || (IsWordAt(0, "create") && IsWordAt(2, "replace"));
+            if (ifNotExists) return;
+            if (!(replace && _views.ContainsKey(name)))
+            {
+                DuplicateObject($"relation {name}", nameIndex);
+                return;
+            }
+        }
+        ReserveRelationName(name.Schema, name.Name);
+        MapSet("view:" + name, nameIndex);
+        var existing = _views.GetValueOrDefault(name);
+        _views[name] = new View(name, query, materialized, columns.ToEquatableArray(), with, checkOption, recursive, withNoData, tablespace,
+            existing?.Comment, existing?.ColumnComments ?? default);
+    }
+
+    private bool IsWordAt(int index, string word)
+    {
+        if (index < 0 || index >= _c.End) return false;
+        var t = _c[index];
+        return t.Kind == TokenKind.Word && _c.Span(t).Equals(word, StringComparison.OrdinalIgnoreCase);
+    }
+}

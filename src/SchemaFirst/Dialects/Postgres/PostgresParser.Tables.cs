@@ -1,0 +1,976 @@
+using System.Globalization;
+using SchemaFirst.Model;
+
+namespace SchemaFirst.Dialects.Postgres;
+
+internal sealed partial class PostgresParser
+{
+    private void CreateTable(bool unlogged)
+    {
+        var c = _c;
+        var ifNotExists = c.Accept("if", "not", "exists");
+        var nameIndex = c.Pos;
+        var name = QualifyForCreate(c.ExpectNameParts("a table name"));
+        if (c.IsWord("of") || c.IsWord("as") || (c.Is(TokenKind.LParen) && IsCreateTableAs()))
+        {
+            KeepOpaque(c.IsWord("of") ? "CREATE TABLE OF" : "CREATE TABLE AS", why: "the columns come from a type or query");
+            return;
+        }
+        if (_tables.ContainsKey(name) || _views.ContainsKey(name) || _sequences.ContainsKey(name))
+        {
+            if (!ifNotExists) DuplicateObject($"relation {name}", nameIndex);
+            return;
+        }
+        var draft = new TableDraft { Name = name, Persistence = unlogged ? TablePersistence.Unlogged : TablePersistence.Permanent };
+        ReserveRelationName(name.Schema, name.Name);
+        MapSet("table:" + name, nameIndex);
+        var pending = new List<PendingConstraint>();
+        var serials = new List<(string Column, DataType Type, int Token)>();
+        if (c.Accept("partition", "of"))
+        {
+            var parentParts = c.ExpectNameParts("a parent table name");
+            var parent = FindTable(parentParts) ?? QualifyForCreate(parentParts);
+            if (_tables.TryGetValue(parent, out var parentTable))
+            {
+                // A partition has its parent's columns; its own element list may only add defaults and constraints.
+                draft.Columns.AddRange(parentTable.Columns.Select(col => col with { Comment = null, Identity = null }));
+            }
+            else
+            {
+                UnknownObject($"table {parent}", nameIndex + 3);
+            }
+            if (c.Is(TokenKind.LParen)) ParseTableElements(draft, pending, serials, partition: true);
+            draft.PartitionOf = new PartitionBound(parent, ParsePartitionBound());
+        }
+        else
+        {
+            if (!c.Is(TokenKind.LParen)) throw c.Error("expected '(' and the column list");
+            ParseTableElements(draft, pending, serials, partition: false);
+        }
+        ParseTableTail(draft);
+        FinishConstraints(draft, pending);
+        _tables[name] = draft.ToTable();
+        foreach (var (column, type, token) in serials) CreateSerialSequence(name, column, type, token);
+    }
+
+    private bool IsCreateTableAs()
+    {
+        // CREATE TABLE t (a, b) AS SELECT ...: a column-name list followed by AS.
+        var c = _c;
+        var save = c.Pos;
+        c.SkipParens();
+        var isAs = c.IsWord("as");
+        c.Pos = save;
+        return isAs;
+    }
+
+    private string ParsePartitionBound()
+    {
+        var c = _c;
+        if (c.Accept("default")) return "DEFAULT";
+        if (!c.IsWord("for")) throw c.Error("expected FOR VALUES or DEFAULT");
+        var start = c.Pos;
+        c.Pos += 2;
+        if (!c.IsWord(-1, "values")) throw c.Error("expected FOR VALUES");
+        // FOR VALUES IN (...) | FROM (...) TO (...) | WITH (...)
+        while (!c.AtEnd && (c.Is(TokenKind.LParen) || c.IsAnyWord("in", "from", "to", "with")))
+        {
+            if (c.Is(TokenKind.LParen)) c.SkipParens();
+            else c.Pos++;
+        }
+        return c.Normalize((start, c.Pos), stripOuterParens: false).ToUpperInvariantKeywords();
+    }
+
+    private void ParseTableTail(TableDraft draft)
+    {
+        var c = _c;
+        while (!c.AtEnd)
+        {
+            if (c.Accept("inherits"))
+            {
+                var (s, e) = c.CaptureParens();
+                foreach (var (ps, pe) in c.SplitTopLevel(s, e))
+                {
+                    var sub = new TokenCursor(c.Text, TokensOf(c), ps, pe);
+                    var parts = sub.ExpectNameParts("a parent table name");
+                    draft.Inherits.Add(FindTable(parts) ?? QualifyForCreate(parts));
+                }
+                continue;
+            }
+            if (c.Accept("partition", "by"))
+            {
+                var start = c.Pos;
+                c.ExpectIdentifier("RANGE, LIST or HASH");
+                if (!c.Is(TokenKind.LParen)) throw c.Error("expected '(' and the partition key");
+                c.SkipParens();
+                draft.PartitionBy = UpperFirstWord(c.Normalize((start, c.Pos), stripOuterParens: false));
+                continue;
+            }
+            if (c.Accept("using"))
+            {
+                draft.AccessMethod = c.ExpectIdentifier("an access method");
+                continue;
+            }
+            if (c.Accept("with"))
+            {
+                draft.With = c.Normalize(c.CaptureParens(), stripOuterParens: false);
+                continue;
+            }
+            if (c.Accept("without", "oids")) continue;
+            if (c.Accept("tablespace"))
+            {
+                draft.Tablespace = c.ExpectIdentifier("a tablespace name");
+                continue;
+            }
+            if (c.Accept("on", "commit"))
+            {
+                c.Pos += c.IsWord("delete") || c.IsWord("preserve") ? 2 : 1;
+                continue;
+            }
+            if (c.IsWord("partition") && c.IsWord(1, "of")) throw c.Error("PARTITION OF must come right after the table name");
+            throw c.Error("expected INHERITS, PARTITION BY, USING, WITH, TABLESPACE or the end of the statement");
+        }
+    }
+
+    private static string UpperFirstWord(string s)
+    {
+        var space = s.IndexOfAny([' ', '(']);
+        return space < 0 ? s.ToUpperInvariant() : s[..space].ToUpperInvariant() + s[space..];
+    }
+
+    private List<Token> TokensOf(TokenCursor c) => PostgresLexerCache.Tokens(c);
+
+    private void ParseTableElements(TableDraft draft, List<PendingConstraint> pending, List<(string, DataType, int)> serials, bool partition)
+    {
+        var c = _c;
+        c.Expect(TokenKind.LParen);
+        if (c.Accept(TokenKind.RParen)) return;
+        while (true)
+        {
+            if (IsTableConstraintStart())
+            {
+                pending.Add(ParseTableConstraint());
+            }
+            else if (c.IsWord("like"))
+            {
+                throw c.Error("LIKE in CREATE TABLE is not supported", "list the columns explicitly");
+            }
+            else
+            {
+                ParseColumnDefinition(draft, pending, serials, partition, addColumn: true);
+            }
+            if (c.Accept(TokenKind.Comma)) continue;
+            c.Expect(TokenKind.RParen);
+            break;
+        }
+    }
+
+    private bool IsTableConstraintStart()
+    {
+        var c = _c;
+        if (c.Kind() != TokenKind.Word) return false;
+        if (c.IsWord("constraint")) return true;
+        if (c.IsWord("primary") && c.IsWord(1, "key")) return true;
+        if (c.IsWord("foreign") && c.IsWord(1, "key")) return true;
+        if (c.IsWord("unique") && (c.Kind(1) == TokenKind.LParen || c.IsWord(1, "nulls") || c.IsWord(1, "using"))) return true;
+        if (c.IsWord("check") && c.Kind(1) == TokenKind.LParen) return true;
+        if (c.IsWord("exclude") && (c.Kind(1) == TokenKind.LParen || c.IsWord(1, "using"))) return true;
+        return false;
+    }
+
+    private static bool IsColumnConstraintWord(TokenCursor c) =>
+        c.IsAnyWord("constraint", "null", "check", "default", "generated", "unique", "primary", "references", "collate", "deferrable", "initially")
+        || (c.IsWord("not") && (c.IsWord(1, "null") || c.IsWord(1, "deferrable")));
+
+    /// <summary>Reads a column definition; adds it to the draft or (for partitions / ALTER) merges into an existing column.</summary>
+    private Column ParseColumnDefinition(TableDraft draft, List<PendingConstraint> pending, List<(string, DataType, int)> serials, bool partition, bool addColumn)
+    {
+        var c = _c;
+        var nameIndex = c.Pos;
+        var name = c.ExpectIdentifier("a column name");
+        var existingIndex = draft.ColumnIndex(name);
+        Column column;
+        if (partition)
+        {
+            c.Accept("with", "options");
+            if (existingIndex < 0) throw new ParseException(nameIndex, $"column \"{name}\" is not a column of the parent table");
+            column = draft.Columns[existingIndex];
+        }
+        else
+        {
+            var type = ParseType(c, out var serial);
+            column = new Column(name, type);
+            if (serial)
+            {
+                column = column with { NotNull = true };
+                serials.Add((name, type, nameIndex));
+            }
+            if (existingIndex >= 0)
+            {
+                Report(Diagnostics.Severity.Error, Diagnostics.DiagnosticCodes.DuplicateColumn, $"column \"{name}\" is defined twice in table {draft.Name}", SpanAt(nameIndex),
+                    "remove or rename one of the definitions");
+            }
+        }
+        MapSet($"column:{draft.Name}.{name}", nameIndex);
+        column = ParseColumnConstraints(draft, column, pending);
+        if (partition) draft.Columns[existingIndex] = column;
+        else if (addColumn && existingIndex < 0) draft.Columns.Add(column);
+        return column;
+    }
+
+    private Column ParseColumnConstraints(TableDraft draft, Column column, List<PendingConstraint> pending)
+    {
+        var c = _c;
+        while (!c.AtEnd && !c.Is(TokenKind.Comma) && !c.Is(TokenKind.RParen))
+        {
+            string? constraintName = null;
+            var constraintToken = c.Pos;
+            if (c.Accept("constraint")) constraintName = c.ExpectIdentifier("a constraint name");
+            if (c.Accept("not", "null"))
+            {
+                column = column with { NotNull = true };
+                continue;
+            }
+            if (c.Accept("null"))
+            {
+                column = column with { NotNull = false };
+                continue;
+            }
+            if (c.Accept("default"))
+            {
+                var range = c.CaptureUntil(IsColumnConstraintWord);
+                column = column with { Default = c.Normalize(range) };
+                continue;
+            }
+            if (c.Accept("collate"))
+            {
+                column = column with { Collation = string.Join(".", c.ExpectNameParts("a collation")) };
+                continue;
+            }
+            if (c.Accept("storage"))
+            {
+                column = column with { Storage = c.ExpectIdentifier("a storage mode").ToUpperInvariant() };
+                continue;
+            }
+            if (c.Accept("compression"))
+            {
+                column = column with { Compression = c.ExpectIdentifier("a compression method") };
+                continue;
+            }
+            if (c.Accept("generated"))
+            {
+                if (c.Accept("always"))
+                {
+                    c.Expect("as");
+                    if (c.Accept("identity"))
+                    {
+                        column = column with { Identity = ParseIdentityOptions(draft.Name, column.Name, always: true, column.Type) , NotNull = true };
+                        continue;
+                    }
+                    var expr = c.Normalize(c.CaptureParens());
+                    var stored = true;
+                    if (c.Accept("virtual")) stored = false;
+                    else c.Accept("stored");
+                    column = column with { Generated = new GeneratedColumn(expr, stored) };
+                    continue;
+                }
+                c.Expect("by");
+                c.Expect("default");
+                c.Expect("as");
+                c.Expect("identity");
+                column = column with { Identity = ParseIdentityOptions(draft.Name, column.Name, always: false, column.Type), NotNull = true };
+                continue;
+            }
+            if (c.IsWord("check") || c.IsWord("unique") || c.IsWord("primary") || c.IsWord("references"))
+            {
+                var pc = ParseConstraintBody(constraintName, constraintToken, columnName: column.Name);
+                if (pc.Kind == "primary") column = column with { NotNull = true };
+                pending.Add(pc);
+                continue;
+            }
+            if (c.IsAnyWord("deferrable", "initially") || (c.IsWord("not") && c.IsWord(1, "deferrable")))
+            {
+                // Applies to the constraint just read.
+                if (pending.Count > 0) pending[^1].Timing = ParseTiming(pending[^1].Timing);
+                else ParseTiming(ConstraintTiming.Immediate);
+                continue;
+            }
+            throw c.Error("expected a column constraint (NOT NULL, DEFAULT, CHECK, UNIQUE, PRIMARY KEY, REFERENCES, GENERATED, COLLATE)");
+        }
+        return column;
+    }
+
+    private Identity ParseIdentityOptions(QualifiedName table, string column, bool always, DataType type)
+    {
+        var c = _c;
+        QualifiedName? seqName = null;
+        var options = SequenceOptions.Default;
+        if (c.Is(TokenKind.LParen))
+        {
+            var (s, e) = c.CaptureParens();
+            var sub = new TokenCursor(c.Text, TokensOf(c), s, e);
+            options = ParseSequenceOptions(sub, options, out seqName);
+        }
+        var defaultName = new QualifiedName(table.Schema, MakeObjectName(table.Name, column, "seq"));
+        ReserveRelationName(table.Schema, (seqName ?? defaultName).Name);
+        return new Identity(always, NormalizeSequenceOptions(options, type.Text), seqName == defaultName ? null : seqName);
+    }
+
+    private void CreateSerialSequence(QualifiedName table, string column, DataType type, int token)
+    {
+        var seqName = new QualifiedName(table.Schema, ChooseRelationName(table.Schema, table.Name, column, "seq"));
+        _sequences[seqName] = new Sequence(seqName, NormalizeSequenceOptions(SequenceOptions.Default with { DataType = type.Text }, "bigint"), new ColumnRef(table, column));
+        Map("sequence:" + seqName, token);
+        var t = TableDraft.From(_tables[table]);
+        var i = t.ColumnIndex(column);
+        t.Columns[i] = t.Columns[i] with { Default = $"nextval('{seqName.ToString().Replace("'", "''", StringComparison.Ordinal)}'::regclass)" };
+        _tables[table] = t.ToTable();
+    }
+
+    private ConstraintTiming ParseTiming(ConstraintTiming timing)
+    {
+        var c = _c;
+        while (true)
+        {
+            if (c.Accept("deferrable")) timing = timing with { Deferrable = true };
+            else if (c.Accept("not", "deferrable")) timing = timing with { Deferrable = false };
+            else if (c.Accept("initially", "deferred")) timing = timing with { InitiallyDeferred = true };
+            else if (c.Accept("initially", "immediate")) timing = timing with { InitiallyDeferred = false };
+            else return timing;
+        }
+    }
+
+    private PendingConstraint ParseTableConstraint()
+    {
+        var c = _c;
+        var token = c.Pos;
+        string? name = null;
+        if (c.Accept("constraint")) name = c.ExpectIdentifier("a constraint name");
+        return ParseConstraintBody(name, token, columnName: null);
+    }
+
+    /// <summary>Reads CHECK / UNIQUE / PRIMARY KEY / FOREIGN KEY / REFERENCES / EXCLUDE, at table or column level.</summary>
+    private PendingConstraint ParseConstraintBody(string? name, int token, string? columnName)
+    {
+        var c = _c;
+        PendingConstraint pc;
+        if (c.Accept("check"))
+        {
+            var range = c.CaptureParens();
+            pc = new PendingConstraint { Kind = "check", Expression = c.Normalize(range) };
+            pc.CheckColumns = IdentifiersIn(range);
+            if (c.Accept("no", "inherit")) pc.NoInherit = true;
+        }
+        else if (c.Accept("unique"))
+        {
+            pc = new PendingConstraint { Kind = "unique" };
+            if (c.Accept("nulls", "not", "distinct")) pc.NullsNotDistinct = true;
+            else c.Accept("nulls", "distinct");
+            if (columnName != null && !c.Is(TokenKind.LParen)) pc.Columns.Add(columnName);
+            else if (c.Is(TokenKind.LParen)) pc.Columns = ParseColumnList();
+            else if (c.Accept("using", "index")) pc.UsingIndex = c.ExpectIdentifier("an index name");
+            pc.IndexOptions = ParseIndexParameters();
+        }
+        else if (c.Accept("primary", "key"))
+        {
+            pc = new PendingConstraint { Kind = "primary" };
+            if (columnName != null && !c.Is(TokenKind.LParen)) pc.Columns.Add(columnName);
+            else if (c.Is(TokenKind.LParen)) pc.Columns = ParseColumnList();
+            else if (c.Accept("using", "index")) pc.UsingIndex = c.ExpectIdentifier("an index name");
+            pc.IndexOptions = ParseIndexParameters();
+        }
+        else if (c.Accept("foreign", "key"))
+        {
+            pc = new PendingConstraint { Kind = "foreign", Columns = ParseColumnList() };
+            c.Expect("references");
+            ParseReferences(pc);
+        }
+        else if (c.Accept("references"))
+        {
+            pc = new PendingConstraint { Kind = "foreign" };
+            if (columnName == null) throw c.Error("expected FOREIGN KEY (columns) before REFERENCES");
+            pc.Columns.Add(columnName);
+            ParseReferences(pc);
+        }
+        else if (c.Accept("exclude"))
+        {
+            pc = new PendingConstraint { Kind = "exclude" };
+            if (c.Accept("using")) pc.Method = c.ExpectIdentifier("an index method");
+            var (s, e) = c.CaptureParens();
+            foreach (var (es, ee) in c.SplitTopLevel(s, e))
+            {
+                var sub = new TokenCursor(c.Text, TokensOf(c), es, ee);
+                var element = ParseIndexElement(sub, stopAtWith: true);
+                sub.Expect("with");
+                string op;
+                if (sub.Accept("operator"))
+                {
+                    op = "OPERATOR(" + sub.Normalize(sub.CaptureParens()) + ")";
+                }
+                else
+                {
+                    if (sub.AtEnd) throw sub.Error("expected an operator after WITH");
+                    op = sub.Normalize((sub.Pos, ee));
+                    sub.Pos = ee;
+                }
+                pc.ExclusionElements.Add(new ExclusionElement(element, op));
+            }
+            pc.IndexOptions = ParseIndexParameters();
+            if (c.Accept("where")) pc.Where = c.Normalize(c.CaptureParens());
+        }
+        else
+        {
+            throw c.Error("expected CHECK, UNIQUE, PRIMARY KEY, FOREIGN KEY or EXCLUDE");
+        }
+        pc.Name = name;
+        pc.TokenIndex = token;
+        pc.Timing = ParseTiming(pc.Timing);
+        while (true)
+        {
+            if (c.Accept("not", "valid")) pc.NotValid = true;
+            else if (c.Accept("no", "inherit")) pc.NoInherit = true;
+            else if (c.Accept("not", "enforced") || c.Accept("enforced")) { }
+            else break;
+        }
+        pc.Timing = ParseTiming(pc.Timing);
+        return pc;
+    }
+
+    private List<string> IdentifiersIn((int Start, int End) range)
+    {
+        var c = _c;
+        var names = new List<string>();
+        for (var i = range.Start; i < range.End; i++)
+        {
+            var t = c[i];
+            if (t.Kind is not (TokenKind.Word or TokenKind.QuotedIdentifier)) continue;
+            if (i + 1 < range.End && c[i + 1].Kind == TokenKind.LParen) continue;
+            if (i > range.Start && c[i - 1].Kind is TokenKind.DoubleColon) continue;
+            var v = c.IdentifierValue(t);
+            if (!names.Contains(v)) names.Add(v);
+        }
+        return names;
+    }
+
+    private void ParseReferences(PendingConstraint pc)
+    {
+        var c = _c;
+        pc.RefParts = c.ExpectNameParts("a referenced table name");
+        if (c.Is(TokenKind.LParen)) pc.RefColumns = ParseColumnList();
+        while (!c.AtEnd)
+        {
+            if (c.Accept("match"))
+            {
+                if (c.Accept("full")) pc.Match = ForeignKeyMatch.Full;
+                else if (c.Accept("partial")) pc.Match = ForeignKeyMatch.Partial;
+                else if (c.Accept("simple")) pc.Match = ForeignKeyMatch.Simple;
+                else throw c.Error("expected FULL, PARTIAL or SIMPLE");
+                continue;
+            }
+            if (c.Accept("on", "delete"))
+            {
+                pc.OnDelete = ParseAction();
+                if (c.Is(TokenKind.LParen) && pc.OnDelete is ForeignKeyAction.SetNull or ForeignKeyAction.SetDefault) pc.OnDeleteSetColumns = ParseColumnList();
+                continue;
+            }
+            if (c.Accept("on", "update"))
+            {
+                pc.OnUpdate = ParseAction();
+                continue;
+            }
+            break;
+        }
+    }
+
+    private ForeignKeyAction ParseAction()
+    {
+        var c = _c;
+        if (c.Accept("cascade")) return ForeignKeyAction.Cascade;
+        if (c.Accept("restrict")) return ForeignKeyAction.Restrict;
+        if (c.Accept("no", "action")) return ForeignKeyAction.NoAction;
+        if (c.Accept("set", "null")) return ForeignKeyAction.SetNull;
+        if (c.Accept("set", "default")) return ForeignKeyAction.SetDefault;
+        throw c.Error("expected CASCADE, RESTRICT, NO ACTION, SET NULL or SET DEFAULT");
+    }
+
+    private List<string> ParseColumnList()
+    {
+        var c = _c;
+        c.Expect(TokenKind.LParen);
+        var list = new List<string>();
+        if (c.Accept(TokenKind.RParen)) return list;
+        do
+        {
+            list.Add(c.ExpectIdentifier("a column name"));
+        }
+        while (c.Accept(TokenKind.Comma));
+        c.Expect(TokenKind.RParen);
+        return list;
+    }
+
+    private IndexOptions ParseIndexParameters()
+    {
+        var c = _c;
+        var include = new List<string>();
+        string? with = null;
+        string? tablespace = null;
+        while (true)
+        {
+            if (c.Accept("include")) include = ParseColumnList();
+            else if (c.IsWord("with") && c.Kind(1) == TokenKind.LParen)
+            {
+                c.Pos++;
+                with = c.Normalize(c.CaptureParens(), stripOuterParens: false);
+            }
+            else if (c.Accept("using", "index", "tablespace")) tablespace = c.ExpectIdentifier("a tablespace name");
+            else break;
+        }
+        return include.Count == 0 && with == null && tablespace == null ? IndexOptions.None : new IndexOptions(include.ToEquatableArray(), with, tablespace);
+    }
+
+    /// <summary>Names and adds the constraints read from one statement, in PostgreSQL's order: checks, index-backed, foreign keys.</summary>
+    private void FinishConstraints(TableDraft draft, List<PendingConstraint> pending)
+    {
+        var schema = draft.Name.Schema;
+        var table = draft.Name.Name;
+        foreach (var pc in pending)
+        {
+            if (pc.Name == null) continue;
+            if (pc.Kind is "primary" or "unique" or "exclude") ReserveRelationName(schema, pc.Name);
+            ReserveConstraintName(schema, pc.Name);
+        }
+        foreach (var pc in pending.Where(p => p.Kind == "check"))
+        {
+            if (pc.Name == null)
+            {
+                var cols = pc.CheckColumns.Where(n => draft.ColumnIndex(n) >= 0).ToList();
+                pc.Name = ChooseConstraintName(schema, table, cols.Count == 1 ? cols[0] : null, "check");
+            }
+            AddConstraint(draft, pc);
+        }
+        foreach (var pc in pending.Where(p => p.Kind is "primary" or "unique" or "exclude"))
+        {
+            if (pc.UsingIndex != null)
+            {
+                var idxName = new QualifiedName(schema, pc.UsingIndex);
+                if (_indexes.Remove(idxName, out var idx))
+                {
+                    pc.Columns = idx.Elements.Select(e => e.Column ?? string.Empty).ToList();
+                    pc.Name ??= pc.UsingIndex;
+                    if (!idx.Include.IsEmpty || idx.With != null || idx.Tablespace != null) pc.IndexOptions = new IndexOptions(idx.Include, idx.With, idx.Tablespace);
+                    pc.NullsNotDistinct = idx.NullsNotDistinct;
+                }
+                else
+                {
+                    UnknownObject($"index {idxName}", pc.TokenIndex);
+                    continue;
+                }
+            }
+            if (pc.Name == null)
+            {
+                pc.Name = pc.Kind switch
+                {
+                    "primary" => ChooseRelationName(schema, table, null, "pkey"),
+                    "unique" => ChooseRelationName(schema, table, JoinNames(pc.Columns), "key"),
+                    _ => ChooseRelationName(schema, table, JoinNames(pc.ExclusionElements.Select(e => e.Element.Column ?? FigureExpressionName(e.Element.Expression))), "excl"),
+                };
+                ReserveConstraintName(schema, pc.Name);
+            }
+            AddConstraint(draft, pc);
+        }
+        foreach (var pc in pending.Where(p => p.Kind == "foreign"))
+        {
+            pc.Name ??= ChooseConstraintName(schema, table, JoinNames(pc.Columns), "fkey");
+            AddConstraint(draft, pc);
+        }
+    }
+
+    private static string FigureExpressionName(string? expression)
+    {
+        if (expression == null) return "expr";
+        var paren = expression.IndexOf('(');
+        if (paren > 0)
+        {
+            var head = expression[..paren];
+            if (head.All(ch => PostgresLexer.IsIdentPart(ch) || ch == '.' || ch == '"'))
+            {
+                var dot = head.LastIndexOf('.');
+                return (dot >= 0 ? head[(dot + 1)..] : head).Trim('"');
+            }
+        }
+        return "expr";
+    }
+
+    private void AddConstraint(TableDraft draft, PendingConstraint pc)
+    {
+        var name = pc.Name!;
+        MapSet($"constraint:{draft.Name}.{name}", pc.TokenIndex);
+        if (draft.HasConstraint(name))
+        {
+            Report(Diagnostics.Severity.Error, Diagnostics.DiagnosticCodes.DuplicateObject, $"constraint \"{name}\" already exists on table {draft.Name}", SpanAt(pc.TokenIndex),
+                "give the constraint a different name");
+            return;
+        }
+        switch (pc.Kind)
+        {
+            case "check":
+                draft.Checks.Add(new CheckConstraint(name, pc.Expression!, pc.NotValid, pc.NoInherit));
+                break;
+            case "primary":
+                if (draft.PrimaryKey != null)
+                {
+                    Report(Diagnostics.Severity.Error, Diagnostics.DiagnosticCodes.DuplicateObject, $"table {draft.Name} has more than one primary key", SpanAt(pc.TokenIndex),
+                        "keep one PRIMARY KEY and make the other a UNIQUE constraint");
+                    return;
+                }
+                draft.PrimaryKey = new PrimaryKey(name, pc.Columns.ToEquatableArray(), pc.IndexOptions, pc.Timing);
+                foreach (var col in pc.Columns)
+                {
+                    var i = draft.ColumnIndex(col);
+                    if (i >= 0) draft.Columns[i] = draft.Columns[i] with { NotNull = true };
+                }
+                break;
+            case "unique":
+                draft.Uniques.Add(new UniqueConstraint(name, pc.Columns.ToEquatableArray(), pc.NullsNotDistinct, pc.IndexOptions, pc.Timing));
+                break;
+            case "exclude":
+                draft.Exclusions.Add(new ExclusionConstraint(name, pc.Method, pc.ExclusionElements.ToEquatableArray(), pc.IndexOptions, pc.Where, pc.Timing));
+                break;
+            case "foreign":
+                var target = ResolveForeignTarget(pc.RefParts!, draft.Name);
+                draft.ForeignKeys.Add(new ForeignKey(name, pc.Columns.ToEquatableArray(), target, pc.RefColumns.ToEquatableArray(),
+                    pc.OnDelete, pc.OnUpdate, pc.Match, pc.Timing, pc.NotValid,
+                    pc.OnDeleteSetColumns.Count == 0 ? EquatableArray<string>.Empty : pc.OnDeleteSetColumns.ToEquatableArray()));
+                break;
+        }
+    }
+
+    private QualifiedName ResolveForeignTarget(List<string> parts, QualifiedName self)
+    {
+        if (parts.Count == 1 && parts[0] == self.Name && !_tables.ContainsKey(new QualifiedName(CreationSchema(parts), parts[0]))) return self;
+        return FindTable(parts) ?? QualifyForCreate(parts);
+    }
+
+    private void AlterTable()
+    {
+        var c = _c;
+        var ifExists = c.Accept("if", "exists");
+        c.Accept("only");
+        var nameIndex = c.Pos;
+        var parts = c.ExpectNameParts("a table name");
+        c.Accept(TokenKind.Operator); // ALTER TABLE name * (inheritance marker)
+        var name = FindTable(parts);
+        if (name == null)
+        {
+            var rel = ResolveRelation(parts);
+            if (_views.ContainsKey(rel) || _sequences.ContainsKey(rel) || _indexes.ContainsKey(rel))
+            {
+                // ALTER TABLE works on views and sequences too (pg_dump uses it for view defaults): keep it.
+                KeepOpaque("ALTER TABLE on a view or sequence", reportIt: true);
+                return;
+            }
+            if (!ifExists) UnknownObject($"table {QualifyForCreate(parts)}", nameIndex);
+            return;
+        }
+        if (c.Accept("rename"))
+        {
+            AlterTableRename(name, nameIndex);
+            return;
+        }
+        if (c.Accept("set", "schema"))
+        {
+            var schema = c.ExpectIdentifier("a schema name");
+            var t = _tables[name];
+            _tables.Remove(name);
+            var moved = new QualifiedName(schema, name.Name);
+            _tables[moved] = t with { Name = moved };
+            return;
+        }
+        var draft = TableDraft.From(_tables[name]);
+        var pending = new List<PendingConstraint>();
+        var serials = new List<(string, DataType, int)>();
+        var opaqueActions = new List<string>();
+        while (!c.AtEnd)
+        {
+            var actionStart = c.Pos;
+            if (!AlterTableAction(draft, pending, serials))
+            {
+                // Keep the action we do not model, verbatim, as its own statement.
+                var depth = 0;
+                while (!c.AtEnd && !(depth == 0 && c.Is(TokenKind.Comma)))
+                {
+                    if (c.Is(TokenKind.LParen)) depth++;
+                    else if (c.Is(TokenKind.RParen)) depth--;
+                    c.Pos++;
+                }
+                opaqueActions.Add(c.Raw(actionStart, c.Pos));
+            }
+            if (!c.Accept(TokenKind.Comma)) break;
+        }
+        c.ExpectEnd();
+        FinishConstraints(draft, pending);
+        _tables[name] = draft.ToTable();
+        foreach (var (column, type, token) in serials) CreateSerialSequence(name, column, type, token);
+        foreach (var action in opaqueActions)
+        {
+            _stats.KeptVerbatim++;
+            var sql = $"ALTER TABLE {name} {action}";
+            _opaque.Add(new Model.OpaqueStatement("ALTER TABLE", sql));
+            Report(Diagnostics.Severity.Warning, Diagnostics.DiagnosticCodes.UnsupportedStatement,
+                $"ALTER TABLE action '{Truncate(action, 40)}' is not modelled; it is kept verbatim and rendered as written", SpanAt(nameIndex));
+        }
+    }
+
+    private void AlterTableRename(QualifiedName name, int nameIndex)
+    {
+        var c = _c;
+        if (c.Accept("constraint"))
+        {
+            var from = c.ExpectIdentifier();
+            c.Expect("to");
+            var to = c.ExpectIdentifier();
+            var d = TableDraft.From(_tables[name]);
+            if (d.PrimaryKey?.Name == from) d.PrimaryKey = d.PrimaryKey with { Name = to };
+            d.Uniques = d.Uniques.Select(u => u.Name == from ? u with { Name = to } : u).ToList();
+            d.ForeignKeys = d.ForeignKeys.Select(u => u.Name == from ? u with { Name = to } : u).ToList();
+            d.Checks = d.Checks.Select(u => u.Name == from ? u with { Name = to } : u).ToList();
+            d.Exclusions = d.Exclusions.Select(u => u.Name == from ? u with { Name = to } : u).ToList();
+            _tables[name] = d.ToTable();
+            return;
+        }
+        if (c.Accept("to"))
+        {
+            var newName = new QualifiedName(name.Schema, c.ExpectIdentifier("a table name"));
+            var t = _tables[name];
+            _tables.Remove(name);
+            _tables[newName] = t with { Name = newName };
+            ReserveRelationName(newName.Schema, newName.Name);
+            return;
+        }
+        c.Accept("column");
+        var oldCol = c.ExpectIdentifier("a column name");
+        c.Expect("to");
+        var newCol = c.ExpectIdentifier("a column name");
+        var draft = TableDraft.From(_tables[name]);
+        var i = draft.ColumnIndex(oldCol);
+        if (i < 0)
+        {
+            UnknownObject($"column {oldCol} of table {name}", nameIndex);
+            return;
+        }
+        draft.Columns[i] = draft.Columns[i] with { Name = newCol };
+        _tables[name] = draft.ToTable();
+    }
+
+    /// <summary>Applies one ALTER TABLE action; returns false (cursor unchanged) for actions that are not modelled.</summary>
+    private bool AlterTableAction(TableDraft draft, List<PendingConstraint> pending, List<(string, DataType, int)> serials)
+    {
+        var c = _c;
+        var start = c.Pos;
+        if (c.Accept("add"))
+        {
+            if (IsTableConstraintStart())
+            {
+                pending.Add(ParseTableConstraint());
+                return true;
+            }
+            c.Accept("column");
+            var ifNotExists = c.Accept("if", "not", "exists");
+            if (ifNotExists && c.IsIdentifier() && draft.ColumnIndex(c.IdentifierValue(c.Current)) >= 0)
+            {
+                c.Pos++;
+                // The column exists: PostgreSQL skips the whole definition with a notice.
+                while (!c.AtEnd && !c.Is(TokenKind.Comma))
+                {
+                    if (c.Is(TokenKind.LParen)) c.SkipParens();
+                    else c.Pos++;
+                }
+                return true;
+            }
+            ParseColumnDefinition(draft, pending, serials, partition: false, addColumn: true);
+            return true;
+        }
+        if (c.Accept("drop"))
+        {
+            if (c.Accept("constraint"))
+            {
+                var ifExists = c.Accept("if", "exists");
+                var idx = c.Pos;
+                var cname = c.ExpectIdentifier("a constraint name");
+                c.Accept("cascade");
+                c.Accept("restrict");
+                if (!draft.RemoveConstraint(cname) && !ifExists) UnknownObject($"constraint \"{cname}\" of table {draft.Name}", idx);
+                return true;
+            }
+            c.Accept("column");
+            var colIfExists = c.Accept("if", "exists");
+            var colIdx = c.Pos;
+            var col = c.ExpectIdentifier("a column name");
+            c.Accept("cascade");
+            c.Accept("restrict");
+            var i = draft.ColumnIndex(col);
+            if (i < 0)
+            {
+                if (!colIfExists) UnknownObject($"column \"{col}\" of table {draft.Name}", colIdx);
+                return true;
+            }
+            draft.Columns.RemoveAt(i);
+            // Constraints and indexes on the column go with it, as in PostgreSQL.
+            if (draft.PrimaryKey != null && draft.PrimaryKey.Columns.Contains(col)) draft.PrimaryKey = null;
+            draft.Uniques.RemoveAll(u => u.Columns.Contains(col));
+            draft.ForeignKeys.RemoveAll(f => f.Columns.Contains(col));
+            foreach (var key in _indexes.Where(kv => kv.Value.Table == draft.Name && kv.Value.Elements.Any(e => e.Column == col)).Select(kv => kv.Key).ToList()) _indexes.Remove(key);
+            return true;
+        }
+        if (c.Accept("alter"))
+        {
+            c.Accept("column");
+            var colIdx = c.Pos;
+            var col = c.ExpectIdentifier("a column name");
+            var i = draft.ColumnIndex(col);
+            if (i < 0)
+            {
+                UnknownObject($"column \"{col}\" of table {draft.Name}", colIdx);
+                c.Pos = start;
+                return false;
+            }
+            var column = draft.Columns[i];
+            if (c.Accept("set", "default"))
+            {
+                var range = c.CaptureUntil(_ => false);
+                draft.Columns[i] = column with { Default = c.Normalize(range) };
+                return true;
+            }
+            if (c.Accept("drop", "default"))
+            {
+                draft.Columns[i] = column with { Default = null };
+                return true;
+            }
+            if (c.Accept("set", "not", "null"))
+            {
+                draft.Columns[i] = column with { NotNull = true };
+                return true;
+            }
+            if (c.Accept("drop", "not", "null"))
+            {
+                draft.Columns[i] = column with { NotNull = false };
+                return true;
+            }
+            if (c.Accept("set", "data", "type") || c.Accept("type"))
+            {
+                var type = ParseType(c);
+                string? collation = column.Collation;
+                if (c.Accept("collate")) collation = string.Join(".", c.ExpectNameParts("a collation"));
+                if (c.Accept("using")) c.CaptureUntil(_ => false);
+                draft.Columns[i] = column with { Type = type, Collation = collation };
+                return true;
+            }
+            if (c.Accept("add", "generated"))
+            {
+                var always = c.Accept("always");
+                if (!always)
+                {
+                    c.Expect("by");
+                    c.Expect("default");
+                }
+                c.Expect("as");
+                c.Expect("identity");
+                draft.Columns[i] = column with { Identity = ParseIdentityOptions(draft.Name, col, always, column.Type), NotNull = true };
+                return true;
+            }
+            if (c.Accept("drop", "identity"))
+            {
+                c.Accept("if", "exists");
+                draft.Columns[i] = column with { Identity = null };
+                return true;
+            }
+            if (c.Accept("set", "storage"))
+            {
+                draft.Columns[i] = column with { Storage = c.ExpectIdentifier("a storage mode").ToUpperInvariant() };
+                return true;
+            }
+            if (c.Accept("set", "compression"))
+            {
+                draft.Columns[i] = column with { Compression = c.ExpectIdentifier("a compression method") };
+                return true;
+            }
+            if (c.Accept("drop", "expression"))
+            {
+                c.Accept("if", "exists");
+                draft.Columns[i] = column with { Generated = null };
+                return true;
+            }
+            c.Pos = start;
+            return false;
+        }
+        if (c.Accept("enable", "row", "level"))
+        {
+            c.Expect("security");
+            draft.RowLevelSecurity = true;
+            return true;
+        }
+        if (c.Accept("disable", "row", "level"))
+        {
+            c.Expect("security");
+            draft.RowLevelSecurity = false;
+            return true;
+        }
+        if (c.Accept("force", "row", "level"))
+        {
+            c.Expect("security");
+            draft.ForceRowLevelSecurity = true;
+            return true;
+        }
+        if (c.Accept("no", "force", "row"))
+        {
+            c.Expect("level");
+            c.Expect("security");
+            draft.ForceRowLevelSecurity = false;
+            return true;
+        }
+        if (c.Accept("validate", "constraint"))
+        {
+            var cname = c.ExpectIdentifier("a constraint name");
+            draft.Checks = draft.Checks.Select(x => x.Name == cname ? x with { NotValid = false } : x).ToList();
+            draft.ForeignKeys = draft.ForeignKeys.Select(x => x.Name == cname ? x with { NotValid = false } : x).ToList();
+            return true;
+        }
+        if (c.Accept("attach", "partition"))
+        {
+            var idx = c.Pos;
+            var childParts = c.ExpectNameParts("a partition name");
+            var child = FindTable(childParts);
+            var bound = ParsePartitionBound();
+            if (child == null)
+            {
+                UnknownObject($"table {QualifyForCreate(childParts)}", idx);
+                return true;
+            }
+            _tables[child] = _tables[child] with { PartitionOf = new PartitionBound(draft.Name, bound) };
+            return true;
+        }
+        if (c.Accept("set", "unlogged"))
+        {
+            draft.Persistence = TablePersistence.Unlogged;
+            return true;
+        }
+        if (c.Accept("set", "logged"))
+        {
+            draft.Persistence = TablePersistence.Permanent;
+            return true;
+        }
+        if (c.Accept("inherit"))
+        {
+            var parts = c.ExpectNameParts("a parent table name");
+            draft.Inherits.Add(FindTable(parts) ?? QualifyForCreate(parts));
+            return true;
+        }
+        if (c.Accept("owner", "to"))
+        {
+            c.ExpectIdentifier("a role name");
+            _stats.OwnershipStatements++;
+            return true;
+        }
+        return false;
+    }
+}

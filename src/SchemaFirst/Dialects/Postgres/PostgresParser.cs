@@ -1,0 +1,606 @@
+using SchemaFirst.Diagnostics;
+using SchemaFirst.Loading;
+using SchemaFirst.Model;
+
+namespace SchemaFirst.Dialects.Postgres;
+
+/// <summary>
+/// Reads PostgreSQL DDL into the model by replaying statements in order, as the server would: later ALTERs merge
+/// into earlier CREATEs, DROPs remove, COMMENTs attach. Statements it does not model are kept verbatim and
+/// reported; a syntax error is reported and parsing resumes at the next statement.
+/// </summary>
+internal sealed partial class PostgresParser
+{
+    private static readonly HashSet<string> KnownDirectives = new(StringComparer.Ordinal) { "renamed-from", "ignore", "skip" };
+
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly SourceMap _sourceMap = new();
+    private readonly LoadStatistics _stats = new();
+
+    private string _path = string.Empty;
+    private RawStatement _stmt = null!;
+    private TokenCursor _c = null!;
+    private int[]? _lineStarts;
+    private int _lineOffset;
+
+    private PostgresParser(List<Diagnostic> diagnostics)
+    {
+        _diagnostics = diagnostics;
+    }
+
+    public static LoadResult Load(IReadOnlyList<string> files, List<Diagnostic> diagnostics)
+    {
+        var parser = new PostgresParser(diagnostics);
+        foreach (var file in files)
+        {
+            parser.ParseFile(file);
+        }
+        if (files.Count == 0 && diagnostics.Count == 0)
+        {
+            diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.NoInput, "no input files", null, "pass SQL files or directories"));
+        }
+        return parser.Finish();
+    }
+
+    public static LoadResult LoadText(string text, string path)
+    {
+        var parser = new PostgresParser(new List<Diagnostic>());
+        var reader = PostgresStatementReader.FromString(text, path, parser._diagnostics);
+        parser.ParseStream(reader, path);
+        return parser.Finish();
+    }
+
+    private LoadResult Finish()
+    {
+        var model = Freeze();
+        return new LoadResult(model, _sourceMap, _diagnostics, _stats);
+    }
+
+    private void ParseFile(string path)
+    {
+        _stats.Files++;
+        Stream? stream = null;
+        try
+        {
+            var reader = PostgresStatementReader.Open(path, _diagnostics, out stream);
+            ParseStream(reader, path);
+        }
+        catch (IOException e)
+        {
+            _diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FileNotFound, $"cannot read '{path}': {e.Message}", new SourceSpan(path, 0, 0)));
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            _diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FileNotFound, $"cannot read '{path}': {e.Message}", new SourceSpan(path, 0, 0)));
+        }
+        finally
+        {
+            stream?.Dispose();
+        }
+    }
+
+    private void ParseStream(PostgresStatementReader reader, string path)
+    {
+        _path = path;
+        var any = false;
+        while (reader.Next() is { } stmt)
+        {
+            any = true;
+            HandleStatement(stmt, 0);
+        }
+        if (reader.Binary)
+        {
+            _diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.BinaryFile,
+                "this is a binary file (it contains NUL bytes), not SQL text; it was not read", new SourceSpan(path, 1, 1),
+                "pass only SQL text files"));
+        }
+        else if (!any && !reader.SawContent)
+        {
+            _diagnostics.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.EmptyFile, "the file holds no SQL statements", new SourceSpan(path, 1, 1)));
+        }
+    }
+
+    private void HandleStatement(RawStatement stmt, int lineOffset)
+    {
+        _stats.Statements++;
+        var saveStmt = _stmt;
+        var saveC = _c;
+        var saveLines = _lineStarts;
+        var saveOffset = _lineOffset;
+        _stmt = stmt;
+        _lineStarts = null;
+        _lineOffset = lineOffset;
+        try
+        {
+            CheckDirectives(stmt);
+            switch (stmt.Kind)
+            {
+                case RawStatementKind.MetaCommand:
+                    _stats.MetaCommands++;
+                    Report(Severity.Info, DiagnosticCodes.MetaCommandSkipped, $"psql meta-command '{Truncate(stmt.Text, 30)}' skipped",
+                        new SourceSpan(_path, stmt.Line + lineOffset, stmt.Column, Math.Min(stmt.Text.Length, 40)));
+                    return;
+                case RawStatementKind.InsertData:
+                    _stats.DataStatements++;
+                    return;
+            }
+            if (stmt.Directives.Any(d => d.Name == "skip"))
+            {
+                _stats.SkippedByDirective++;
+                return;
+            }
+            var tokens = PostgresLexer.Tokenize(stmt.Text);
+            _c = new TokenCursor(stmt.Text, tokens);
+            if (tokens.Count == 0) return;
+            try
+            {
+                Dispatch();
+            }
+            catch (ParseException e)
+            {
+                _stats.Errors++;
+                Report(Severity.Error, DiagnosticCodes.SyntaxError, e.Message, SpanAt(e.TokenIndex), e.Help ?? "fix the statement; it is kept verbatim until then");
+                KeepOpaque(StatementHead(), reportIt: false);
+            }
+        }
+        finally
+        {
+            _stmt = saveStmt;
+            _c = saveC;
+            _lineStarts = saveLines;
+            _lineOffset = saveOffset;
+        }
+    }
+
+    private void CheckDirectives(RawStatement stmt)
+    {
+        foreach (var d in stmt.Directives)
+        {
+            if (KnownDirectives.Contains(d.Name)) continue;
+            Report(Severity.Warning, DiagnosticCodes.UnknownDirective, $"unknown directive 'schemafirst:{d.Name}'",
+                new SourceSpan(_path, d.Line + _lineOffset, d.Column, d.Name.Length + 15),
+                "known directives are schemafirst:renamed-from, schemafirst:ignore and schemafirst:skip");
+        }
+    }
+
+    private static string Truncate(string s, int n) => s.Length > n ? s[..n] + "..." : s;
+
+    private void Dispatch()
+    {
+        var c = _c;
+        var first = TokenCursor.FoldCase(c.Span(c.Current));
+        if (c.Kind() != TokenKind.Word)
+        {
+            throw c.Error("expected a SQL statement");
+        }
+        switch (first)
+        {
+            case "create":
+                c.Pos++;
+                Create();
+                return;
+            case "alter":
+                c.Pos++;
+                Alter();
+                return;
+            case "drop":
+                c.Pos++;
+                Drop();
+                return;
+            case "comment":
+                c.Pos++;
+                CommentOn();
+                return;
+            case "grant":
+            case "revoke":
+                _grants.Add(new Grant(c.Normalize((0, c.End), stripOuterParens: false)));
+                return;
+            case "set":
+            case "reset":
+                c.Pos++;
+                SetStatement(first == "reset");
+                return;
+            case "select":
+                SelectStatement();
+                return;
+            case "copy":
+                _stats.DataStatements++;
+                _stats.CopyRows += _stmt.CopyRows;
+                return;
+            case "update":
+            case "delete":
+            case "truncate":
+            case "merge":
+            case "with":
+            case "values":
+                _stats.DataStatements++;
+                return;
+            case "begin":
+            case "commit":
+            case "end":
+            case "rollback":
+            case "start":
+            case "savepoint":
+            case "release":
+            case "abort":
+                _stats.TransactionStatements++;
+                return;
+            case "analyze":
+            case "analyse":
+            case "vacuum":
+            case "checkpoint":
+            case "cluster":
+            case "reindex":
+            case "refresh":
+            case "notify":
+            case "listen":
+            case "unlisten":
+            case "lock":
+            case "discard":
+            case "load":
+            case "call":
+            case "security":
+            case "import":
+                KeepOpaque(StatementHead());
+                return;
+            case "do":
+                c.Pos++;
+                DoBlock();
+                return;
+            default:
+                throw c.Error("unknown statement", "this is not a PostgreSQL statement; check the spelling of its first word");
+        }
+    }
+
+    /// <summary>The first few words of the statement, for messages and opaque-statement kinds.</summary>
+    private string StatementHead()
+    {
+        var words = new List<string>();
+        for (var i = 0; i < _c.End && words.Count < 3; i++)
+        {
+            var t = _c[i];
+            if (t.Kind != TokenKind.Word) break;
+            var w = _c.TextOf(t).ToUpperInvariant();
+            words.Add(w);
+            if (words.Count == 2 && words[0] == "CREATE" && w is "OR") continue;
+            if (words.Count >= 2 && w is not ("OR" or "REPLACE" or "UNIQUE" or "MATERIALIZED" or "UNLOGGED" or "TEMP" or "TEMPORARY" or "CONSTRAINT" or "TEXT" or "FOREIGN" or "EVENT" or "DEFAULT" or "PROCEDURAL" or "TRUSTED")) break;
+        }
+        return string.Join(' ', words);
+    }
+
+    private void KeepOpaque(string kind, bool reportIt = true, string? why = null)
+    {
+        _stats.KeptVerbatim++;
+        _opaque.Add(new OpaqueStatement(kind, _stmt.Text));
+        if (reportIt)
+        {
+            Report(Severity.Warning, DiagnosticCodes.UnsupportedStatement,
+                $"{kind} is not modelled{(why != null ? " (" + why + ")" : string.Empty)}; the statement is kept verbatim and rendered as written",
+                SpanAt(0, Math.Min(_stmt.Text.IndexOf('\n') is var nl && nl > 0 ? nl : _stmt.Text.Length, 60)));
+        }
+    }
+
+    private void Report(Severity severity, string code, string message, SourceSpan? at, string? help = null) =>
+        _diagnostics.Add(new Diagnostic(severity, code, message, at, help));
+
+    /// <summary>The file position of a token of the current statement.</summary>
+    private SourceSpan SpanAt(int tokenIndex, int length = -1)
+    {
+        var offset = _c.Offset(tokenIndex);
+        var (line, col) = Position(offset);
+        if (length < 0) length = tokenIndex < _c.End ? Math.Max(1, _c[tokenIndex].Length) : 1;
+        return new SourceSpan(_path, line, col, length);
+    }
+
+    private (int Line, int Column) Position(int offset)
+    {
+        if (_lineStarts == null)
+        {
+            var starts = new List<int> { 0 };
+            var text = _stmt.Text;
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '\n') starts.Add(i + 1);
+            }
+            _lineStarts = starts.ToArray();
+        }
+        var idx = Array.BinarySearch(_lineStarts, offset);
+        if (idx < 0) idx = ~idx - 1;
+        var line = _stmt.Line + _lineOffset + idx;
+        var col = idx == 0 ? _stmt.Column + offset : offset - _lineStarts[idx] + 1;
+        return (line, col);
+    }
+
+    private void Map(string key, int tokenIndex) => _sourceMap.TryAdd(key, SpanAt(tokenIndex));
+
+    private void MapSet(string key, int tokenIndex) => _sourceMap.Set(key, SpanAt(tokenIndex));
+
+    private void Create()
+    {
+        var c = _c;
+        var orReplace = c.Accept("or", "replace");
+        // Modifiers that can come before the object kind.
+        var temporary = false;
+        var unlogged = false;
+        while (true)
+        {
+            if (c.Accept("global") || c.Accept("local")) continue;
+            if (c.Accept("temp") || c.Accept("temporary"))
+            {
+                temporary = true;
+                continue;
+            }
+            if (c.Accept("unlogged"))
+            {
+                unlogged = true;
+                continue;
+            }
+            break;
+        }
+        if (c.Accept("table"))
+        {
+            if (temporary)
+            {
+                KeepOpaque("CREATE TEMPORARY TABLE", why: "temporary tables are not part of a schema");
+                return;
+            }
+            CreateTable(unlogged);
+            return;
+        }
+        if (c.IsWord("unique") || c.IsWord("index"))
+        {
+            CreateIndex();
+            return;
+        }
+        if (c.Accept("recursive"))
+        {
+            c.Expect("view");
+            CreateView(materialized: false, recursive: true, temporary);
+            return;
+        }
+        if (c.Accept("view"))
+        {
+            CreateView(materialized: false, recursive: false, temporary);
+            return;
+        }
+        if (c.Accept("materialized", "view"))
+        {
+            CreateView(materialized: true, recursive: false, temporary: false);
+            return;
+        }
+        if (c.Accept("sequence"))
+        {
+            CreateSequence(unlogged);
+            return;
+        }
+        if (c.Accept("schema"))
+        {
+            CreateSchema();
+            return;
+        }
+        if (c.Accept("extension"))
+        {
+            CreateExtension();
+            return;
+        }
+        if (c.Accept("type"))
+        {
+            CreateType();
+            return;
+        }
+        if (c.Accept("domain"))
+        {
+            CreateDomain();
+            return;
+        }
+        if (c.IsWord("function") || c.IsWord("procedure") || c.IsWord("aggregate"))
+        {
+            CreateRoutine(orReplace);
+            return;
+        }
+        if (c.IsWord("trigger") || (c.IsWord("constraint") && c.IsWord(1, "trigger")))
+        {
+            CreateTrigger();
+            return;
+        }
+        if (c.Accept("policy"))
+        {
+            CreatePolicy();
+            return;
+        }
+        if (c.Accept("rule"))
+        {
+            CreateRule();
+            return;
+        }
+        if (c.IsWord("database"))
+        {
+            _stats.TransactionStatements++;
+            Report(Severity.Info, DiagnosticCodes.DatabaseStatementIgnored, "CREATE DATABASE ignored: databases are chosen by the connection, not the schema", SpanAt(0, 15));
+            return;
+        }
+        KeepOpaque(StatementHead());
+    }
+
+    private void Alter()
+    {
+        var c = _c;
+        if (IsOwnerStatement()) return;
+        if (c.Accept("table"))
+        {
+            AlterTable();
+            return;
+        }
+        if (c.Accept("sequence"))
+        {
+            AlterSequence();
+            return;
+        }
+        if (c.Accept("index"))
+        {
+            AlterIndex();
+            return;
+        }
+        if (c.Accept("type"))
+        {
+            AlterType();
+            return;
+        }
+        if (c.Accept("domain"))
+        {
+            AlterDomain();
+            return;
+        }
+        if (c.IsWord("default") && c.IsWord(1, "privileges"))
+        {
+            _grants.Add(new Grant(c.Normalize((0, c.End), stripOuterParens: false)));
+            return;
+        }
+        if (c.IsWord("database"))
+        {
+            Report(Severity.Info, DiagnosticCodes.DatabaseStatementIgnored, "ALTER DATABASE ignored: database settings are not part of the schema", SpanAt(0, 14));
+            _stats.SessionSettings++;
+            return;
+        }
+        KeepOpaque(StatementHead());
+    }
+
+    /// <summary>ALTER anything ... OWNER TO role: ownership depends on the environment, so it is counted, not modelled.</summary>
+    private bool IsOwnerStatement()
+    {
+        var c = _c;
+        if (c.End < 4) return false;
+        var t = c[c.End - 3];
+        var u = c[c.End - 2];
+        if (t.Kind == TokenKind.Word && u.Kind == TokenKind.Word
+            && c.Span(t).Equals("owner", StringComparison.OrdinalIgnoreCase) && c.Span(u).Equals("to", StringComparison.OrdinalIgnoreCase))
+        {
+            _stats.OwnershipStatements++;
+            return true;
+        }
+        return false;
+    }
+
+    private void SetStatement(bool reset)
+    {
+        var c = _c;
+        _stats.SessionSettings++;
+        c.Accept("session");
+        c.Accept("local");
+        if (!c.Accept("search_path")) return;
+        if (reset)
+        {
+            _searchPath = ["public"];
+            return;
+        }
+        if (!c.Accept("to") && !(c.IsOperator("=") && c.Accept(TokenKind.Operator))) return;
+        var path = new List<string>();
+        while (!c.AtEnd)
+        {
+            if (c.Is(TokenKind.String))
+            {
+                var v = c.ExpectString();
+                foreach (var part in v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)) path.Add(part.Trim('"'));
+            }
+            else if (c.IsWord("default"))
+            {
+                c.Pos++;
+                path.AddRange(["$user", "public"]);
+            }
+            else
+            {
+                path.Add(c.ExpectIdentifier("a schema name"));
+            }
+            if (!c.Accept(TokenKind.Comma)) break;
+        }
+        _searchPath = path;
+    }
+
+    private void SelectStatement()
+    {
+        var c = _c;
+        // pg_dump: SELECT pg_catalog.set_config('search_path', '', false);
+        var text = _stmt.Text;
+        if (text.Contains("set_config", StringComparison.OrdinalIgnoreCase))
+        {
+            _stats.SessionSettings++;
+            for (var i = 0; i < c.End - 2; i++)
+            {
+                if (c[i].Kind == TokenKind.String && c.StringValue(c[i]) == "search_path" && c[i + 1].Kind == TokenKind.Comma && c[i + 2].Kind == TokenKind.String)
+                {
+                    var v = c.StringValue(c[i + 2]);
+                    _searchPath = v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim('"')).ToList();
+                    break;
+                }
+            }
+            return;
+        }
+        _stats.DataStatements++;
+    }
+
+    private void CreateSchema()
+    {
+        var c = _c;
+        var ifNotExists = c.Accept("if", "not", "exists");
+        string name;
+        if (c.IsWord("authorization"))
+        {
+            c.Pos++;
+            name = c.ExpectIdentifier("a role name");
+        }
+        else
+        {
+            name = c.ExpectIdentifier("a schema name");
+            if (c.Accept("authorization")) c.ExpectIdentifier("a role name");
+        }
+        if (!c.AtEnd)
+        {
+            KeepOpaque("CREATE SCHEMA", why: "schema elements inside CREATE SCHEMA are not modelled; create them as separate statements");
+            return;
+        }
+        if (_schemas.ContainsKey(name))
+        {
+            if (!ifNotExists) DuplicateObject($"schema {Identifier.Quote(name)}", 2);
+            return;
+        }
+        _schemas[name] = new SchemaDef(name);
+        Map("schema:" + name, 2);
+    }
+
+    private void CreateExtension()
+    {
+        var c = _c;
+        var ifNotExists = c.Accept("if", "not", "exists");
+        var nameIndex = c.Pos;
+        var name = c.ExpectIdentifier("an extension name");
+        c.Accept("with");
+        string? schema = null;
+        string? version = null;
+        while (!c.AtEnd)
+        {
+            if (c.Accept("schema")) schema = c.ExpectIdentifier("a schema name");
+            else if (c.Accept("version")) version = c.Is(TokenKind.String) ? c.ExpectString() : c.ExpectIdentifier("a version");
+            else if (c.Accept("cascade")) { }
+            else throw c.Error("expected SCHEMA, VERSION or CASCADE");
+        }
+        if (_extensions.ContainsKey(name))
+        {
+            if (!ifNotExists) DuplicateObject($"extension {name}", nameIndex);
+            return;
+        }
+        _extensions[name] = new Extension(name, schema, version);
+        Map("extension:" + name, nameIndex);
+    }
+
+    private void DuplicateObject(string what, int tokenIndex)
+    {
+        Report(Severity.Error, DiagnosticCodes.DuplicateObject, $"{what} is created twice", SpanAt(tokenIndex),
+            "remove one of the definitions, or add IF NOT EXISTS where the repetition is intended");
+    }
+
+    private void UnknownObject(string what, int tokenIndex)
+    {
+        Report(Severity.Error, DiagnosticCodes.UnknownObject, $"{what} does not exist at this point", SpanAt(tokenIndex),
+            "create it before this statement (files are read in name order), or fix the name");
+    }
+}

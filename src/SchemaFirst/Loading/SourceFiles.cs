@@ -1,0 +1,95 @@
+using SchemaFirst.Diagnostics;
+
+namespace SchemaFirst.Loading;
+
+/// <summary>
+/// Expands command-line inputs (files, directories, globs with * ? and **) into an ordered list of files.
+/// </summary>
+public static class SourceFiles
+{
+    public static List<string> Expand(IEnumerable<string> inputs, List<Diagnostic> diagnostics)
+    {
+        var files = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var raw in inputs)
+        {
+            var input = raw.StartsWith("file://", StringComparison.Ordinal) ? raw["file://".Length..] : raw;
+            var found = new List<string>();
+            if (Directory.Exists(input))
+            {
+                found.AddRange(Directory.EnumerateFiles(input, "*.sql", SearchOption.AllDirectories));
+            }
+            else if (File.Exists(input))
+            {
+                found.Add(input);
+            }
+            else if (input.IndexOfAny(['*', '?']) >= 0)
+            {
+                found.AddRange(Glob(input));
+            }
+            if (found.Count == 0)
+            {
+                diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FileNotFound,
+                    Directory.Exists(input) ? $"no .sql files in directory '{input}'" : $"no such file or directory: '{input}'",
+                    null, "pass SQL files, directories holding *.sql files, or glob patterns such as 'schema/**/*.sql'"));
+                continue;
+            }
+            // Ordinal order of the relative path: the order teams number their files in (00_, 10_, ...).
+            found.Sort(StringComparer.Ordinal);
+            foreach (var f in found)
+            {
+                var display = Display(f);
+                if (seen.Add(Path.GetFullPath(f))) files.Add(display);
+            }
+        }
+        return files;
+    }
+
+    private static string Display(string path)
+    {
+        var p = path.Replace('\\', '/');
+        return p.StartsWith("./", StringComparison.Ordinal) ? p[2..] : p;
+    }
+
+    private static IEnumerable<string> Glob(string pattern)
+    {
+        var normalized = pattern.Replace('\\', '/');
+        var firstWild = normalized.IndexOfAny(['*', '?']);
+        var slash = normalized.LastIndexOf('/', firstWild);
+        var root = slash < 0 ? "." : normalized[..slash];
+        if (root.Length == 0) root = "/";
+        if (!Directory.Exists(root)) yield break;
+        var regex = new System.Text.RegularExpressions.Regex("^" + GlobToRegex(normalized[(slash + 1)..]) + "$");
+        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            var rel = Path.GetRelativePath(root, file).Replace('\\', '/');
+            if (regex.IsMatch(rel)) yield return slash < 0 ? rel : root.TrimEnd('/') + "/" + rel;
+        }
+    }
+
+    private static string GlobToRegex(string glob)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < glob.Length; i++)
+        {
+            var c = glob[i];
+            if (c == '*' && i + 1 < glob.Length && glob[i + 1] == '*')
+            {
+                i++;
+                if (i + 1 < glob.Length && glob[i + 1] == '/')
+                {
+                    i++;
+                    sb.Append("(?:.*/)?");
+                }
+                else
+                {
+                    sb.Append(".*");
+                }
+            }
+            else if (c == '*') sb.Append("[^/]*");
+            else if (c == '?') sb.Append("[^/]");
+            else sb.Append(System.Text.RegularExpressions.Regex.Escape(c.ToString()));
+        }
+        return sb.ToString();
+    }
+}

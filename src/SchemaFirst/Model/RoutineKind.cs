@@ -1,0 +1,11 @@
+namespace SchemaFirst.Model;
+
+/// <summary>
+/// Represents the kind of a routine.
+/// </summary>
+public enum RoutineKind
+{
+    Function,
+    Procedure,
+    Aggregate,
+}
