@@ -19,6 +19,12 @@ public sealed record SchemaSummary(IReadOnlyList<(string Name, long Count)> Coun
         foreach (var e in db.Enums) schemas.Add(e.Name.Schema);
         foreach (var d in db.Domains) schemas.Add(d.Name.Schema);
         var constraintIndexes = db.Tables.Sum(t => (t.PrimaryKey != null ? 1 : 0) + t.Uniques.Count + t.Exclusions.Count);
+        // A foreign key on a partitioned table is cloned onto every partition, and one that references a
+        // partitioned table gets a row per referenced partition: pg_constraint holds them all.
+        var partitions = db.Tables.Where(t => t.PartitionOf != null).GroupBy(t => t.PartitionOf!.Parent).ToDictionary(g => g.Key, g => g.Select(t => t.Name).ToList());
+        int Descendants(QualifiedName table, int depth = 0) =>
+            depth > 32 || !partitions.TryGetValue(table, out var children) ? 0 : children.Sum(c => 1 + Descendants(c, depth + 1));
+        var foreignKeys = db.Tables.Sum(t => t.ForeignKeys.Sum(fk => (1 + Descendants(t.Name)) * (1 + Descendants(fk.ReferencedTable))));
         var counts = new List<(string, long)>
         {
             ("schemas", schemas.Count),
@@ -31,7 +37,7 @@ public sealed record SchemaSummary(IReadOnlyList<(string Name, long Count)> Coun
             ("indexes", db.Indexes.Count + constraintIndexes),
             ("primary keys", db.Tables.Count(t => t.PrimaryKey != null)),
             ("unique constraints", db.Tables.Sum(t => t.Uniques.Count)),
-            ("foreign keys", db.Tables.Sum(t => t.ForeignKeys.Count)),
+            ("foreign keys", foreignKeys),
             ("check constraints", db.Tables.Sum(t => t.Checks.Count) + db.Domains.Sum(d => d.Checks.Count)),
             ("exclusion constraints", db.Tables.Sum(t => t.Exclusions.Count)),
             ("sequences", db.Sequences.Count + db.Tables.Sum(t => t.Columns.Count(c => c.Identity != null))),

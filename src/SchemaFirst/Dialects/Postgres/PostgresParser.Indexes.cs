@@ -43,7 +43,7 @@ internal sealed partial class PostgresParser
             if (c.Accept("include")) include = ParseColumnList();
             else if (c.Accept("nulls", "not", "distinct")) nullsNotDistinct = true;
             else if (c.Accept("nulls", "distinct")) { }
-            else if (c.Accept("with")) with = c.Normalize(c.CaptureParens(), stripOuterParens: false);
+            else if (c.Accept("with")) with = c.NormalizeParenthesized();
             else if (c.Accept("tablespace")) tablespace = c.ExpectIdentifier("a tablespace name");
             else if (c.Accept("where")) where = c.Normalize(c.CaptureUntil(_ => false, stopAtComma: false));
             else throw c.Error("expected INCLUDE, NULLS, WITH, TABLESPACE, WHERE or the end of the statement");
@@ -214,7 +214,7 @@ internal sealed partial class PostgresParser
         string? tablespace = null;
         while (!c.IsWord("as"))
         {
-            if (c.Accept("with")) with = c.Normalize(c.CaptureParens(), stripOuterParens: false);
+            if (c.Accept("with")) with = c.NormalizeParenthesized();
             else if (c.Accept("using")) c.ExpectIdentifier("an access method");
             else if (c.Accept("tablespace")) tablespace = c.ExpectIdentifier("a tablespace name");
             else throw c.Error("expected AS and the view's query");

@@ -93,7 +93,9 @@ internal sealed partial class PostgresParser
                 {
                     var sub = new TokenCursor(c.Text, TokensOf(c), ps, pe);
                     var parts = sub.ExpectNameParts("a parent table name");
-                    draft.Inherits.Add(FindTable(parts) ?? QualifyForCreate(parts));
+                    var parent = FindTable(parts) ?? QualifyForCreate(parts);
+                    draft.Inherits.Add(parent);
+                    InheritColumns(draft, parent);
                 }
                 continue;
             }
@@ -113,7 +115,7 @@ internal sealed partial class PostgresParser
             }
             if (c.Accept("with"))
             {
-                draft.With = c.Normalize(c.CaptureParens(), stripOuterParens: false);
+                draft.With = c.NormalizeParenthesized();
                 continue;
             }
             if (c.Accept("without", "oids")) continue;
@@ -130,6 +132,24 @@ internal sealed partial class PostgresParser
             if (c.IsWord("partition") && c.IsWord(1, "of")) throw c.Error("PARTITION OF must come right after the table name");
             throw c.Error("expected INHERITS, PARTITION BY, USING, WITH, TABLESPACE or the end of the statement");
         }
+    }
+
+    /// <summary>
+    /// INHERITS: the child gets the parent's columns first (a column the child also declares is merged, keeping the
+    /// child's definition), then its own, as PostgreSQL lays them out.
+    /// </summary>
+    private void InheritColumns(TableDraft draft, QualifiedName parentName)
+    {
+        if (!_tables.TryGetValue(parentName, out var parent)) return;
+        var inherited = new List<Column>();
+        foreach (var pc in parent.Columns)
+        {
+            var own = draft.ColumnIndex(pc.Name);
+            inherited.Add(own >= 0 ? draft.Columns[own] : pc with { Comment = null, Identity = null });
+        }
+        var rest = draft.Columns.Where(c => parent.FindColumn(c.Name) == null);
+        // Columns inherited from an earlier parent keep their place.
+        draft.Columns = inherited.Concat(rest.Where(c => !inherited.Any(i => i.Name == c.Name))).ToList();
     }
 
     private static string UpperFirstWord(string s)
@@ -520,7 +540,7 @@ internal sealed partial class PostgresParser
             else if (c.IsWord("with") && c.Kind(1) == TokenKind.LParen)
             {
                 c.Pos++;
-                with = c.Normalize(c.CaptureParens(), stripOuterParens: false);
+                with = c.NormalizeParenthesized();
             }
             else if (c.Accept("using", "index", "tablespace")) tablespace = c.ExpectIdentifier("a tablespace name");
             else break;

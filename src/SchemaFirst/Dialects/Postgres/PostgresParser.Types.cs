@@ -44,7 +44,7 @@ internal sealed partial class PostgresParser
         }
         if (c.Accept("as", "range"))
         {
-            var def = c.Normalize(c.CaptureParens(), stripOuterParens: false);
+            var def = c.NormalizeParenthesized();
             c.ExpectEnd();
             _otherTypes[name] = new OtherType(name, "range", def);
             return;
@@ -73,7 +73,7 @@ internal sealed partial class PostgresParser
         }
         if (c.Is(TokenKind.LParen))
         {
-            var def = c.Normalize(c.CaptureParens(), stripOuterParens: false);
+            var def = c.NormalizeParenthesized();
             c.ExpectEnd();
             _otherTypes[name] = new OtherType(name, "base", def);
             return;

@@ -263,7 +263,7 @@ internal sealed partial class PostgresParser
             var w = _c.TextOf(t).ToUpperInvariant();
             words.Add(w);
             if (words.Count == 2 && words[0] == "CREATE" && w is "OR") continue;
-            if (words.Count >= 2 && w is not ("OR" or "REPLACE" or "UNIQUE" or "MATERIALIZED" or "UNLOGGED" or "TEMP" or "TEMPORARY" or "CONSTRAINT" or "TEXT" or "FOREIGN" or "EVENT" or "DEFAULT" or "PROCEDURAL" or "TRUSTED")) break;
+            if (words.Count >= 2 && w is not ("OR" or "REPLACE" or "LANGUAGE" or "UNIQUE" or "MATERIALIZED" or "UNLOGGED" or "TEMP" or "TEMPORARY" or "CONSTRAINT" or "TEXT" or "FOREIGN" or "EVENT" or "DEFAULT" or "PROCEDURAL" or "TRUSTED")) break;
         }
         return string.Join(' ', words);
     }

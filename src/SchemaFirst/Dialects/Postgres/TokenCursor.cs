@@ -266,6 +266,14 @@ internal sealed class TokenCursor
         return (start, Pos);
     }
 
+    /// <summary>At '(' : the normalized text of the parenthesized group, parentheses included.</summary>
+    public string NormalizeParenthesized()
+    {
+        var start = Pos;
+        SkipParens();
+        return Normalize((start, Pos), stripOuterParens: false);
+    }
+
     /// <summary>Splits a range at top-level commas.</summary>
     public List<(int Start, int End)> SplitTopLevel(int start, int end)
     {
