@@ -812,11 +812,12 @@ def render_mode(data: dict) -> list[str]:
             cells.append(f"{fmt_s(r['median_s'])} / {fmt_mem(r['peak_rss_kib'])}" if r.get("status") == "ok" else "–")
         if all(c == "–" for c in cells):
             continue
-        ex = lambda v: "–" if v is None else f"{v:.2f}"
-        worst = max([v for v in (g["time_exponent"], g["last_step_time_exponent"]) if v is not None], default=None)
-        flag = " **super-linear**" if worst is not None and worst > SUPERLINEAR else ""
-        L.append(f"| {k} | " + " | ".join(cells) +
-                 f" | {ex(g['time_exponent'])}{flag} | {ex(g['last_step_time_exponent'])} | {ex(g['memory_exponent'])} |")
+        def ex(v):
+            if v is None:
+                return "–"
+            return f"**{v:.2f} super-linear**" if v > SUPERLINEAR else f"{v:.2f}"
+        L.append(f"| {k} | " + " | ".join(cells) + f" | {ex(g['time_exponent'])} | "
+                 f"{ex(g['last_step_time_exponent'])} | {ex(g['memory_exponent'])} |")
     L.append("")
 
     if data.get("ratios"):

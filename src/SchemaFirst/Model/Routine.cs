@@ -6,7 +6,8 @@ namespace SchemaFirst.Model;
 /// <param name="Name">The routine name.</param>
 /// <param name="Kind">Function, procedure or aggregate.</param>
 /// <param name="ArgumentTypes">The identity argument types, normalized (what tells overloads apart).</param>
-/// <param name="Definition">The CREATE statement text as written (body untouched), without its terminating semicolon.</param>
+/// <param name="Definition">The statement text after the routine's name, as written: arguments, RETURNS, options and the
+/// untouched body, without the terminating semicolon.</param>
 /// <param name="Comment">The comment.</param>
 public sealed record Routine(
     QualifiedName Name,

@@ -19,13 +19,15 @@ internal sealed partial class PostgresParser
         };
         var nameIndex = c.Pos;
         var name = QualifyForCreate(c.ExpectNameParts("a routine name"));
+        var afterName = c.Pos;
         if (!c.Is(TokenKind.LParen)) throw c.Error("expected '(' and the argument list");
         var args = ParseArgumentTypes(c.CaptureParens(), kind);
         if (kind == RoutineKind.Function && !c.IsAnyWord("returns", "language", "as", "immutable", "stable", "volatile", "security", "strict", "called", "parallel", "cost", "rows", "set", "begin", "return", "window", "leakproof", "not", "support", "transform", "external"))
         {
             throw c.Error("expected RETURNS, LANGUAGE or AS after the argument list");
         }
-        var definition = c.Raw(kindIndex, c.End);
+        // Everything after the name, as written: the body is never touched. The name is written qualified on output.
+        var definition = c.Text[c[afterName].Start..].TrimEnd();
         var key = (name, args);
         if (_routines.TryGetValue(key, out var existing) && !orReplace)
         {
@@ -89,17 +91,20 @@ internal sealed partial class PostgresParser
         var timingStart = c.Pos;
         while (!c.AtEnd && !c.IsWord("on")) c.Pos++;
         if (c.AtEnd) throw c.Error("expected ON and the table name");
-        var timing = c.Normalize((timingStart, c.Pos), stripOuterParens: false).ToUpperInvariant();
+        var timing = string.Join(' ', c.Normalize((timingStart, c.Pos), stripOuterParens: false).Split(' ')
+            .Select(w => w is "before" or "after" or "instead" or "of" or "insert" or "update" or "delete" or "truncate" or "or" ? w.ToUpperInvariant() : w));
         c.Expect("on");
         var tableIndex = c.Pos;
         var tableParts = c.ExpectNameParts("a table name");
         var table = ResolveRelation(tableParts);
         var restStart = c.Pos;
         QualifiedName? function = null;
+        var executeIndex = -1;
         while (!c.AtEnd)
         {
             if (c.IsWord("execute") && (c.IsWord(1, "function") || c.IsWord(1, "procedure")))
             {
+                executeIndex = c.Pos;
                 c.Pos += 2;
                 function = ResolveFunctionName(c.ExpectNameParts("a function name"));
                 break;
@@ -107,8 +112,12 @@ internal sealed partial class PostgresParser
             if (c.Is(TokenKind.LParen)) c.SkipParens();
             else c.Pos++;
         }
-        var rest = c.Normalize((restStart, c.End), stripOuterParens: false).Replace("execute procedure ", "execute function ", StringComparison.Ordinal);
-        var definition = $"{timing} ON {table} {UpperTriggerKeywords(rest)}";
+        if (function == null) throw c.Error("expected EXECUTE FUNCTION name(arguments)");
+        if (!c.Is(TokenKind.LParen)) throw c.Error("expected '(' and the trigger function's arguments");
+        var args = c.NormalizeParenthesized();
+        c.ExpectEnd();
+        var middle = executeIndex > restStart ? UpperTriggerKeywords(c.Normalize((restStart, executeIndex), stripOuterParens: false)) + " " : string.Empty;
+        var definition = $"{timing} ON {table} {middle}EXECUTE FUNCTION {function}{args}";
         if (!_tables.ContainsKey(table) && !_views.ContainsKey(table))
         {
             UnknownObject($"table {table}", tableIndex);
@@ -127,13 +136,12 @@ internal sealed partial class PostgresParser
     private static string UpperTriggerKeywords(string rest)
     {
         // Keywords of the trigger clause in upper case, the rest (names, WHEN condition) as normalized.
-        var keywords = new[] { "for each row", "for each statement", "for row", "for statement", "execute function", "referencing", "new table as", "old table as", "deferrable", "initially deferred", "initially immediate", "not deferrable", "from", "when" };
+        var keywords = new[] { "for each row", "for each statement", "for row", "for statement", "referencing", "new table as", "old table as", "deferrable", "initially deferred", "initially immediate", "not deferrable", "from", "when" };
         foreach (var k in keywords)
         {
-            if (rest.StartsWith(k + " ", StringComparison.Ordinal) || rest.Contains(" " + k + " ", StringComparison.Ordinal))
-            {
-                rest = (rest.StartsWith(k + " ", StringComparison.Ordinal) ? k.ToUpperInvariant() + rest[k.Length..] : rest).Replace(" " + k + " ", " " + k.ToUpperInvariant() + " ", StringComparison.Ordinal);
-            }
+            var padded = " " + rest + " ";
+            padded = padded.Replace(" " + k + " ", " " + k.ToUpperInvariant() + " ", StringComparison.Ordinal);
+            rest = padded[1..^1];
         }
         return rest;
     }

@@ -101,11 +101,9 @@ internal sealed partial class PostgresParser
             }
             if (c.Accept("partition", "by"))
             {
-                var start = c.Pos;
-                c.ExpectIdentifier("RANGE, LIST or HASH");
+                var strategy = c.ExpectIdentifier("RANGE, LIST or HASH").ToUpperInvariant();
                 if (!c.Is(TokenKind.LParen)) throw c.Error("expected '(' and the partition key");
-                c.SkipParens();
-                draft.PartitionBy = UpperFirstWord(c.Normalize((start, c.Pos), stripOuterParens: false));
+                draft.PartitionBy = strategy + " " + c.NormalizeParenthesized();
                 continue;
             }
             if (c.Accept("using"))
@@ -150,12 +148,6 @@ internal sealed partial class PostgresParser
         var rest = draft.Columns.Where(c => parent.FindColumn(c.Name) == null);
         // Columns inherited from an earlier parent keep their place.
         draft.Columns = inherited.Concat(rest.Where(c => !inherited.Any(i => i.Name == c.Name))).ToList();
-    }
-
-    private static string UpperFirstWord(string s)
-    {
-        var space = s.IndexOfAny([' ', '(']);
-        return space < 0 ? s.ToUpperInvariant() : s[..space].ToUpperInvariant() + s[space..];
     }
 
     private List<Token> TokensOf(TokenCursor c) => PostgresLexerCache.Tokens(c);
@@ -307,6 +299,11 @@ internal sealed partial class PostgresParser
                 if (pc.Kind == "primary") column = column with { NotNull = true };
                 pending.Add(pc);
                 continue;
+            }
+            if (c.IsWord("not") && !c.IsWord(1, "deferrable"))
+            {
+                c.Pos++;
+                throw c.Error("expected NULL or DEFERRABLE after NOT");
             }
             if (c.IsAnyWord("deferrable", "initially") || (c.IsWord("not") && c.IsWord(1, "deferrable")))
             {

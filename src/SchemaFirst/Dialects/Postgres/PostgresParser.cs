@@ -62,6 +62,12 @@ internal sealed partial class PostgresParser
         Stream? stream = null;
         try
         {
+            if (LooksBinary(path))
+            {
+                _path = path;
+                ReportBinary(path);
+                return;
+            }
             var reader = PostgresStatementReader.Open(path, _diagnostics, out stream);
             ParseStream(reader, path);
         }
@@ -90,15 +96,27 @@ internal sealed partial class PostgresParser
         }
         if (reader.Binary)
         {
-            _diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.BinaryFile,
-                "this is a binary file (it contains NUL bytes), not SQL text; it was not read", new SourceSpan(path, 1, 1),
-                "pass only SQL text files"));
+            ReportBinary(path);
         }
         else if (!any && !reader.SawContent)
         {
             _diagnostics.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.EmptyFile, "the file holds no SQL statements", new SourceSpan(path, 1, 1)));
         }
     }
+
+    /// <summary>A NUL byte in the first 8 KiB means a binary file, as git decides it.</summary>
+    private static bool LooksBinary(string path)
+    {
+        using var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var buffer = new byte[8192];
+        var n = f.Read(buffer, 0, buffer.Length);
+        return buffer.AsSpan(0, n).IndexOf((byte)0) >= 0;
+    }
+
+    private void ReportBinary(string path) =>
+        _diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.BinaryFile,
+            "this is a binary file (it contains NUL bytes), not SQL text; it was not read", new SourceSpan(path, 1, 1),
+            "pass only SQL text files"));
 
     private void HandleStatement(RawStatement stmt, int lineOffset)
     {

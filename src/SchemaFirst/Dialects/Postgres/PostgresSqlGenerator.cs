@@ -264,7 +264,8 @@ public sealed partial class PostgresSqlGenerator
 
     private void WriteRoutine(Routine r)
     {
-        Statement((Ine ? "CREATE OR REPLACE " : "CREATE ") + r.Definition);
+        var kind = r.Kind switch { RoutineKind.Procedure => "PROCEDURE ", RoutineKind.Aggregate => "AGGREGATE ", _ => "FUNCTION " };
+        Statement((Ine ? "CREATE OR REPLACE " : "CREATE ") + kind + r.Name + r.Definition);
     }
 
     private void WriteTrigger(Trigger t)

@@ -264,11 +264,11 @@ internal sealed class PostgresStatementReader
             }
             if (c == '$' && !SqlLexerChars.IsIdentPart(_last))
             {
+                var sl = _line;
+                var sc = _col;
                 var tag = TryReadDollarTag(keep);
                 if (tag != null)
                 {
-                    var sl = _line;
-                    var sc = _col;
                     if (!ReadDollarBody(tag, keep)) Unterminated(DiagnosticCodes.UnterminatedDollarQuote, $"unterminated dollar-quoted string (no closing {tag})", sl, sc, $"close the body with {tag}");
                     continue;
                 }
