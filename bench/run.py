@@ -236,7 +236,8 @@ def first_line(text: str, chars: int = 200) -> str:
 
 def machine_info() -> dict:
     info = {"cores": os.cpu_count(), "os": f"{platform.system()} {platform.release()}",
-            "python": platform.python_version()}
+            "python": platform.python_version(),
+            "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
     try:
         with open("/proc/meminfo") as f:
             for line in f:
@@ -510,9 +511,7 @@ def measure(b: Bench, ctx: dict, runs: int, args, sf_env: dict) -> dict:
             res["status"], res["reason"] = "timeout", f"killed after {args.timeout} s"
             break
         if r["exit"] not in b.ok:
-            if b.tool == "schemafirst" and (
-                    (r["exit"] == 3 and NOT_AVAILABLE_RE.search(text))
-                    or re.search(r"Unrecognized command or argument '", text)):
+            if b.tool == "schemafirst" and verb_missing(b, r["exit"], text):
                 res["status"], res["reason"] = "not_available", first_line(text)
             else:
                 res["status"], res["reason"] = "failed", f"exit {r['exit']}: {first_line(text)}"
@@ -524,6 +523,20 @@ def measure(b: Bench, ctx: dict, runs: int, args, sf_env: dict) -> dict:
         res["note"] = f"one run only: the first took more than {args.slow:g} s"
     summarise(res)
     return res
+
+
+def verb_missing(b: Bench, code, text: str) -> bool:
+    """True when the CLI says it has no such verb: a usage error (exit 3) saying unknown / not /
+    unrecognized and naming the verb. A usage error about anything else (say an option the verb
+    does not take) is a failure, so that a wrong command line in SF_BENCHES shows."""
+    if code != 3 or not NOT_AVAILABLE_RE.search(text):
+        return False
+    words = []
+    for part in b.argv[1:]:
+        if part.startswith("{") or part.startswith("-"):
+            break
+        words.append(part)
+    return any(re.search(r"(^|[\s'\"`])" + re.escape(w) + r"($|[\s'\"`.,:])", text) for w in words)
 
 
 def summarise(res: dict) -> None:
@@ -707,7 +720,8 @@ def render_mode(data: dict) -> list[str]:
              f"{data['settings']['runs']} run(s) per figure ({data['settings']['startup_runs']} for start-up), "
              f"per-run timeout {data['settings']['timeout']} s; generator seed {data['settings']['seed']}.")
     L.append(f"- Machine: {m.get('cores')} cores ({m.get('cpu', 'unknown CPU')}), "
-             f"{fmt_mem(m.get('memory_kib'))} memory, {m.get('os')}; PostgreSQL server "
+             f"{fmt_mem(m.get('memory_kib'))} memory, {m.get('os')}; load average at start "
+             f"{' / '.join(str(x) for x in m.get('load_average_at_start', [])) or '–'} (1/5/15 min); PostgreSQL server "
              f"{data.get('postgres', {}).get('server_version') or 'unknown'} on 127.0.0.1 (fsync off).")
     sf = data["schemafirst"]
     sfv = sf.get("version") or "–"
@@ -870,12 +884,23 @@ def render_markdown() -> str:
     return "\n".join(L).rstrip() + "\n"
 
 
+def repo_relative(value):
+    """Paths inside the repository as relative ones, so results files do not depend on the checkout."""
+    if isinstance(value, dict):
+        return {k: repo_relative(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [repo_relative(v) for v in value]
+    if isinstance(value, str) and value.startswith(ROOT + os.sep):
+        return os.path.relpath(value, ROOT)
+    return value
+
+
 def write_report(data: dict | None) -> None:
     os.makedirs(RESULTS, exist_ok=True)
     if data is not None:
         path = os.path.join(RESULTS, f"results-{data['mode']}.json")
         with open(path + ".tmp", "w") as f:
-            json.dump(data, f, indent=1)
+            json.dump(repo_relative(data), f, indent=1)
             f.write("\n")
         os.replace(path + ".tmp", path)
     os.makedirs(os.path.dirname(DOCS_MD), exist_ok=True)

@@ -99,6 +99,7 @@ internal sealed partial class PostgresParser
         var table = ResolveRelation(tableParts);
         var restStart = c.Pos;
         QualifiedName? function = null;
+        string? functionText = null;
         var executeIndex = -1;
         while (!c.AtEnd)
         {
@@ -106,18 +107,21 @@ internal sealed partial class PostgresParser
             {
                 executeIndex = c.Pos;
                 c.Pos += 2;
-                function = ResolveFunctionName(c.ExpectNameParts("a function name"));
+                var parts = c.ExpectNameParts("a function name");
+                function = ResolveFunctionName(parts);
+                // A function the model does not hold (built in, or from an extension) stays as written.
+                functionText = function?.ToString() ?? string.Join(".", parts.Select(Identifier.Quote));
                 break;
             }
             if (c.Is(TokenKind.LParen)) c.SkipParens();
             else c.Pos++;
         }
-        if (function == null) throw c.Error("expected EXECUTE FUNCTION name(arguments)");
+        if (functionText == null) throw c.Error("expected EXECUTE FUNCTION name(arguments)");
         if (!c.Is(TokenKind.LParen)) throw c.Error("expected '(' and the trigger function's arguments");
         var args = c.NormalizeParenthesized();
         c.ExpectEnd();
         var middle = executeIndex > restStart ? UpperTriggerKeywords(c.Normalize((restStart, executeIndex), stripOuterParens: false)) + " " : string.Empty;
-        var definition = $"{timing} ON {table} {middle}EXECUTE FUNCTION {function}{args}";
+        var definition = $"{timing} ON {table} {middle}EXECUTE FUNCTION {functionText}{args}";
         if (!_tables.ContainsKey(table) && !_views.ContainsKey(table))
         {
             UnknownObject($"table {table}", tableIndex);
@@ -146,7 +150,7 @@ internal sealed partial class PostgresParser
         return rest;
     }
 
-    private QualifiedName ResolveFunctionName(List<string> parts)
+    private QualifiedName? ResolveFunctionName(List<string> parts)
     {
         foreach (var schema in LookupSchemas(parts))
         {
@@ -156,7 +160,7 @@ internal sealed partial class PostgresParser
                 if (key.Item1 == q) return q;
             }
         }
-        return parts.Count >= 2 ? new QualifiedName(parts[^2], parts[^1]) : new QualifiedName(CreationSchema(parts), parts[^1]);
+        return parts.Count >= 2 ? new QualifiedName(parts[^2], parts[^1]) : null;
     }
 
     private void CreatePolicy()

@@ -98,10 +98,28 @@ public sealed partial class PostgresSqlGenerator
         if (!_db.Opaque.IsEmpty)
         {
             _out.Append("-- Statements SchemaFirst does not model, kept verbatim in source order.\n\n");
-            foreach (var o in _db.Opaque) Statement(o.Sql);
+            foreach (var o in _db.Opaque) WriteOpaque(o);
         }
         // One trailing newline at the end of the file.
         while (_out.Length > 1 && _out[^1] == '\n' && _out[^2] == '\n') _out.Length--;
+    }
+
+    /// <summary>
+    /// A kept statement is written as it was; in the re-runnable style a CREATE is wrapped so that running the script
+    /// again does not fail on the object that is already there.
+    /// </summary>
+    private void WriteOpaque(OpaqueStatement o)
+    {
+        if (!Ine || !o.Sql.StartsWith("CREATE", StringComparison.OrdinalIgnoreCase))
+        {
+            Statement(o.Sql);
+            return;
+        }
+        var tag = "$sf$";
+        for (var i = 1; o.Sql.Contains(tag, StringComparison.Ordinal); i++) tag = "$sf" + i.ToString(CultureInfo.InvariantCulture) + "$";
+        // The text is not re-indented: it may hold multi-line literals and bodies.
+        Statement("DO " + tag + "\nBEGIN\n" + o.Sql
+            + ";\nEXCEPTION WHEN duplicate_object OR duplicate_function OR duplicate_table THEN NULL;\nEND " + tag);
     }
 
     private void WriteGuardedConstraint(QualifiedName table, string name, string alter)
