@@ -10,8 +10,11 @@ public sealed partial class PostgresSqlGenerator
         var lines = new List<string>();
         Table? parent = null;
         if (t.PartitionOf != null) parent = _db.FindTable(t.PartitionOf.Parent);
+        var inheritedFrom = t.Inherits.Select(_db.FindTable).Where(p => p != null).ToList();
         foreach (var col in t.Columns)
         {
+            // INHERITS: a column the parent gives, unchanged, is not repeated (the server merges it anyway).
+            if (inheritedFrom.Any(p => p!.FindColumn(col.Name) is { } pc && (pc with { Comment = null, Identity = null }) == (col with { Comment = null, Identity = null }))) continue;
             if (parent != null)
             {
                 var pc = parent.FindColumn(col.Name);
