@@ -60,7 +60,8 @@ internal static class ValidateCommand
         var width = summary.Counts.Max(c => c.Name.Length);
         foreach (var (name, count) in summary.Counts)
         {
-            if (count == 0 && name.StartsWith("skipped", StringComparison.Ordinal)) continue;
+            // Zero rows are noise, except for the headline counts and the "not understood" line, which reassures.
+            if (count == 0 && name is not ("schemas" or "tables" or "columns" or "indexes" or "foreign keys" or "kept verbatim (not understood)")) continue;
             sb.Append("  ").Append(name.PadRight(width)).Append("  ").Append(count.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(7)).Append('\n');
         }
         return sb.ToString();

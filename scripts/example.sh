@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The README's first command: builds the tool, then runs its main job on examples/ (no server needed):
+# validate the schema source, and generate canonical PostgreSQL DDL in both styles under .schemafirst/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build src/SchemaFirst.Cli -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
+sf=src/SchemaFirst.Cli/bin/Release/net10.0/schemafirst
+
+echo "\$ schemafirst validate examples/schema"
+"$sf" validate examples/schema
+echo
+mkdir -p .schemafirst
+echo "\$ schemafirst generate sql examples/schema --dialect postgres -o .schemafirst/examples.sql"
+"$sf" generate sql examples/schema --dialect postgres -o .schemafirst/examples.sql
+echo "\$ schemafirst generate sql examples/schema --dialect postgres --if-not-exists -o .schemafirst/examples-if-not-exists.sql"
+"$sf" generate sql examples/schema --dialect postgres --if-not-exists -o .schemafirst/examples-if-not-exists.sql
+echo
+echo "Wrote $(grep -c ';$' .schemafirst/examples.sql) statements to .schemafirst/examples.sql; its first table:"
+awk '/^CREATE TABLE/{on=1} on{print} on&&/^\);/{exit}' .schemafirst/examples.sql
