@@ -512,7 +512,8 @@ def measure(b: Bench, ctx: dict, runs: int, args, sf_env: dict) -> dict:
             break
         if r["exit"] not in b.ok:
             if b.tool == "schemafirst" and verb_missing(b, r["exit"], text):
-                res["status"], res["reason"] = "not_available", first_line(text)
+                hint = [l for l in text.splitlines() if re.search(r"unrecogni[sz]ed|unknown", l, re.I)]
+                res["status"], res["reason"] = "not_available", first_line(hint[0] if hint else text)
             else:
                 res["status"], res["reason"] = "failed", f"exit {r['exit']}: {first_line(text)}"
             break
@@ -860,7 +861,7 @@ def row(k: str, r: dict, rtxt: str) -> str:
     if r.get("status") in ("ok", "failed") and r.get("median_s") is not None:
         return (f"| {md_escape(label)} | {fmt_s(r['median_s'])} | {fmt_s(r['min_s'])} | {fmt_s(r['max_s'])} | "
                 f"{fmt_mem(r['peak_rss_kib'])} | {fmt_s(r['cpu_median_s'])} | {len(r['runs'])} | {rtxt} | {md_escape(st)} |")
-    return f"| {md_escape(label)} | – | – | – | – | – | {len(r.get('runs', []))} | – | {md_escape(st)} |"
+    return f"| {md_escape(label)} | – | – | – | – | – | – | – | {md_escape(st)} |"
 
 
 def render_markdown() -> str:

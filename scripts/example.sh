@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet build src/SchemaFirst.Cli -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
-sf=src/SchemaFirst.Cli/bin/Release/net10.0/schemafirst
+# Published (ReadyToRun) into .schemafirst/bin; run it from there afterwards, or put that folder on PATH.
+dotnet publish src/SchemaFirst.Cli -c Release -nologo -v quiet -clp:ErrorsOnly -o .schemafirst/bin >/dev/null
+sf=.schemafirst/bin/schemafirst
 
 echo "\$ schemafirst validate examples/schema"
 "$sf" validate examples/schema

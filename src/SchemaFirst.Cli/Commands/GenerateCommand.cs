@@ -44,8 +44,11 @@ internal static class GenerateCommand
             stderr.WriteLine("schemafirst: --check needs --output FILE (the file to compare with)");
             return ExitCodes.Usage;
         }
+        var timings = new PhaseTimer(stderr);
         var result = SqlSource.LoadPostgres(settings.Inputs);
+        timings.Lap("load (read, lex, parse, replay)");
         var diagnostics = result.Diagnostics.Concat(SchemaValidator.Validate(result.Model, result.SourceMap)).ToList();
+        timings.Lap("semantic checks");
         var lines = new LineCache();
         foreach (var d in diagnostics.Where(d => d.Severity != Severity.Info)) stderr.Write(DiagnosticTextFormatter.Format(d, lines.Read));
         if (diagnostics.Any(d => d.Severity == Severity.Error))
@@ -54,6 +57,7 @@ internal static class GenerateCommand
             return ExitCodes.Findings;
         }
         var text = PostgresSqlGenerator.Generate(result.Model, new SqlGenerationOptions(settings.IfNotExists));
+        timings.Lap("render");
         if (settings.Output == null)
         {
             stdout.Write(text);

@@ -29,9 +29,13 @@ internal static class ValidateCommand
 
     public static int Run(ValidateSettings settings, TextWriter stdout, TextWriter stderr)
     {
+        var timings = new PhaseTimer(stderr);
         var result = SqlSource.LoadPostgres(settings.Inputs);
+        timings.Lap("load (read, lex, parse, replay)");
         var diagnostics = result.Diagnostics.Concat(SchemaValidator.Validate(result.Model, result.SourceMap)).ToList();
+        timings.Lap("semantic checks");
         var summary = SchemaSummary.Of(result.Model, result.Statistics);
+        timings.Lap("summary");
         var errors = diagnostics.Count(d => d.Severity == Severity.Error);
         var warnings = diagnostics.Count(d => d.Severity == Severity.Warning);
         if (settings.Format == "json")
@@ -49,6 +53,7 @@ internal static class ValidateCommand
             }
             if (!settings.Quiet) stdout.Write(SummaryText(summary, result.Statistics.Files, errors, warnings));
         }
+        timings.Lap("output");
         return errors > 0 ? ExitCodes.Findings : ExitCodes.Ok;
     }
 

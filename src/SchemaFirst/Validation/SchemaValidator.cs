@@ -17,11 +17,13 @@ public static class SchemaValidator
         var tables = db.Tables.ToDictionary(t => t.Name);
         var enums = db.Enums.ToDictionary(e => e.Name);
         var domains = db.Domains.ToDictionary(d => d.Name);
+        var uniqueIndexes = db.Indexes.Where(i => i.Unique && i.Where == null && i.Elements.All(e => e.Column != null))
+            .GroupBy(i => i.Table).ToDictionary(g => g.Key, g => g.Select(i => i.Elements.Select(e => e.Column!).ToList()).ToList());
         CheckRelationNames(db, map, diagnostics);
         foreach (var t in db.Tables)
         {
             CheckKeyColumns(t, map, diagnostics);
-            foreach (var fk in t.ForeignKeys) CheckForeignKey(db, t, fk, tables, domains, map, diagnostics);
+            foreach (var fk in t.ForeignKeys) CheckForeignKey(uniqueIndexes, t, fk, tables, domains, map, diagnostics);
             foreach (var col in t.Columns) CheckEnumDefault(t, col, enums, domains, map, diagnostics);
         }
         foreach (var i in db.Indexes)
@@ -104,7 +106,7 @@ public static class SchemaValidator
         }
     }
 
-    private static void CheckForeignKey(Database db, Table t, ForeignKey fk, Dictionary<QualifiedName, Table> tables, Dictionary<QualifiedName, DomainType> domains,
+    private static void CheckForeignKey(Dictionary<QualifiedName, List<List<string>>> uniqueIndexes, Table t, ForeignKey fk, Dictionary<QualifiedName, Table> tables, Dictionary<QualifiedName, DomainType> domains,
         SourceMap map, List<Diagnostic> diagnostics)
     {
         var at = map.Find($"constraint:{t.Name}.{fk.Name}");
@@ -135,7 +137,7 @@ public static class SchemaValidator
                 "fix the referenced column names"));
             return;
         }
-        if (!IsUniqueKey(db, target, fk.ReferencedColumns))
+        if (!IsUniqueKey(uniqueIndexes, target, fk.ReferencedColumns))
         {
             diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.ForeignKeyTargetNotUnique,
                 $"{what} references ({string.Join(", ", fk.ReferencedColumns)}) of table {target.Name}, which is neither its primary key nor unique", at,
@@ -183,12 +185,12 @@ public static class SchemaValidator
         _ => t.Kind.ToString(),
     };
 
-    private static bool IsUniqueKey(Database db, Table target, EquatableArray<string> columns)
+    private static bool IsUniqueKey(Dictionary<QualifiedName, List<List<string>>> uniqueIndexes, Table target, EquatableArray<string> columns)
     {
         bool Same(IEnumerable<string> cols) => cols.Count() == columns.Count && cols.All(columns.Contains);
         if (target.PrimaryKey != null && Same(target.PrimaryKey.Columns)) return true;
         if (target.Uniques.Any(u => Same(u.Columns))) return true;
-        return db.Indexes.Any(i => i.Table == target.Name && i.Unique && i.Where == null && i.Elements.All(e => e.Column != null) && Same(i.Elements.Select(e => e.Column!)));
+        return uniqueIndexes.TryGetValue(target.Name, out var list) && list.Any(Same);
     }
 
     private static void CheckEnumDefault(Table t, Column col, Dictionary<QualifiedName, EnumType> enums, Dictionary<QualifiedName, DomainType> domains, SourceMap map,

@@ -282,6 +282,13 @@ internal sealed partial class PostgresParser
         }
     }
 
+    private static IEnumerable<string> ConstraintIndexNames(Table t)
+    {
+        if (t.PrimaryKey != null) yield return t.PrimaryKey.Name;
+        foreach (var u in t.Uniques) yield return u.Name;
+        foreach (var x in t.Exclusions) yield return x.Name;
+    }
+
     private bool DropObject(string kind, List<string> parts, string? args)
     {
         switch (kind)
@@ -290,8 +297,14 @@ internal sealed partial class PostgresParser
                 {
                     var name = FindTable(parts);
                     if (name == null) return false;
+                    var dropped = _tables[name];
                     _tables.Remove(name);
-                    foreach (var k in _indexes.Where(kv => kv.Value.Table == name).Select(kv => kv.Key).ToList()) _indexes.Remove(k);
+                    foreach (var k in _indexes.Where(kv => kv.Value.Table == name).Select(kv => kv.Key).ToList())
+                    {
+                        _indexes.Remove(k);
+                        _relationNames.Remove(k);
+                    }
+                    foreach (var c in ConstraintIndexNames(dropped)) _relationNames.Remove(new QualifiedName(name.Schema, c));
                     foreach (var k in _triggers.Keys.Where(k => k.Item1 == name).ToList()) _triggers.Remove(k);
                     foreach (var k in _policies.Keys.Where(k => k.Item1 == name).ToList()) _policies.Remove(k);
                     foreach (var k in _rules.Keys.Where(k => k.Item1 == name).ToList()) _rules.Remove(k);

@@ -66,7 +66,8 @@ internal sealed partial class PostgresParser
             name = ChooseRelationName(table.Schema, table.Name, JoinNames(colNames), unique ? "key" : "idx");
         }
         var qualified = new QualifiedName(table.Schema, name);
-        if (_indexes.ContainsKey(qualified) || _tables.ContainsKey(qualified) || _views.ContainsKey(qualified) || _sequences.ContainsKey(qualified) || IsConstraintIndex(qualified))
+        // Every relation name in use (tables, views, sequences, indexes, indexes behind constraints) is in _relationNames.
+        if (_relationNames.Contains(qualified) || _indexes.ContainsKey(qualified))
         {
             if (!ifNotExists)
             {
@@ -80,18 +81,6 @@ internal sealed partial class PostgresParser
         MapSet("index:" + qualified, nameIndex);
         _indexes[qualified] = new SchemaIndex(qualified, table, unique, method, elements.ToEquatableArray(), include.ToEquatableArray(), where,
             nullsNotDistinct, with, tablespace, only);
-    }
-
-    private bool IsConstraintIndex(QualifiedName name)
-    {
-        foreach (var t in _tables.Values)
-        {
-            if (t.Name.Schema != name.Schema) continue;
-            if (t.PrimaryKey?.Name == name.Name) return true;
-            foreach (var u in t.Uniques) if (u.Name == name.Name) return true;
-            foreach (var x in t.Exclusions) if (x.Name == name.Name) return true;
-        }
-        return false;
     }
 
     /// <summary>Reads one index key: column or (expression) or function call, then COLLATE, opclass, ASC/DESC, NULLS.</summary>

@@ -125,6 +125,7 @@ internal sealed partial class PostgresParser
         var saveC = _c;
         var saveLines = _lineStarts;
         var saveOffset = _lineOffset;
+        var savePos = (_posOffset, _posLine, _posLineStart);
         _stmt = stmt;
         _lineStarts = null;
         _lineOffset = lineOffset;
@@ -167,6 +168,7 @@ internal sealed partial class PostgresParser
             _c = saveC;
             _lineStarts = saveLines;
             _lineOffset = saveOffset;
+            (_posOffset, _posLine, _posLineStart) = savePos;
         }
     }
 
@@ -310,22 +312,34 @@ internal sealed partial class PostgresParser
         return new SourceSpan(_path, line, col, length);
     }
 
+    // Positions are asked for in mostly increasing order within a statement, so a cursor that scans forward from
+    // the last answer costs one pass over the statement in all; it restarts from the top when asked to go back.
+    private int _posOffset;
+    private int _posLine;
+    private int _posLineStart;
+
     private (int Line, int Column) Position(int offset)
     {
-        if (_lineStarts == null)
+        if (_lineStarts == null || offset < _posOffset)
         {
-            var starts = new List<int> { 0 };
-            var text = _stmt.Text;
-            for (var i = 0; i < text.Length; i++)
-            {
-                if (text[i] == '\n') starts.Add(i + 1);
-            }
-            _lineStarts = starts.ToArray();
+            _lineStarts = [];
+            _posOffset = 0;
+            _posLine = 0;
+            _posLineStart = 0;
         }
-        var idx = Array.BinarySearch(_lineStarts, offset);
-        if (idx < 0) idx = ~idx - 1;
-        var line = _stmt.Line + _lineOffset + idx;
-        var col = idx == 0 ? _stmt.Column + offset : offset - _lineStarts[idx] + 1;
+        var text = _stmt.Text;
+        var end = Math.Min(offset, text.Length);
+        for (var i = _posOffset; i < end; i++)
+        {
+            if (text[i] == '\n')
+            {
+                _posLine++;
+                _posLineStart = i + 1;
+            }
+        }
+        _posOffset = Math.Max(_posOffset, end);
+        var line = _stmt.Line + _lineOffset + _posLine;
+        var col = _posLine == 0 ? _stmt.Column + offset : offset - _posLineStart + 1;
         return (line, col);
     }
 

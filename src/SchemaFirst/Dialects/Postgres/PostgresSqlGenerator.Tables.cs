@@ -9,8 +9,8 @@ public sealed partial class PostgresSqlGenerator
     {
         var lines = new List<string>();
         Table? parent = null;
-        if (t.PartitionOf != null) parent = _db.FindTable(t.PartitionOf.Parent);
-        var inheritedFrom = t.Inherits.Select(_db.FindTable).Where(p => p != null).ToList();
+        if (t.PartitionOf != null) parent = FindTable(t.PartitionOf.Parent);
+        var inheritedFrom = t.Inherits.Select(FindTable).Where(p => p != null).ToList();
         foreach (var col in t.Columns)
         {
             // INHERITS: a column the parent gives, unchanged, is not repeated (the server merges it anyway).
@@ -90,7 +90,7 @@ public sealed partial class PostgresSqlGenerator
     private bool CanInline(Table t, ForeignKey fk)
     {
         if (fk.ReferencedTable != t.Name && !_createdTables.Contains(fk.ReferencedTable)) return false;
-        var target = fk.ReferencedTable == t.Name ? t : _db.FindTable(fk.ReferencedTable);
+        var target = fk.ReferencedTable == t.Name ? t : FindTable(fk.ReferencedTable);
         if (target == null) return false;
         var cols = fk.ReferencedColumns;
         if (target.PrimaryKey != null && SameSet(target.PrimaryKey.Columns, cols) && !IsDeferredConstraint(target, target.PrimaryKey.Name)) return true;

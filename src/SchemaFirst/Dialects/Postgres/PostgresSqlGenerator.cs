@@ -25,7 +25,12 @@ public sealed partial class PostgresSqlGenerator
         _db = db;
         _options = options;
         _attachedParents = db.IndexAttachments.Select(a => a.ParentIndex).ToHashSet();
+        _tables = db.Tables.ToDictionary(t => t.Name);
     }
+
+    private readonly Dictionary<QualifiedName, Table> _tables;
+
+    private Table? FindTable(QualifiedName name) => _tables.GetValueOrDefault(name);
 
     /// <summary>Generates the DDL text for the whole model.</summary>
     public static string Generate(Database db, SqlGenerationOptions? options = null)

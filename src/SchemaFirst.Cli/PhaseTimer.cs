@@ -1,0 +1,23 @@
+using System.Diagnostics;
+
+namespace SchemaFirst.Cli;
+
+/// <summary>
+/// Prints how long each phase of a command took, to stderr, when SCHEMAFIRST_TIMINGS=1 (used by the benchmark
+/// harness to show where the time goes). Prints nothing otherwise.
+/// </summary>
+internal sealed class PhaseTimer(TextWriter stderr)
+{
+    private readonly bool _enabled = Environment.GetEnvironmentVariable("SCHEMAFIRST_TIMINGS") == "1";
+    private readonly Stopwatch _watch = Stopwatch.StartNew();
+    private TimeSpan _last;
+
+    public void Lap(string phase)
+    {
+        if (!_enabled) return;
+        var now = _watch.Elapsed;
+        var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
+        stderr.WriteLine($"timing: {phase}: {(now - _last).TotalMilliseconds:F0} ms (since process start: {sinceStart.TotalMilliseconds:F0} ms)");
+        _last = now;
+    }
+}
