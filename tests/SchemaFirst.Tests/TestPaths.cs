@@ -9,7 +9,10 @@ internal static class TestPaths
 
     public static string Examples => Path.Combine(Root, "examples", "schema");
 
-    public static string Corpus => Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus"));
+    /// <summary>../shared/corpus beside the repository (where CI puts it), or SCHEMAFIRST_CORPUS when set.</summary>
+    public static string Corpus => Environment.GetEnvironmentVariable("SCHEMAFIRST_CORPUS") is { Length: > 0 } dir
+        ? Path.GetFullPath(dir)
+        : Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus"));
 
     public static string TestData => Path.Combine(AppContext.BaseDirectory, "testdata");
 

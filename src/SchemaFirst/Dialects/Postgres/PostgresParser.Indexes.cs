@@ -53,6 +53,7 @@ internal sealed partial class PostgresParser
             Report(Diagnostics.Severity.Error, Diagnostics.DiagnosticCodes.IndexTableMissing, $"index {(name ?? "(unnamed)")} is on table {table}, which does not exist at this point",
                 SpanAt(tableIndex), "create the table before its indexes, or fix the name");
         }
+        var chosen = name == null;
         if (name == null)
         {
             var colNames = new List<string>();
@@ -66,8 +67,9 @@ internal sealed partial class PostgresParser
             name = ChooseRelationName(table.Schema, table.Name, JoinNames(colNames), unique ? "key" : "idx");
         }
         var qualified = new QualifiedName(table.Schema, name);
-        // Every relation name in use (tables, views, sequences, indexes, indexes behind constraints) is in _relationNames.
-        if (_relationNames.Contains(qualified) || _indexes.ContainsKey(qualified))
+        // Every relation name in use (tables, views, sequences, indexes, indexes behind constraints) is in
+        // _relationNames; a default name was just chosen (and reserved) to be free.
+        if (!chosen && (_relationNames.Contains(qualified) || _indexes.ContainsKey(qualified)))
         {
             if (!ifNotExists)
             {
