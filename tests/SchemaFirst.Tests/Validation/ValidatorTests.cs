@@ -30,6 +30,8 @@ public class ValidatorTests
         { "CREATE TABLE a (x int, x text);", DiagnosticCodes.DuplicateColumn, Severity.Error },
         { "ALTER TABLE missing ADD COLUMN x int;", DiagnosticCodes.UnknownObject, Severity.Error },
         { "-- schemafirst:frobnicate\nCREATE TABLE a (x int);", DiagnosticCodes.UnknownDirective, Severity.Warning },
+        { "CREATE TABLE a (x int); -- schemafirst:ignore DS101\n", DiagnosticCodes.UnknownDirective, Severity.Warning },
+        { "CREATE TABLE a ( -- schemafirst:renamed-from\n x int);", DiagnosticCodes.UnknownDirective, Severity.Warning },
     };
 
     [Theory]
@@ -46,6 +48,11 @@ public class ValidatorTests
     public void A_sound_schema_has_no_findings()
     {
         Assert.Empty(Check("""
+            -- schemafirst:skip
+            CREATE TABLE legacy_thing (x int REFERENCES nowhere);
+            CREATE TABLE renamed ( -- schemafirst:renamed-from old_name
+              id int -- schemafirst:ignore PK001 keys live in another system
+            );
             CREATE TYPE s AS ENUM ('on', 'off');
             CREATE TABLE p (id int PRIMARY KEY, code text UNIQUE, state s DEFAULT 'on'::s);
             CREATE TABLE a (x int REFERENCES p, c text REFERENCES p (code));

@@ -94,6 +94,10 @@ internal sealed partial class PostgresParser
             any = true;
             HandleStatement(stmt, 0);
         }
+        if (reader.TakeTrailingDirectives() is { Count: > 0 } trailing)
+        {
+            CheckDirectives(new RawStatement(RawStatementKind.MetaCommand, string.Empty, 1, 1, trailing));
+        }
         if (reader.Binary)
         {
             ReportBinary(path);
@@ -176,9 +180,22 @@ internal sealed partial class PostgresParser
     {
         foreach (var d in stmt.Directives)
         {
+            var at = new SourceSpan(_path, d.Line + _lineOffset, d.Column, d.Name.Length + 15);
+            var words = d.Arguments.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            if (d.Name == "ignore" && words.Length < 2)
+            {
+                Report(Severity.Warning, DiagnosticCodes.UnknownDirective, "schemafirst:ignore needs a rule code and a reason", at,
+                    "write it as: -- schemafirst:ignore RULE why this is fine here");
+                continue;
+            }
+            if (d.Name == "renamed-from" && words.Length != 1)
+            {
+                Report(Severity.Warning, DiagnosticCodes.UnknownDirective, "schemafirst:renamed-from needs exactly one name, the old one", at,
+                    "write it as: -- schemafirst:renamed-from old_name");
+                continue;
+            }
             if (KnownDirectives.Contains(d.Name)) continue;
-            Report(Severity.Warning, DiagnosticCodes.UnknownDirective, $"unknown directive 'schemafirst:{d.Name}'",
-                new SourceSpan(_path, d.Line + _lineOffset, d.Column, d.Name.Length + 15),
+            Report(Severity.Warning, DiagnosticCodes.UnknownDirective, $"unknown directive 'schemafirst:{d.Name}'", at,
                 "known directives are schemafirst:renamed-from, schemafirst:ignore and schemafirst:skip");
         }
     }

@@ -183,6 +183,9 @@ internal sealed class PostgresStatementReader
         return new RawStatement(RawStatementKind.MetaCommand, _sb.ToString().TrimEnd('\r'), line, col, TakeDirectives());
     }
 
+    /// <summary>Directives after the last statement of the file, which no statement took.</summary>
+    public List<Directive> TakeTrailingDirectives() => TakeDirectives();
+
     private List<Directive> TakeDirectives()
     {
         if (_pendingDirectives.Count == 0) return _pendingDirectives;
