@@ -523,7 +523,30 @@ def measure(b: Bench, ctx: dict, runs: int, args, sf_env: dict) -> dict:
     if slow_cut:
         res["note"] = f"one run only: the first took more than {args.slow:g} s"
     summarise(res)
+    if b.tool == "schemafirst" and res["status"] == "ok" and b.group != "startup":
+        res["breakdown"] = phase_breakdown(argv, args.timeout, scratch, env)
     return res
+
+
+def phase_breakdown(argv: list[str], timeout: float, scratch: str, env) -> list:
+    """One extra, untimed run with SCHEMAFIRST_TIMINGS=1: the CLI prints 'timing: PHASE: N ms' lines to stderr,
+    which say where its time goes (the rest of the wall time is process start-up and exit)."""
+    env2 = dict(env or os.environ)
+    env2["SCHEMAFIRST_TIMINGS"] = "1"
+    err_path = os.path.join(scratch, "timings")
+    try:
+        with open(os.devnull, "wb") as out, open(err_path, "wb") as err:
+            subprocess.run(argv, stdout=out, stderr=err, env=env2, cwd=ROOT, timeout=timeout, check=False)
+        with open(err_path, encoding="utf-8", errors="replace") as f:
+            lines = f.read().splitlines()
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    phases = []
+    for line in lines:
+        m = re.match(r"timing: (.+?): (\d+) ms", line)
+        if m:
+            phases.append([m.group(1), int(m.group(2))])
+    return phases
 
 
 def verb_missing(b: Bench, code, text: str) -> bool:
@@ -799,6 +822,13 @@ def render_mode(data: dict) -> list[str]:
                     if ratio else "–")
             L.append(row(k, r, rtxt))
         L.append("")
+        parts = [(k, r["breakdown"]) for k, r in res.items() if r.get("breakdown")]
+        if parts:
+            L.append("Where SchemaFirst's time goes (one extra run with `SCHEMAFIRST_TIMINGS=1`; the rest of the wall time is process start-up and exit):")
+            L.append("")
+            for k, phases in parts:
+                L.append(f"- `{k}`: " + ", ".join(f"{name} {ms:,} ms" for name, ms in phases))
+            L.append("")
 
     if data.get("startup"):
         L.append("### Start-up")
