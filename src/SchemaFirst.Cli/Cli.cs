@@ -13,6 +13,7 @@ internal static class Cli
         var root = new RootCommand("SchemaFirst: plain SQL DDL files as the single source of truth for your database schema.");
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
         root.Subcommands.Add(GenerateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(InspectCommand.Create(stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -30,12 +30,32 @@ internal static class ModelAssert
         Assert.Fail("models differ");
     }
 
+    private static string TableDifference(Table a, Table b)
+    {
+        for (var i = 0; i < Math.Min(a.Columns.Count, b.Columns.Count); i++)
+        {
+            if (a.Columns[i] != b.Columns[i]) return $"column differs:\n  expected: {a.Columns[i]}\n  actual:   {b.Columns[i]}";
+        }
+        if (a.Columns.Count != b.Columns.Count) return $"expected {a.Columns.Count} columns, got {b.Columns.Count}";
+        foreach (var (name, x, y) in new (string, object?, object?)[]
+        {
+            ("primary key", a.PrimaryKey, b.PrimaryKey), ("uniques", a.Uniques, b.Uniques), ("foreign keys", a.ForeignKeys, b.ForeignKeys),
+            ("checks", a.Checks, b.Checks), ("exclusions", a.Exclusions, b.Exclusions),
+        })
+        {
+            if (!Equals(x, y)) return $"{name} differ:\n  expected: {x}\n  actual:   {y}";
+        }
+        return $"\n  expected: {a with { Columns = default }}\n  actual:   {b with { Columns = default }}";
+    }
+
     private static void Compare<T>(string what, EquatableArray<T> a, EquatableArray<T> b)
     {
         if (a == b) return;
         for (var i = 0; i < Math.Min(a.Count, b.Count); i++)
         {
-            if (!Equals(a[i], b[i])) Assert.Fail($"{what} differ at #{i}:\n  expected: {a[i]}\n  actual:   {b[i]}");
+            if (Equals(a[i], b[i])) continue;
+            if (a[i] is Table ta && b[i] is Table tb) Assert.Fail($"table {ta.Name}: {TableDifference(ta, tb)}");
+            Assert.Fail($"{what} differ at #{i}:\n  expected: {a[i]}\n  actual:   {b[i]}");
         }
         Assert.Fail($"{what}: expected {a.Count}, got {b.Count}");
     }

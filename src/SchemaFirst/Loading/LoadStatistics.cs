@@ -21,6 +21,9 @@ public sealed class LoadStatistics
     /// <summary>ALTER ... OWNER TO statements (ownership is environment specific and not modelled).</summary>
     public int OwnershipStatements { get; set; }
 
+    /// <summary>COMMENT ON EXTENSION statements (the extension's own text, not the schema's).</summary>
+    public int ExtensionComments { get; set; }
+
     /// <summary>BEGIN, COMMIT and the like.</summary>
     public int TransactionStatements { get; set; }
 

@@ -60,6 +60,7 @@ public sealed record SchemaSummary(IReadOnlyList<(string Name, long Count)> Coun
             counts.Add(("skipped: COPY data rows", stats.CopyRows));
             counts.Add(("skipped: session settings", stats.SessionSettings));
             counts.Add(("skipped: ownership statements", stats.OwnershipStatements));
+            counts.Add(("skipped: extension comments", stats.ExtensionComments));
             counts.Add(("skipped: transaction control", stats.TransactionStatements));
             counts.Add(("skipped: psql meta-commands", stats.MetaCommands));
             counts.Add(("skipped: schemafirst:skip", stats.SkippedByDirective));

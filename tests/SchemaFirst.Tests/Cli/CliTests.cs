@@ -98,4 +98,24 @@ public sealed class CliTests : IDisposable
         Assert.Equal(string.Empty, stdout);
         Assert.Contains("nothing was generated", stderr);
     }
+
+    [Fact]
+    public void Inspect_connection_failures_are_one_line_with_exit_4_and_never_the_password()
+    {
+        var (code, stdout, stderr) = Run("inspect", "postgres://bob:s3cret@127.0.0.1:1/shop");
+        Assert.Equal(4, code);
+        Assert.Equal(string.Empty, stdout);
+        var line = Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("schemafirst: cannot read postgres://bob@127.0.0.1:1/shop: ", line);
+        Assert.DoesNotContain("s3cret", stderr);
+    }
+
+    [Fact]
+    public void Inspect_urls_expand_environment_variables_and_name_the_missing_ones()
+    {
+        var (code, _, stderr) = Run("inspect", "postgres://app@127.0.0.1:1/${SCHEMAFIRST_TEST_SURELY_UNSET_VAR}");
+        Assert.Equal(3, code);
+        Assert.Contains("SCHEMAFIRST_TEST_SURELY_UNSET_VAR is not set", stderr);
+        Assert.Equal(3, Run("inspect", "mysql://x").Code);
+    }
 }

@@ -169,7 +169,9 @@ internal sealed partial class PostgresParser
     {
         var tables = _tables.Values.Select(FreezeTable).OrderBy(t => t.Name).ToEquatableArray();
         return new Database(
-            Schemas: _schemas.Values.OrderBy(s => s.Name, StringComparer.Ordinal).ToEquatableArray(),
+            // The public schema exists in every database: it is part of the model only when it has a comment of its own.
+            Schemas: _schemas.Values.Where(s => !(s.Name == "public" && s.Comment is null or "standard public schema"))
+                .OrderBy(s => s.Name, StringComparer.Ordinal).ToEquatableArray(),
             Extensions: _extensions.Values.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
             Enums: _enums.Values.OrderBy(e => e.Name).ToEquatableArray(),
             Domains: _domains.Values.Select(d => d with

@@ -125,9 +125,9 @@ internal sealed partial class PostgresParser
                 }
             case "extension":
                 {
-                    var name = t.ExpectIdentifier("an extension name");
-                    if (!_extensions.TryGetValue(name, out var e)) return Missing($"extension {name}", kindIndex + 1);
-                    _extensions[name] = e with { Comment = text };
+                    // An extension's comment is written by the extension's own script: counted, not part of the schema.
+                    t.ExpectIdentifier("an extension name");
+                    _stats.ExtensionComments++;
                     return true;
                 }
             case "function":

@@ -43,9 +43,9 @@ internal sealed partial class PostgresParser
             if (c.Accept("include")) include = ParseColumnList();
             else if (c.Accept("nulls", "not", "distinct")) nullsNotDistinct = true;
             else if (c.Accept("nulls", "distinct")) { }
-            else if (c.Accept("with")) with = c.NormalizeParenthesized();
+            else if (c.Accept("with")) with = StorageParameters();
             else if (c.Accept("tablespace")) tablespace = c.ExpectIdentifier("a tablespace name");
-            else if (c.Accept("where")) where = c.Normalize(c.CaptureUntil(_ => false, stopAtComma: false));
+            else if (c.Accept("where")) where = CanonicalExpression(c.Normalize(c.CaptureUntil(_ => false, stopAtComma: false)));
             else throw c.Error("expected INCLUDE, NULLS, WITH, TABLESPACE, WHERE or the end of the statement");
         }
         if (!_tables.ContainsKey(table) && !_views.ContainsKey(table))
@@ -92,14 +92,14 @@ internal sealed partial class PostgresParser
         string? expression = null;
         if (c.Is(TokenKind.LParen))
         {
-            expression = c.Normalize(c.CaptureParens());
+            expression = CanonicalExpression(c.Normalize(c.CaptureParens()));
         }
         else if (c.IsIdentifier() && (c.Kind(1) == TokenKind.LParen || (c.Kind(1) == TokenKind.Dot && c.Kind(3) == TokenKind.LParen)))
         {
             var start = c.Pos;
             c.ExpectNameParts();
             c.SkipParens();
-            expression = c.Normalize((start, c.Pos));
+            expression = CanonicalExpression(c.Normalize((start, c.Pos)));
         }
         else
         {
@@ -205,7 +205,7 @@ internal sealed partial class PostgresParser
         string? tablespace = null;
         while (!c.IsWord("as"))
         {
-            if (c.Accept("with")) with = c.NormalizeParenthesized();
+            if (c.Accept("with")) with = StorageParameters();
             else if (c.Accept("using")) c.ExpectIdentifier("an access method");
             else if (c.Accept("tablespace")) tablespace = c.ExpectIdentifier("a tablespace name");
             else throw c.Error("expected AS and the view's query");

@@ -113,7 +113,7 @@ internal sealed partial class PostgresParser
             }
             if (c.Accept("with"))
             {
-                draft.With = c.NormalizeParenthesized();
+                draft.With = StorageParameters();
                 continue;
             }
             if (c.Accept("without", "oids")) continue;
@@ -251,7 +251,7 @@ internal sealed partial class PostgresParser
             if (c.Accept("default"))
             {
                 var range = c.CaptureUntil(IsColumnConstraintWord);
-                column = column with { Default = c.Normalize(range) };
+                column = column with { Default = CanonicalExpression(c.Normalize(range)) };
                 continue;
             }
             if (c.Accept("collate"))
@@ -279,7 +279,7 @@ internal sealed partial class PostgresParser
                         column = column with { Identity = ParseIdentityOptions(draft.Name, column.Name, always: true, column.Type) , NotNull = true };
                         continue;
                     }
-                    var expr = c.Normalize(c.CaptureParens());
+                    var expr = CanonicalExpression(c.Normalize(c.CaptureParens()));
                     var stored = true;
                     if (c.Accept("virtual")) stored = false;
                     else c.Accept("stored");
@@ -374,7 +374,7 @@ internal sealed partial class PostgresParser
         if (c.Accept("check"))
         {
             var range = c.CaptureParens();
-            pc = new PendingConstraint { Kind = "check", Expression = c.Normalize(range) };
+            pc = new PendingConstraint { Kind = "check", Expression = CanonicalExpression(c.Normalize(range)) };
             pc.CheckColumns = IdentifiersIn(range);
             if (c.Accept("no", "inherit")) pc.NoInherit = true;
         }
@@ -537,7 +537,7 @@ internal sealed partial class PostgresParser
             else if (c.IsWord("with") && c.Kind(1) == TokenKind.LParen)
             {
                 c.Pos++;
-                with = c.NormalizeParenthesized();
+                with = StorageParameters();
             }
             else if (c.Accept("using", "index", "tablespace")) tablespace = c.ExpectIdentifier("a tablespace name");
             else break;
@@ -855,7 +855,7 @@ internal sealed partial class PostgresParser
             if (c.Accept("set", "default"))
             {
                 var range = c.CaptureUntil(_ => false);
-                draft.Columns[i] = column with { Default = c.Normalize(range) };
+                draft.Columns[i] = column with { Default = CanonicalExpression(c.Normalize(range)) };
                 return true;
             }
             if (c.Accept("drop", "default"))

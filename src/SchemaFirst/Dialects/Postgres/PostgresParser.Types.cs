@@ -138,12 +138,12 @@ internal sealed partial class PostgresParser
             string? constraintName = null;
             if (c.Accept("constraint")) constraintName = c.ExpectIdentifier("a constraint name");
             if (c.Accept("collate")) domain = domain with { Collation = string.Join(".", c.ExpectNameParts("a collation")) };
-            else if (c.Accept("default")) domain = domain with { Default = c.Normalize(c.CaptureUntil(x => x.IsAnyWord("constraint", "not", "null", "check", "collate"))) };
+            else if (c.Accept("default")) domain = domain with { Default = CanonicalExpression(c.Normalize(c.CaptureUntil(x => x.IsAnyWord("constraint", "not", "null", "check", "collate")))) };
             else if (c.Accept("not", "null")) domain = domain with { NotNull = true };
             else if (c.Accept("null")) domain = domain with { NotNull = false };
             else if (c.Accept("check"))
             {
-                var expr = c.Normalize(c.CaptureParens());
+                var expr = CanonicalExpression(c.Normalize(c.CaptureParens()));
                 var notValid = c.Accept("not", "valid");
                 checks.Add(new CheckConstraint(constraintName ?? ChooseConstraintName(name.Schema, name.Name, null, "check"), expr, notValid));
                 if (constraintName != null) ReserveConstraintName(name.Schema, constraintName);
@@ -175,7 +175,7 @@ internal sealed partial class PostgresParser
             string? constraintName = null;
             if (c.Accept("constraint")) constraintName = c.ExpectIdentifier("a constraint name");
             c.Expect("check");
-            var expr = c.Normalize(c.CaptureParens());
+            var expr = CanonicalExpression(c.Normalize(c.CaptureParens()));
             var notValid = c.Accept("not", "valid");
             var check = new CheckConstraint(constraintName ?? ChooseConstraintName(name.Schema, name.Name, null, "check"), expr, notValid);
             _domains[name] = d with { Checks = d.Checks.Append(check).ToEquatableArray() };

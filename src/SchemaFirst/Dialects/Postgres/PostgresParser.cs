@@ -587,6 +587,102 @@ internal sealed partial class PostgresParser
         _stats.DataStatements++;
     }
 
+    /// <summary>
+    /// Storage parameters in one normal form, as pg_dump writes them: <c>(fillfactor='70', autovacuum_enabled='false')</c>
+    /// whatever the quoting and spacing of the source.
+    /// </summary>
+    private string StorageParameters()
+    {
+        var c = _c;
+        var (start, end) = c.CaptureParens();
+        var parts = new List<string>();
+        foreach (var (s, e) in c.SplitTopLevel(start, end))
+        {
+            var sub = new TokenCursor(c.Text, c.TokenList, s, e);
+            var key = string.Join(".", sub.ExpectNameParts("a storage parameter"));
+            if (sub.IsOperator("="))
+            {
+                sub.Pos++;
+                var value = sub.Is(TokenKind.String) ? sub.StringValue(sub.Current) : sub.Normalize((sub.Pos, e), stripOuterParens: false);
+                parts.Add(key + "=" + PostgresSqlGenerator.Literal(value));
+            }
+            else
+            {
+                parts.Add(key);
+            }
+        }
+        return "(" + string.Join(", ", parts) + ")";
+    }
+
+    /// <summary>
+    /// Writes an expression the way the server prints it with an empty search_path: casts name their type in canonical
+    /// spelling, user types qualified (<c>'G'::mpaa_rating</c> becomes <c>'G'::public.mpaa_rating</c>, <c>::int</c>
+    /// becomes <c>::integer</c>), and <c>nextval('seq')</c> and <c>'seq'::regclass</c> become
+    /// <c>nextval('public.seq'::regclass)</c>, the names resolved as the server would.
+    /// </summary>
+    private string CanonicalExpression(string expression)
+    {
+        if (!expression.Contains('\'', StringComparison.Ordinal) && !expression.Contains("::", StringComparison.Ordinal)) return expression;
+        var tokens = PostgresLexer.Tokenize(expression);
+        var cursor = new TokenCursor(expression, tokens);
+        System.Text.StringBuilder? sb = null;
+        var last = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind == TokenKind.DoubleColon && i + 1 < tokens.Count && tokens[i + 1].Kind is TokenKind.Word or TokenKind.QuotedIdentifier)
+            {
+                // A cast: the type in canonical spelling, user types qualified, as the server prints it.
+                cursor.Pos = i + 1;
+                DataType type;
+                try
+                {
+                    type = ParseType(cursor);
+                }
+                catch (ParseException)
+                {
+                    continue;
+                }
+                var end = cursor.Pos;
+                var text = type.Text;
+                if (text == expression[tokens[i + 1].Start..tokens[end - 1].End]) continue;
+                sb ??= new System.Text.StringBuilder(expression.Length + 16);
+                sb.Append(expression, last, tokens[i + 1].Start - last).Append(text);
+                last = tokens[end - 1].End;
+                i = end - 1;
+                continue;
+            }
+            if (t.Kind != TokenKind.String || expression[t.Start] != '\'') continue;
+            var cast = i + 2 < tokens.Count && tokens[i + 1].Kind == TokenKind.DoubleColon && tokens[i + 2].Kind == TokenKind.Word
+                && cursor.Span(tokens[i + 2]).Equals("regclass", StringComparison.OrdinalIgnoreCase);
+            var sequenceCall = i >= 2 && tokens[i - 1].Kind == TokenKind.LParen && tokens[i - 2].Kind == TokenKind.Word
+                && (cursor.Span(tokens[i - 2]).Equals("nextval", StringComparison.OrdinalIgnoreCase) || cursor.Span(tokens[i - 2]).Equals("currval", StringComparison.OrdinalIgnoreCase))
+                && i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.RParen;
+            if (!cast && !sequenceCall) continue;
+            var value = cursor.StringValue(t);
+            var nameTokens = PostgresLexer.Tokenize(value);
+            List<string> parts;
+            try
+            {
+                var nc = new TokenCursor(value, nameTokens);
+                parts = nc.ExpectNameParts();
+                if (nc.Pos != nameTokens.Count) continue;
+            }
+            catch (ParseException)
+            {
+                continue;
+            }
+            var qualified = ResolveRelation(parts);
+            sb ??= new System.Text.StringBuilder(expression.Length + 16);
+            sb.Append(expression, last, t.Start - last).Append(PostgresSqlGenerator.Literal(qualified.ToString()));
+            if (!cast) sb.Append("::regclass");
+            last = t.End;
+        }
+        if (sb == null) return expression;
+        sb.Append(expression, last, expression.Length - last);
+        return sb.ToString();
+    }
+
     private void CreateSchema()
     {
         var c = _c;
@@ -637,7 +733,8 @@ internal sealed partial class PostgresParser
             if (!ifNotExists) DuplicateObject($"extension {name}", nameIndex);
             return;
         }
-        _extensions[name] = new Extension(name, schema, version);
+        // Without WITH SCHEMA the extension goes where unqualified objects go, as on the server.
+        _extensions[name] = new Extension(name, schema ?? CreationSchema([name]), version);
         Map("extension:" + name, nameIndex);
     }
 

@@ -480,10 +480,9 @@ CREATE MATERIALIZED VIEW IF NOT EXISTS shop.seller_daily_sales AS
 
 CREATE UNIQUE INDEX IF NOT EXISTS seller_daily_sales_key ON shop.seller_daily_sales USING btree (seller_id, sales_date, currency);
 
-CREATE OR REPLACE FUNCTION shop.set_updated_at()
-RETURNS trigger
-LANGUAGE plpgsql
-AS $$
+CREATE OR REPLACE FUNCTION shop.set_updated_at() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
 BEGIN
   NEW.updated_at := now();
   RETURN NEW;

@@ -452,10 +452,9 @@ CREATE MATERIALIZED VIEW shop.seller_daily_sales AS
 
 CREATE UNIQUE INDEX seller_daily_sales_key ON shop.seller_daily_sales USING btree (seller_id, sales_date, currency);
 
-CREATE FUNCTION shop.set_updated_at()
-RETURNS trigger
-LANGUAGE plpgsql
-AS $$
+CREATE FUNCTION shop.set_updated_at() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
 BEGIN
   NEW.updated_at := now();
   RETURN NEW;

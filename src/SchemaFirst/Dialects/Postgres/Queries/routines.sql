@@ -1,0 +1,15 @@
+-- Functions and procedures as the server prints them (pg_get_functiondef); aggregates with their parts.
+SELECT n.nspname AS schema, p.proname AS name, p.prokind AS kind,
+       CASE WHEN p.prokind IN ('f', 'p', 'w') THEN pg_catalog.pg_get_functiondef(p.oid) END AS definition,
+       pg_catalog.pg_get_function_identity_arguments(p.oid) AS identity_arguments,
+       pg_catalog.pg_get_function_arguments(p.oid) AS arguments,
+       agg.aggtransfn::regproc::text AS agg_sfunc, pg_catalog.format_type(agg.aggtranstype, NULL) AS agg_stype,
+       NULLIF(agg.aggfinalfn::regproc::text, '-') AS agg_finalfunc, agg.agginitval AS agg_initcond,
+       pg_catalog.obj_description(p.oid, 'pg_proc') AS comment
+FROM pg_catalog.pg_proc p
+JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+LEFT JOIN pg_catalog.pg_aggregate agg ON agg.aggfnoid = p.oid
+WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                  WHERE d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+ORDER BY 1, 2, 5
