@@ -20,4 +20,11 @@ internal sealed class PhaseTimer(TextWriter stderr)
         stderr.WriteLine($"timing: {phase}: {(now - _last).TotalMilliseconds:F0} ms (since process start: {sinceStart.TotalMilliseconds:F0} ms)");
         _last = now;
     }
+
+    /// <summary>How much of the run the garbage collector took; printed with the phases.</summary>
+    public void Gc()
+    {
+        if (!_enabled) return;
+        stderr.WriteLine($"timing: garbage collection pauses: {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms (collections gen0/gen1/gen2: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, peak heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576} MiB)");
+    }
 }

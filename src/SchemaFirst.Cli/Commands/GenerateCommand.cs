@@ -58,6 +58,7 @@ internal static class GenerateCommand
         }
         var text = PostgresSqlGenerator.Generate(result.Model, new SqlGenerationOptions(settings.IfNotExists));
         timings.Lap("render");
+        timings.Gc();
         if (settings.Output == null)
         {
             stdout.Write(text);

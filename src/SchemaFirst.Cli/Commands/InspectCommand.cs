@@ -57,6 +57,7 @@ internal static class InspectCommand
             ? ModelJsonWriter.Write(result.Load.Model)
             : PostgresSqlGenerator.Generate(result.Load.Model);
         timings.Lap("render");
+        timings.Gc();
         foreach (var d in result.Load.Diagnostics.Where(d => d.Severity != Diagnostics.Severity.Info))
         {
             // The DDL was assembled from the catalog: a diagnostic here is a gap in the inspector, worth reporting.

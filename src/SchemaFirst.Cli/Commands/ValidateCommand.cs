@@ -54,6 +54,7 @@ internal static class ValidateCommand
             if (!settings.Quiet) stdout.Write(SummaryText(summary, result.Statistics.Files, errors, warnings));
         }
         timings.Lap("output");
+        timings.Gc();
         return errors > 0 ? ExitCodes.Findings : ExitCodes.Ok;
     }
 

@@ -2,17 +2,32 @@ namespace SchemaFirst.Diagnostics;
 
 /// <summary>
 /// Represents where each object of a model was declared, kept apart from the model so that models compare by content.
-/// Keys are object keys such as <c>table:public.users</c> or <c>column:public.users.email</c>.
+/// Positions are stored compactly and turned into a <see cref="SourceSpan"/> only when one is asked for.
 /// </summary>
 public sealed class SourceMap
 {
-    private readonly Dictionary<string, SourceSpan> _spans = new(StringComparer.Ordinal);
+    private readonly Dictionary<SourceKey, Position> _positions = new();
+    private readonly List<string> _paths = new();
+    private readonly Dictionary<string, int> _pathIndex = new(StringComparer.Ordinal);
 
-    public void Set(string key, SourceSpan span) => _spans[key] = span;
+    private readonly record struct Position(int Path, int Line, int Column, int Length);
 
-    public void TryAdd(string key, SourceSpan span) => _spans.TryAdd(key, span);
+    public int Count => _positions.Count;
 
-    public SourceSpan? Find(string key) => _spans.TryGetValue(key, out var span) ? span : null;
+    public void Set(SourceKey key, string path, int line, int column, int length) => _positions[key] = new Position(PathIndex(path), line, column, length);
 
-    public int Count => _spans.Count;
+    public void TryAdd(SourceKey key, string path, int line, int column, int length) => _positions.TryAdd(key, new Position(PathIndex(path), line, column, length));
+
+    public SourceSpan? Find(SourceKey key) =>
+        _positions.TryGetValue(key, out var p) ? new SourceSpan(_paths[p.Path], p.Line, p.Column, p.Length) : null;
+
+    public SourceSpan? Find(SourceKind kind, Model.QualifiedName name, string? member = null) => Find(new SourceKey(kind, name, member));
+
+    private int PathIndex(string path)
+    {
+        if (_pathIndex.TryGetValue(path, out var i)) return i;
+        _pathIndex[path] = _paths.Count;
+        _paths.Add(path);
+        return _paths.Count - 1;
+    }
 }

@@ -34,11 +34,11 @@ public static class SchemaValidator
                 if (e.Column != null && table.FindColumn(e.Column) == null)
                 {
                     diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.ColumnMissing,
-                        $"index {i.Name} names column \"{e.Column}\", which table {i.Table} does not have", map.Find("index:" + i.Name),
+                        $"index {i.Name} names column \"{e.Column}\", which table {i.Table} does not have", map.Find(SourceKind.Index, i.Name),
                         "fix the column name or add the column"));
                 }
             }
-            foreach (var inc in i.Include) CheckColumn(table, inc, $"index {i.Name}", map.Find("index:" + i.Name), diagnostics);
+            foreach (var inc in i.Include) CheckColumn(table, inc, $"index {i.Name}", map.Find(SourceKind.Index, i.Name), diagnostics);
         }
         var relations = new HashSet<QualifiedName>(db.Tables.Select(t => t.Name).Concat(db.Views.Select(v => v.Name)).Concat(db.Sequences.Select(s => s.Name)));
         foreach (var v in db.Views) CheckViewReferences(db, v, relations, map, diagnostics);
@@ -49,7 +49,7 @@ public static class SchemaValidator
     {
         // Tables, views, sequences, indexes and the indexes behind constraints share one namespace per schema.
         var seen = new Dictionary<QualifiedName, string>();
-        void Claim(QualifiedName name, string what, string key)
+        void Claim(QualifiedName name, string what, SourceKey key)
         {
             if (seen.TryGetValue(name, out var first))
             {
@@ -62,18 +62,18 @@ public static class SchemaValidator
             }
             seen[name] = what;
         }
-        foreach (var t in db.Tables) Claim(t.Name, $"table {t.Name}", "table:" + t.Name);
-        foreach (var v in db.Views) Claim(v.Name, $"view {v.Name}", "view:" + v.Name);
-        foreach (var s in db.Sequences) Claim(s.Name, $"sequence {s.Name}", "sequence:" + s.Name);
+        foreach (var t in db.Tables) Claim(t.Name, $"table {t.Name}", new SourceKey(SourceKind.Table, t.Name));
+        foreach (var v in db.Views) Claim(v.Name, $"view {v.Name}", new SourceKey(SourceKind.View, v.Name));
+        foreach (var s in db.Sequences) Claim(s.Name, $"sequence {s.Name}", new SourceKey(SourceKind.Sequence, s.Name));
         foreach (var t in db.Tables)
         {
             var names = new List<string>();
             if (t.PrimaryKey != null) names.Add(t.PrimaryKey.Name);
             names.AddRange(t.Uniques.Select(u => u.Name));
             names.AddRange(t.Exclusions.Select(x => x.Name));
-            foreach (var n in names) Claim(new QualifiedName(t.Name.Schema, n), $"the index of constraint {Identifier.Quote(n)} on {t.Name}", $"constraint:{t.Name}.{n}");
+            foreach (var n in names) Claim(new QualifiedName(t.Name.Schema, n), $"the index of constraint {Identifier.Quote(n)} on {t.Name}", new SourceKey(SourceKind.Constraint, t.Name, n));
         }
-        foreach (var i in db.Indexes) Claim(i.Name, $"index {i.Name}", "index:" + i.Name);
+        foreach (var i in db.Indexes) Claim(i.Name, $"index {i.Name}", new SourceKey(SourceKind.Index, i.Name));
     }
 
     private static void CheckColumn(Table t, string column, string owner, SourceSpan? at, List<Diagnostic> diagnostics)
@@ -87,29 +87,29 @@ public static class SchemaValidator
     {
         if (t.PrimaryKey is { } pk)
         {
-            foreach (var c in pk.Columns.Concat(pk.Options.Include)) CheckColumn(t, c, $"primary key {Identifier.Quote(pk.Name)}", map.Find($"constraint:{t.Name}.{pk.Name}"), diagnostics);
+            foreach (var c in pk.Columns.Concat(pk.Options.Include)) CheckColumn(t, c, $"primary key {Identifier.Quote(pk.Name)}", map.Find(SourceKind.Constraint, t.Name, pk.Name), diagnostics);
         }
         foreach (var u in t.Uniques)
         {
-            foreach (var c in u.Columns.Concat(u.Options.Include)) CheckColumn(t, c, $"unique constraint {Identifier.Quote(u.Name)}", map.Find($"constraint:{t.Name}.{u.Name}"), diagnostics);
+            foreach (var c in u.Columns.Concat(u.Options.Include)) CheckColumn(t, c, $"unique constraint {Identifier.Quote(u.Name)}", map.Find(SourceKind.Constraint, t.Name, u.Name), diagnostics);
         }
         foreach (var x in t.Exclusions)
         {
             foreach (var e in x.Elements.Where(e => e.Element.Column != null))
             {
-                CheckColumn(t, e.Element.Column!, $"exclusion constraint {Identifier.Quote(x.Name)}", map.Find($"constraint:{t.Name}.{x.Name}"), diagnostics);
+                CheckColumn(t, e.Element.Column!, $"exclusion constraint {Identifier.Quote(x.Name)}", map.Find(SourceKind.Constraint, t.Name, x.Name), diagnostics);
             }
         }
         foreach (var fk in t.ForeignKeys)
         {
-            foreach (var c in fk.Columns) CheckColumn(t, c, $"foreign key {Identifier.Quote(fk.Name)}", map.Find($"constraint:{t.Name}.{fk.Name}"), diagnostics);
+            foreach (var c in fk.Columns) CheckColumn(t, c, $"foreign key {Identifier.Quote(fk.Name)}", map.Find(SourceKind.Constraint, t.Name, fk.Name), diagnostics);
         }
     }
 
     private static void CheckForeignKey(Dictionary<QualifiedName, List<List<string>>> uniqueIndexes, Table t, ForeignKey fk, Dictionary<QualifiedName, Table> tables, Dictionary<QualifiedName, DomainType> domains,
         SourceMap map, List<Diagnostic> diagnostics)
     {
-        var at = map.Find($"constraint:{t.Name}.{fk.Name}");
+        var at = map.Find(SourceKind.Constraint, t.Name, fk.Name);
         var what = $"foreign key {Identifier.Quote(fk.Name)} on {t.Name}";
         if (!tables.TryGetValue(fk.ReferencedTable, out var target))
         {
@@ -206,7 +206,7 @@ public static class SchemaValidator
         if (e.Labels.Contains(label)) return;
         diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.EnumDefaultInvalid,
             $"the default '{label}' of column \"{col.Name}\" on {t.Name} is not a value of enum {e.Name} ({string.Join(", ", e.Labels.Select(l => "'" + l + "'"))})",
-            map.Find($"column:{t.Name}.{col.Name}"), "use one of the enum's values, or add the value to the enum"));
+            map.Find(SourceKind.Column, t.Name, col.Name), "use one of the enum's values, or add the value to the enum"));
     }
 
     private static void CheckViewReferences(Database db, View v, HashSet<QualifiedName> relations, SourceMap map, List<Diagnostic> diagnostics)
@@ -260,7 +260,7 @@ public static class SchemaValidator
             if (!reported.Add(display)) continue;
             var severity = db.Extensions.IsEmpty ? Severity.Error : Severity.Warning;
             diagnostics.Add(new Diagnostic(severity, DiagnosticCodes.ViewReferenceMissing,
-                $"view {v.Name} reads from {display}, which is no table or view of this schema", map.Find("view:" + v.Name),
+                $"view {v.Name} reads from {display}, which is no table or view of this schema", map.Find(SourceKind.View, v.Name),
                 severity == Severity.Warning ? "if an extension provides it, this is fine; otherwise create it or fix the name" : "create the relation or fix its name"));
         }
     }

@@ -1,3 +1,4 @@
+using SchemaFirst.Diagnostics;
 using SchemaFirst.Model;
 
 namespace SchemaFirst.Dialects.Postgres;
@@ -80,7 +81,7 @@ internal sealed partial class PostgresParser
             return;
         }
         ReserveRelationName(table.Schema, name);
-        MapSet("index:" + qualified, nameIndex);
+        MapSet(SourceKind.Index, qualified, nameIndex);
         _indexes[qualified] = new SchemaIndex(qualified, table, unique, method, elements.ToEquatableArray(), include.ToEquatableArray(), where,
             nullsNotDistinct, with, tablespace, only);
     }
@@ -256,7 +257,7 @@ internal sealed partial class PostgresParser
             }
         }
         ReserveRelationName(name.Schema, name.Name);
-        MapSet("view:" + name, nameIndex);
+        MapSet(SourceKind.View, name, nameIndex);
         var existing = _views.GetValueOrDefault(name);
         _views[name] = new View(name, query, materialized, columns.ToEquatableArray(), with, checkOption, recursive, withNoData, tablespace,
             existing?.Comment, existing?.ColumnComments ?? default);

@@ -38,7 +38,7 @@ internal sealed partial class PostgresParser
             DuplicateObject($"{kindWord} {name}({args})", nameIndex);
             return;
         }
-        MapSet($"routine:{name}({args})", nameIndex);
+        MapSet(SourceKind.Routine, name, nameIndex, args);
         _routines[key] = new Routine(name, kind, args, definition, existing?.Comment);
     }
 
@@ -371,7 +371,7 @@ internal sealed partial class PostgresParser
             DuplicateObject($"trigger {name} on {table}", nameIndex);
             return;
         }
-        MapSet($"trigger:{table}.{name}", nameIndex);
+        MapSet(SourceKind.Trigger, table, nameIndex, name);
         _triggers[key] = new Trigger(name, table, definition, constraint, function, _triggers.GetValueOrDefault(key)?.Comment);
     }
 
@@ -443,7 +443,7 @@ internal sealed partial class PostgresParser
             DuplicateObject($"policy {name} on {table}", nameIndex);
             return;
         }
-        MapSet($"policy:{table}.{name}", nameIndex);
+        MapSet(SourceKind.Policy, table, nameIndex, name);
         _policies[key] = new Policy(name, table, permissive, command, roles.ToEquatableArray(), usingExpr, withCheck);
     }
 
@@ -459,7 +459,7 @@ internal sealed partial class PostgresParser
         var table = ResolveRelation(c.ExpectNameParts("a table name"));
         var rest = c.Normalize((c.Pos, c.End), stripOuterParens: false);
         var definition = $"AS ON {evt} TO {table} {rest}";
-        MapSet($"rule:{table}.{name}", nameIndex);
+        MapSet(SourceKind.Rule, table, nameIndex, name);
         _rules[(table, name)] = new Rule(name, table, definition, _rules.GetValueOrDefault((table, name))?.Comment);
     }
 

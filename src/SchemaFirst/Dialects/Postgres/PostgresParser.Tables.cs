@@ -1,3 +1,4 @@
+using SchemaFirst.Diagnostics;
 using System.Globalization;
 using SchemaFirst.Model;
 
@@ -23,7 +24,7 @@ internal sealed partial class PostgresParser
         }
         var draft = new TableDraft { Name = name, Persistence = unlogged ? TablePersistence.Unlogged : TablePersistence.Permanent };
         ReserveRelationName(name.Schema, name.Name);
-        MapSet("table:" + name, nameIndex);
+        MapSet(SourceKind.Table, name, nameIndex);
         var pending = new List<PendingConstraint>();
         var serials = new List<(string Column, DataType Type, int Token)>();
         if (c.Accept("partition", "of"))
@@ -223,7 +224,7 @@ internal sealed partial class PostgresParser
                     "remove or rename one of the definitions");
             }
         }
-        MapSet($"column:{draft.Name}.{name}", nameIndex);
+        MapSet(SourceKind.Column, draft.Name, nameIndex, name);
         column = ParseColumnConstraints(draft, column, pending);
         if (partition) draft.Columns[existingIndex] = column;
         else if (addColumn && existingIndex < 0) draft.Columns.Add(column);
@@ -337,7 +338,7 @@ internal sealed partial class PostgresParser
     {
         var seqName = new QualifiedName(table.Schema, ChooseRelationName(table.Schema, table.Name, column, "seq"));
         _sequences[seqName] = new Sequence(seqName, NormalizeSequenceOptions(SequenceOptions.Default with { DataType = type.Text }, "bigint"), new ColumnRef(table, column));
-        Map("sequence:" + seqName, token);
+        Map(SourceKind.Sequence, seqName, token);
         var t = TableDraft.From(_tables[table]);
         var i = t.ColumnIndex(column);
         t.Columns[i] = t.Columns[i] with { Default = $"nextval('{seqName.ToString().Replace("'", "''", StringComparison.Ordinal)}'::regclass)" };
@@ -621,7 +622,7 @@ internal sealed partial class PostgresParser
     private void AddConstraint(TableDraft draft, PendingConstraint pc)
     {
         var name = pc.Name!;
-        MapSet($"constraint:{draft.Name}.{name}", pc.TokenIndex);
+        MapSet(SourceKind.Constraint, draft.Name, pc.TokenIndex, name);
         if (draft.HasConstraint(name))
         {
             Report(Diagnostics.Severity.Error, Diagnostics.DiagnosticCodes.DuplicateObject, $"constraint \"{name}\" already exists on table {draft.Name}", SpanAt(pc.TokenIndex),

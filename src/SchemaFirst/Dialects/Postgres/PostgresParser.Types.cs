@@ -1,3 +1,4 @@
+using SchemaFirst.Diagnostics;
 using System.Globalization;
 using SchemaFirst.Model;
 
@@ -18,7 +19,7 @@ internal sealed partial class PostgresParser
             DuplicateObject($"type {name}", nameIndex);
             return;
         }
-        MapSet("type:" + name, nameIndex);
+        MapSet(SourceKind.Type, name, nameIndex);
         if (c.AtEnd)
         {
             _otherTypes[name] = new OtherType(name, "shell", string.Empty);
@@ -155,7 +156,7 @@ internal sealed partial class PostgresParser
             DuplicateObject($"type {name}", nameIndex);
             return;
         }
-        MapSet("type:" + name, nameIndex);
+        MapSet(SourceKind.Type, name, nameIndex);
         _domains[name] = domain with { Checks = checks.ToEquatableArray() };
     }
 
@@ -231,7 +232,7 @@ internal sealed partial class PostgresParser
             return;
         }
         ReserveRelationName(name.Schema, name.Name);
-        MapSet("sequence:" + name, nameIndex);
+        MapSet(SourceKind.Sequence, name, nameIndex);
         _sequences[name] = new Sequence(name, NormalizeSequenceOptions(options, "bigint"), ownedBy, unlogged);
     }
 

@@ -360,9 +360,19 @@ internal sealed partial class PostgresParser
         return (line, col);
     }
 
-    private void Map(string key, int tokenIndex) => _sourceMap.TryAdd(key, SpanAt(tokenIndex));
+    private void Map(SourceKind kind, QualifiedName name, int tokenIndex, string? member = null)
+    {
+        var (line, col) = Position(_c.Offset(tokenIndex));
+        _sourceMap.TryAdd(new SourceKey(kind, name, member), _path, line, col, TokenLength(tokenIndex));
+    }
 
-    private void MapSet(string key, int tokenIndex) => _sourceMap.Set(key, SpanAt(tokenIndex));
+    private void MapSet(SourceKind kind, QualifiedName name, int tokenIndex, string? member = null)
+    {
+        var (line, col) = Position(_c.Offset(tokenIndex));
+        _sourceMap.Set(new SourceKey(kind, name, member), _path, line, col, TokenLength(tokenIndex));
+    }
+
+    private int TokenLength(int tokenIndex) => tokenIndex < _c.End ? Math.Max(1, _c[tokenIndex].Length) : 1;
 
     private void Create()
     {
@@ -709,7 +719,7 @@ internal sealed partial class PostgresParser
             return;
         }
         _schemas[name] = new SchemaDef(name);
-        Map("schema:" + name, 2);
+        Map(SourceKind.Schema, new QualifiedName(name, name), 2);
     }
 
     private void CreateExtension()
@@ -735,7 +745,7 @@ internal sealed partial class PostgresParser
         }
         // Without WITH SCHEMA the extension goes where unqualified objects go, as on the server.
         _extensions[name] = new Extension(name, schema ?? CreationSchema([name]), version);
-        Map("extension:" + name, nameIndex);
+        Map(SourceKind.Extension, new QualifiedName(string.Empty, name), nameIndex);
     }
 
     private void DuplicateObject(string what, int tokenIndex)
