@@ -45,7 +45,7 @@ internal static class InspectCommand
             await conn.OpenAsync(ct);
             timings.Lap("connect");
             result = await PostgresInspector.InspectAsync(conn, new InspectOptions(settings.Schemas, settings.ExcludeSchemas), ct);
-            timings.Lap($"catalog queries and replay ({result.RoundTrips} round trips)");
+            timings.Lap($"catalog queries ({result.RoundTrips} round trips, {result.QueryTime.TotalMilliseconds:F0} ms) and replay ({result.ReplayTime.TotalMilliseconds:F0} ms)");
         }
         catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
         {

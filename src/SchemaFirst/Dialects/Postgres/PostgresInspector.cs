@@ -19,6 +19,7 @@ public static partial class PostgresInspector
     {
         options ??= new InspectOptions();
         if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(cancellationToken);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var trips = 0;
         async Task<List<Row>> Query(string sql)
         {
@@ -32,23 +33,49 @@ public static partial class PostgresInspector
         trips++;
         await ExecuteAsync(connection, tx, "SET LOCAL search_path = ''; SET TRANSACTION READ ONLY", cancellationToken);
         trips++;
+        // Two stages: while the server answers the queries of the second, the first is replayed on another thread.
         var q = new Dictionary<string, List<Row>>(StringComparer.Ordinal);
-        foreach (var name in QueryNames)
+        foreach (var name in TableQueries)
+        {
+            q[name] = await QueryAsync(connection, tx, Load(name, version), cancellationToken);
+            trips++;
+        }
+        var path = $"{connection.DataSource}/{connection.Database} (inspected)";
+        var builder = new DdlBuilder(options);
+        var parser = PostgresParser.StartSession();
+        var replayClock = new System.Diagnostics.Stopwatch();
+        var tablesDdl = builder.BuildTables(q);
+        var replayTables = Task.Run(() =>
+        {
+            replayClock.Start();
+            parser.ParseChunk(tablesDdl, path);
+            replayClock.Stop();
+        }, cancellationToken);
+        foreach (var name in OtherQueries)
         {
             q[name] = await QueryAsync(connection, tx, Load(name, version), cancellationToken);
             trips++;
         }
         await tx.CommitAsync(cancellationToken);
         trips++;
-        var ddl = new DdlBuilder(options).Build(q);
-        var path = $"{connection.DataSource}/{connection.Database} (inspected)";
-        var load = PostgresParser.LoadText(ddl, path);
-        return new InspectResult(load, ddl, version, trips);
+        var queryTime = clock.Elapsed;
+        await replayTables;
+        replayClock.Start();
+        var restDdl = builder.BuildRest(q);
+        parser.ParseChunk(restDdl, path);
+        var load = parser.FinishSession();
+        replayClock.Stop();
+        var ddl = tablesDdl + restDdl;
+        return new InspectResult(load, ddl, version, trips, queryTime, replayClock.Elapsed);
     }
 
-    private static readonly string[] QueryNames =
+    private static readonly string[] TableQueries =
     [
         "schemas", "extensions", "enums", "domains", "composites", "ranges", "sequences", "tables", "columns", "constraints",
+    ];
+
+    private static readonly string[] OtherQueries =
+    [
         "indexes", "constraint_index_attachments", "views", "routines", "triggers", "policies", "rules",
     ];
 
@@ -149,7 +176,8 @@ public static partial class PostgresInspector
 
         private bool In(Row r, string column = "schema") => r.Str(column) is { } s && options.Includes(s);
 
-        public string Build(Dictionary<string, List<Row>> q)
+        /// <summary>Schemas, extensions, types, sequences and tables with their constraints.</summary>
+        public string BuildTables(Dictionary<string, List<Row>> q)
         {
             Emit("SELECT pg_catalog.set_config('search_path', '', false)");
             foreach (var r in q["schemas"].Where(r => In(r, "name")))
@@ -211,14 +239,29 @@ public static partial class PostgresInspector
                     _after.Append($"ALTER SEQUENCE {name} OWNED BY {Name(r.Str("owner_schema")!, ownerTable)}.{Q(r.Str("owner_column")!)};\n");
                 }
             }
-            BuildTables(q);
-            BuildViewsAndRoutines(q);
-            BuildIndexes(q);
-            _sb.Append(_after);
-            return _sb.ToString();
+            BuildTableStatements(q);
+            return Take();
         }
 
-        private void BuildTables(Dictionary<string, List<Row>> q)
+        /// <summary>Views, routines, triggers, policies, rules, then indexes (materialized views have them too).</summary>
+        public string BuildRest(Dictionary<string, List<Row>> q)
+        {
+            Emit("SELECT pg_catalog.set_config('search_path', '', false)");
+            BuildViewsAndRoutines(q);
+            BuildIndexes(q);
+            return Take();
+        }
+
+        private string Take()
+        {
+            _sb.Append(_after);
+            var text = _sb.ToString();
+            _sb.Clear();
+            _after.Clear();
+            return text;
+        }
+
+        private void BuildTableStatements(Dictionary<string, List<Row>> q)
         {
             var columns = q["columns"].Where(r => In(r)).GroupBy(r => Name(r.Str("schema")!, r.Str("table_name")!)).ToDictionary(g => g.Key, g => g.ToList());
             var tables = q["tables"].Where(r => In(r)).ToList();
@@ -229,6 +272,11 @@ public static partial class PostgresInspector
                 if (guard > 32 || r.Str("inherits") is not { } parents) return 0;
                 return 1 + parents.Split(", ").Select(p => byName.TryGetValue(p, out var pr) ? Depth(pr, guard + 1) : 0).DefaultIfEmpty(0).Max();
             }
+            // Constraints go inside CREATE TABLE (no ALTER per constraint to replay), index-backed ones first as pg_dump
+            // orders them, then checks, exclusions and foreign keys.
+            var constraintsByTable = q["constraints"].Where(r => In(r))
+                .OrderBy(r => r.Str("type") switch { "p" => 0, "u" => 1, "x" => 2, "c" => 3, _ => 4 })
+                .GroupBy(r => Name(r.Str("schema")!, r.Str("table_name")!)).ToDictionary(g => g.Key, g => g.ToList());
             foreach (var t in tables.OrderBy(r => Depth(r)).ThenBy(r => Name(r.Str("schema")!, r.Str("name")!), StringComparer.Ordinal))
             {
                 var name = Name(t.Str("schema")!, t.Str("name")!);
@@ -240,6 +288,11 @@ public static partial class PostgresInspector
                     // An inherited column that the table does not also declare comes from INHERITS.
                     if (inherits != null && !c.Bool("is_local")) continue;
                     defs.Add("    " + ColumnDefinition(c));
+                }
+                foreach (var k in constraintsByTable.GetValueOrDefault(name) ?? [])
+                {
+                    defs.Add($"    CONSTRAINT {Q(k.Str("name")!)} {k.Str("definition")}");
+                    Comment($"CONSTRAINT {Q(k.Str("name")!)} ON {name}", k.Str("comment"));
                 }
                 var sql = new StringBuilder($"CREATE {(t.Bool("unlogged") ? "UNLOGGED " : string.Empty)}TABLE {name} (\n{string.Join(",\n", defs)}\n)");
                 if (inherits != null) sql.Append(" INHERITS (").Append(inherits).Append(')');
@@ -263,18 +316,6 @@ public static partial class PostgresInspector
                 var parent = t.Str("partition_parent")!.Split('.', 2);
                 Emit($"ALTER TABLE ONLY {Name(parent[0], parent[1])} ATTACH PARTITION {Name(t.Str("schema")!, t.Str("name")!)} {t.Str("partition_bound")}");
             }
-            // Constraints backed by indexes first, as pg_dump orders them; then checks, exclusions, foreign keys.
-            var constraints = q["constraints"].Where(r => In(r)).OrderBy(r => r.Str("type") switch { "p" => 0, "u" => 1, "x" => 2, "c" => 3, _ => 4 });
-            foreach (var k in constraints)
-            {
-                var table = Name(k.Str("schema")!, k.Str("table_name")!);
-                Emit($"ALTER TABLE ONLY {table} ADD CONSTRAINT {Q(k.Str("name")!)} {k.Str("definition")}");
-                Comment($"CONSTRAINT {Q(k.Str("name")!)} ON {table}", k.Str("comment"));
-            }
-            foreach (var a in q["constraint_index_attachments"].Where(r => In(r, "child_schema")))
-            {
-                _after.Append($"ALTER INDEX {Name(a.Str("parent_schema")!, a.Str("parent_index")!)} ATTACH PARTITION {Name(a.Str("child_schema")!, a.Str("child_index")!)};\n");
-            }
         }
 
         /// <summary>Indexes after views: materialized views have indexes too.</summary>
@@ -292,6 +333,10 @@ public static partial class PostgresInspector
                     var p = parent.Split('.', 2);
                     _after.Append($"ALTER INDEX {Name(p[0], p[1])} ATTACH PARTITION {name};\n");
                 }
+            }
+            foreach (var a in q["constraint_index_attachments"].Where(r => In(r, "child_schema")))
+            {
+                _after.Append($"ALTER INDEX {Name(a.Str("parent_schema")!, a.Str("parent_index")!)} ATTACH PARTITION {Name(a.Str("child_schema")!, a.Str("child_index")!)};\n");
             }
         }
 

@@ -42,6 +42,13 @@ internal sealed partial class PostgresParser
         return parser.Finish();
     }
 
+    /// <summary>Starts a parse that is fed text in several chunks (replayed in order) and finished once.</summary>
+    internal static PostgresParser StartSession() => new(new List<Diagnostic>());
+
+    internal void ParseChunk(string text, string path) => ParseStream(PostgresStatementReader.FromString(text, path, _diagnostics), path);
+
+    internal LoadResult FinishSession() => Finish();
+
     public static LoadResult LoadText(string text, string path)
     {
         var parser = new PostgresParser(new List<Diagnostic>());

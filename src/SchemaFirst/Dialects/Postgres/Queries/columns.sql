@@ -12,7 +12,7 @@ SELECT n.nspname AS schema, c.relname AS table_name, a.attname AS name,
        pg_catalog.format_type(s.seqtypid, NULL) AS identity_type,
        s.seqstart AS identity_start, s.seqincrement AS identity_increment, s.seqmax AS identity_max,
        s.seqmin AS identity_min, s.seqcache AS identity_cache, s.seqcycle AS identity_cycle,
-       pg_catalog.col_description(c.oid, a.attnum) AS comment
+       dsc.description AS comment
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -24,6 +24,7 @@ LEFT JOIN pg_catalog.pg_depend idd ON a.attidentity <> '' AND idd.refclassid = '
 LEFT JOIN pg_catalog.pg_class sc ON sc.oid = idd.objid AND sc.relkind = 'S'
 LEFT JOIN pg_catalog.pg_namespace sn ON sn.oid = sc.relnamespace
 LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = sc.oid
+LEFT JOIN pg_catalog.pg_description dsc ON dsc.objoid = c.oid AND dsc.classoid = 'pg_catalog.pg_class'::regclass AND dsc.objsubid = a.attnum
 WHERE c.relkind IN ('r', 'p', 'v', 'm') AND a.attnum > 0 AND NOT a.attisdropped
   AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d

@@ -2,10 +2,11 @@
 -- parent's); foreign keys cloned onto partitions and CHECKs inherited from a parent table are left out.
 SELECT n.nspname AS schema, c.relname AS table_name, k.conname AS name, k.contype AS type,
        pg_catalog.pg_get_constraintdef(k.oid) AS definition,
-       pg_catalog.obj_description(k.oid, 'pg_constraint') AS comment
+       dsc.description AS comment
 FROM pg_catalog.pg_constraint k
 JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description dsc ON dsc.objoid = k.oid AND dsc.classoid = 'pg_catalog.pg_constraint'::regclass AND dsc.objsubid = 0
 WHERE (k.contype IN ('p', 'u', 'x') OR (k.contype = 'c' AND k.conislocal) OR (k.contype = 'f' AND {{not_cloned}}))
   AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d

@@ -5,8 +5,9 @@ SELECT n.nspname AS schema, c.relname AS table_name, p.polname AS name, p.polper
           FROM unnest(p.polroles) AS r) AS roles,
        pg_catalog.pg_get_expr(p.polqual, p.polrelid) AS using_expr,
        pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) AS check_expr,
-       pg_catalog.obj_description(p.oid, 'pg_policy') AS comment
+       dsc.description AS comment
 FROM pg_catalog.pg_policy p
 JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description dsc ON dsc.objoid = p.oid AND dsc.classoid = 'pg_catalog.pg_policy'::regclass AND dsc.objsubid = 0
 ORDER BY 1, 2, 3

@@ -5,10 +5,11 @@ SELECT n.nspname AS schema, p.proname AS name, p.prokind AS kind,
        pg_catalog.pg_get_function_arguments(p.oid) AS arguments,
        agg.aggtransfn::regproc::text AS agg_sfunc, pg_catalog.format_type(agg.aggtranstype, NULL) AS agg_stype,
        NULLIF(agg.aggfinalfn::regproc::text, '-') AS agg_finalfunc, agg.agginitval AS agg_initcond,
-       pg_catalog.obj_description(p.oid, 'pg_proc') AS comment
+       dsc.description AS comment
 FROM pg_catalog.pg_proc p
 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
 LEFT JOIN pg_catalog.pg_aggregate agg ON agg.aggfnoid = p.oid
+LEFT JOIN pg_catalog.pg_description dsc ON dsc.objoid = p.oid AND dsc.classoid = 'pg_catalog.pg_proc'::regclass AND dsc.objsubid = 0
 WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                   WHERE d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
