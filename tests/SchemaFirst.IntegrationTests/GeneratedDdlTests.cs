@@ -31,6 +31,28 @@ public class GeneratedDdlTests
         return path;
     }
 
+    /// <summary>
+    /// Applies the re-runnable rendering twice to one fresh database with psql (as a user would), checks the second run
+    /// changed nothing, and returns the schema dump.
+    /// </summary>
+    private static async Task<string> ApplyTwiceAsync(Database model)
+    {
+        var path = await WriteTempAsync(PostgresSqlGenerator.Generate(model, new SqlGenerationOptions(IfNotExists: true)));
+        try
+        {
+            await using var db = await PostgresServer.CreateDatabaseAsync();
+            db.ApplyFile(path);
+            var first = db.DumpSchema();
+            db.ApplyFile(path);
+            Assert.Equal(first, db.DumpSchema());
+            return first;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static async Task ApplyAndCompareCountsAsync(Database model, string what)
     {
         var sql = PostgresSqlGenerator.Generate(model);
@@ -66,22 +88,10 @@ public class GeneratedDdlTests
     public async Task The_if_not_exists_rendering_of_the_examples_runs_twice_and_builds_the_same_database()
     {
         var model = SqlSource.LoadPostgres([TestPaths.Examples]).Model;
-        var path = await WriteTempAsync(PostgresSqlGenerator.Generate(model, new SqlGenerationOptions(IfNotExists: true)));
-        try
-        {
-            await using var db = await PostgresServer.CreateDatabaseAsync();
-            db.ApplyFile(path);
-            var first = db.DumpSchema();
-            db.ApplyFile(path);
-            Assert.Equal(first, db.DumpSchema());
-            await using var plain = await PostgresServer.CreateDatabaseAsync();
-            await plain.ExecuteAsync(PostgresSqlGenerator.Generate(model));
-            Assert.Equal(plain.DumpSchema(), first);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var first = await ApplyTwiceAsync(model);
+        await using var plain = await PostgresServer.CreateDatabaseAsync();
+        await plain.ExecuteAsync(PostgresSqlGenerator.Generate(model));
+        Assert.Equal(plain.DumpSchema(), first);
     }
 
     [PostgresTheory]
@@ -105,20 +115,7 @@ public class GeneratedDdlTests
     public async Task Corpus_files_in_the_if_not_exists_style_apply_twice(string file)
     {
         if (!TestPaths.CorpusAvailable()) return;
-        var model = SqlSource.LoadPostgres([Path.Combine(TestPaths.Corpus, file)]).Model;
-        var path = await WriteTempAsync(PostgresSqlGenerator.Generate(model, new SqlGenerationOptions(IfNotExists: true)));
-        try
-        {
-            await using var db = await PostgresServer.CreateDatabaseAsync();
-            db.ApplyFile(path);
-            var first = db.DumpSchema();
-            db.ApplyFile(path);
-            Assert.Equal(first, db.DumpSchema());
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        await ApplyTwiceAsync(SqlSource.LoadPostgres([Path.Combine(TestPaths.Corpus, file)]).Model);
     }
 
     [PostgresTheory]

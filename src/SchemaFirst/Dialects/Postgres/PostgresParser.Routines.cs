@@ -78,45 +78,10 @@ internal sealed partial class PostgresParser
     /// <summary>The argument list in canonical form: [mode] [name] type [DEFAULT expr], IN and '=' spelled the long way.</summary>
     private string CanonicalArguments((int Start, int End) range)
     {
-        var c = _c;
-        var args = new List<string>();
-        foreach (var (s, e) in c.SplitTopLevel(range.Start, range.End))
-        {
-            var sub = new TokenCursor(c.Text, c.TokenList, s, e);
-            string? mode = null;
-            if (sub.Accept("in")) { }
-            else if (sub.Accept("out")) mode = "OUT";
-            else if (sub.Accept("inout")) mode = "INOUT";
-            else if (sub.Accept("variadic")) mode = "VARIADIC";
-            var typeStart = sub.Pos;
-            string? argName = null;
-            DataType? type = null;
-            try
-            {
-                var t = ParseType(sub);
-                if (sub.Pos >= e || sub.IsWord("default") || sub.IsOperator("=")) type = t;
-            }
-            catch (ParseException)
-            {
-            }
-            if (type == null)
-            {
-                sub.Pos = typeStart;
-                argName = sub.ExpectIdentifier("an argument name");
-                type = ParseType(sub);
-            }
-            var text = (mode != null ? mode + " " : string.Empty) + (argName != null ? Identifier.Quote(argName) + " " : string.Empty) + type.Text;
-            if (sub.Accept("default") || (sub.IsOperator("=") && sub.Accept(TokenKind.Operator)))
-            {
-                text += " DEFAULT " + sub.Normalize((sub.Pos, e));
-            }
-            else if (sub.Pos < e)
-            {
-                throw sub.Error("unexpected text in the argument");
-            }
-            args.Add(text);
-        }
-        return string.Join(", ", args);
+        var args = ReadArguments(range, RoutineKind.Function) ?? [];
+        return string.Join(", ", args.Select(a =>
+            (a.Mode != null ? a.Mode + " " : string.Empty) + (a.Name != null ? Identifier.Quote(a.Name) + " " : string.Empty) + a.Type.Text
+            + (a.Default != null ? " DEFAULT " + a.Default : string.Empty)));
     }
 
     /// <summary>
@@ -276,47 +241,67 @@ internal sealed partial class PostgresParser
         return tag + body + tag;
     }
 
-    /// <summary>The identity argument types of a routine: OUT arguments and names and defaults left out, types canonical.</summary>
-    private string ParseArgumentTypes((int Start, int End) range, RoutineKind kind)
+    /// <summary>One argument of a routine as read: mode (null for IN), name, type and default.</summary>
+    private readonly record struct Argument(string? Mode, string? Name, DataType Type, string? Default);
+
+    /// <summary>
+    /// Reads an argument list: [IN|OUT|INOUT|VARIADIC] [name] type [DEFAULT expr | = expr]. Returns null for the forms
+    /// that are not a list of arguments: <c>(*)</c> and the old aggregate syntax <c>(BASETYPE = ..., SFUNC = ...)</c>.
+    /// </summary>
+    private List<Argument>? ReadArguments((int Start, int End) range, RoutineKind kind)
     {
         var c = _c;
-        var types = new List<string>();
-        if (range.End - range.Start == 1 && c[range.Start].Kind == TokenKind.Operator && c.Span(c[range.Start]).SequenceEqual("*")) return "*";
-        var parts = c.SplitTopLevel(range.Start, range.End);
-        foreach (var (s, e) in parts)
+        if (range.End - range.Start == 1 && c[range.Start].Kind == TokenKind.Operator && c.Span(c[range.Start]).SequenceEqual("*")) return null;
+        var args = new List<Argument>();
+        foreach (var (s, e) in c.SplitTopLevel(range.Start, range.End))
         {
             var sub = new TokenCursor(c.Text, c.TokenList, s, e);
-            // Old-style aggregate: CREATE AGGREGATE name (BASETYPE = ..., SFUNC = ...)
-            for (var i = s; i < e; i++)
+            if (kind == RoutineKind.Aggregate)
             {
-                if (c[i].Kind == TokenKind.Operator && c.Span(c[i]).SequenceEqual("=") && kind == RoutineKind.Aggregate) return string.Empty;
+                for (var i = s; i < e; i++)
+                {
+                    if (c[i].Kind == TokenKind.Operator && c.Span(c[i]).SequenceEqual("=")) return null;
+                }
+                sub.Accept("order", "by");
             }
-            if (kind == RoutineKind.Aggregate && sub.Accept("order", "by")) { }
-            var mode = "in";
+            string? mode = null;
             if (sub.Accept("in")) { }
-            else if (sub.Accept("out")) mode = "out";
-            else if (sub.Accept("inout")) mode = "inout";
-            else if (sub.Accept("variadic")) mode = "variadic";
+            else if (sub.Accept("out")) mode = "OUT";
+            else if (sub.Accept("inout")) mode = "INOUT";
+            else if (sub.Accept("variadic")) mode = "VARIADIC";
+            // "name type" or just "type": try the type first, and read a name when more than a type follows.
             var typeStart = sub.Pos;
-            string? typeText = null;
+            string? name = null;
+            DataType? type = null;
             try
             {
                 var t = ParseType(sub);
-                if (sub.Pos >= e || sub.IsWord("default") || sub.IsOperator("=")) typeText = t.Text;
+                if (sub.Pos >= e || sub.IsWord("default") || sub.IsOperator("=")) type = t;
             }
             catch (ParseException)
             {
             }
-            if (typeText == null)
+            if (type == null)
             {
                 sub.Pos = typeStart;
-                sub.ExpectIdentifier("an argument name");
-                typeText = ParseType(sub).Text;
+                name = sub.ExpectIdentifier("an argument name");
+                type = ParseType(sub);
             }
-            if (mode == "out" && kind != RoutineKind.Procedure) continue;
-            types.Add(mode == "variadic" ? "VARIADIC " + typeText : typeText);
+            string? defaultExpr = null;
+            if (sub.Accept("default") || (sub.IsOperator("=") && sub.Accept(TokenKind.Operator))) defaultExpr = sub.Normalize((sub.Pos, e));
+            else if (sub.Pos < e) throw sub.Error("unexpected text in the argument");
+            args.Add(new Argument(mode, name, type, defaultExpr));
         }
-        return string.Join(", ", types);
+        return args;
+    }
+
+    /// <summary>The identity argument types of a routine: what tells overloads apart (OUT arguments of functions left out).</summary>
+    private string ParseArgumentTypes((int Start, int End) range, RoutineKind kind)
+    {
+        var args = ReadArguments(range, kind);
+        if (args == null) return range.End - range.Start == 1 ? "*" : string.Empty;
+        return string.Join(", ", args.Where(a => !(a.Mode == "OUT" && kind != RoutineKind.Procedure))
+            .Select(a => a.Mode == "VARIADIC" ? "VARIADIC " + a.Type.Text : a.Type.Text));
     }
 
     private void CreateTrigger()
