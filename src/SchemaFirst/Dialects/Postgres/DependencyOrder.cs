@@ -52,15 +52,19 @@ internal sealed class DependencyOrder<T>
             foreach (var d in _hard[i]) dependents[d].Add((i, false));
             foreach (var d in _soft[i]) dependents[d].Add((i, true));
         }
-        var comparer = Comparer<(int Rank, string Key, int Index)>.Create((x, y) =>
+        // Each item's place in (rank, key) order, computed once: the sets below compare these integers, not strings.
+        var order = Enumerable.Range(0, n).ToArray();
+        Array.Sort(order, (x, y) =>
         {
-            var c = x.Rank.CompareTo(y.Rank);
-            return c != 0 ? c : string.CompareOrdinal(x.Key, y.Key);
+            var c = _items[x].Rank.CompareTo(_items[y].Rank);
+            return c != 0 ? c : string.CompareOrdinal(_items[x].Key, _items[y].Key);
         });
-        var ready = new SortedSet<(int Rank, string Key, int Index)>(comparer);
-        var softReady = new SortedSet<(int Rank, string Key, int Index)>(comparer);
-        var blocked = new SortedSet<(int Rank, string Key, int Index)>(comparer);
-        (int, string, int) Entry(int i) => (_items[i].Rank, _items[i].Key, i);
+        var place = new int[n];
+        for (var i = 0; i < n; i++) place[order[i]] = i;
+        var ready = new SortedSet<int>();
+        var softReady = new SortedSet<int>();
+        var blocked = new SortedSet<int>();
+        int Entry(int i) => place[i];
         for (var i = 0; i < n; i++)
         {
             if (hardLeft[i] > 0) blocked.Add(Entry(i));
@@ -71,8 +75,8 @@ internal sealed class DependencyOrder<T>
         var result = new List<T>(n);
         while (result.Count < n)
         {
-            (int Rank, string Key, int Index) next;
-            if (ready.Count > 0 && (softReady.Count == 0 || ready.Min.Rank <= softReady.Min.Rank))
+            int next;
+            if (ready.Count > 0 && (softReady.Count == 0 || _items[order[ready.Min]].Rank <= _items[order[softReady.Min]].Rank))
             {
                 next = ready.Min;
             }
@@ -87,9 +91,10 @@ internal sealed class DependencyOrder<T>
             ready.Remove(next);
             softReady.Remove(next);
             blocked.Remove(next);
-            done[next.Index] = true;
-            result.Add(_items[next.Index].Item);
-            foreach (var (dep, soft) in dependents[next.Index])
+            var item = order[next];
+            done[item] = true;
+            result.Add(_items[item].Item);
+            foreach (var (dep, soft) in dependents[item])
             {
                 if (done[dep]) continue;
                 var before = Entry(dep);
