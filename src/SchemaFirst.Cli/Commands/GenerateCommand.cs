@@ -16,7 +16,8 @@ internal static class GenerateCommand
     {
         var command = new Command("generate", "Generate derived artifacts from the schema source");
         var inputs = new Argument<string[]>("source") { Description = "SQL files, directories (every *.sql below) or glob patterns", Arity = ArgumentArity.OneOrMore };
-        var dialect = new Option<string>("--dialect", "-d") { Description = "Target dialect", DefaultValueFactory = _ => "postgres" };
+        var dialect = new Option<string>("--dialect", "-d") { Description = "Target dialect: postgres or sqlite", DefaultValueFactory = _ => "postgres" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print the notes on how types and defaults were mapped to the target dialect" };
         var ifNotExists = new Option<bool>("--if-not-exists") { Description = "Write the re-runnable style: IF NOT EXISTS, OR REPLACE, guarded DO blocks" };
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output" };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 2 if the --output file is missing or differs from what would be generated" };
@@ -26,17 +27,23 @@ internal static class GenerateCommand
         sql.Options.Add(ifNotExists);
         sql.Options.Add(output);
         sql.Options.Add(check);
-        sql.SetAction(r => RunSql(new GenerateSettings(r.GetValue(inputs)!, r.GetValue(dialect)!, r.GetValue(ifNotExists), r.GetValue(output), r.GetValue(check)), stdout, stderr));
+        sql.Options.Add(verbose);
+        sql.SetAction(r => RunSql(new GenerateSettings(r.GetValue(inputs)!, r.GetValue(dialect)!, r.GetValue(ifNotExists), r.GetValue(output), r.GetValue(check), r.GetValue(verbose)), stdout, stderr));
         command.Subcommands.Add(sql);
         return command;
     }
 
     public static int RunSql(GenerateSettings settings, TextWriter stdout, TextWriter stderr)
     {
-        var dialect = settings.Dialect.ToLowerInvariant();
-        if (dialect is not ("postgres" or "postgresql" or "pg"))
+        var dialect = settings.Dialect.ToLowerInvariant() switch
         {
-            stderr.WriteLine($"schemafirst: dialect '{settings.Dialect}' is not supported yet; supported: postgres");
+            "postgres" or "postgresql" or "pg" => "postgres",
+            "sqlite" or "sqlite3" => "sqlite",
+            _ => null,
+        };
+        if (dialect == null)
+        {
+            stderr.WriteLine($"schemafirst: dialect '{settings.Dialect}' is not supported yet; supported: postgres, sqlite");
             return ExitCodes.Usage;
         }
         if (settings.Check && settings.Output == null)
@@ -56,7 +63,25 @@ internal static class GenerateCommand
             stderr.WriteLine("schemafirst: the source has errors; nothing was generated. Run 'schemafirst validate' for the full report.");
             return ExitCodes.Findings;
         }
-        var text = PostgresSqlGenerator.Generate(result.Model, new SqlGenerationOptions(settings.IfNotExists));
+        string text;
+        if (dialect == "sqlite")
+        {
+            if (settings.IfNotExists) stderr.WriteLine("schemafirst: note: --if-not-exists is for PostgreSQL output; ignored for sqlite");
+            var notes = new List<Diagnostic>();
+            text = Dialects.Sqlite.SqliteSqlGenerator.Generate(result.Model, notes);
+            foreach (var n in notes.Where(n => settings.Verbose || n.Severity != Severity.Info)) stderr.Write(DiagnosticTextFormatter.Format(n));
+            var infos = notes.Count(n => n.Severity == Severity.Info);
+            if (!settings.Verbose && infos > 0) stderr.WriteLine($"schemafirst: {infos} note(s) on how types and defaults map to SQLite (--verbose shows them)");
+            if (notes.Any(n => n.Severity == Severity.Error))
+            {
+                stderr.WriteLine("schemafirst: the schema cannot be expressed in SQLite as it is; nothing was generated");
+                return ExitCodes.Findings;
+            }
+        }
+        else
+        {
+            text = PostgresSqlGenerator.Generate(result.Model, new SqlGenerationOptions(settings.IfNotExists));
+        }
         timings.Lap("render");
         timings.Gc();
         if (settings.Output == null)

@@ -118,4 +118,18 @@ public sealed class CliTests : IDisposable
         Assert.Contains("SCHEMAFIRST_TEST_SURELY_UNSET_VAR is not set", stderr);
         Assert.Equal(3, Run("inspect", "mysql://x").Code);
     }
+
+    [Fact]
+    public void Generate_for_sqlite_names_what_sqlite_cannot_hold()
+    {
+        var src = Write("s.sql", "CREATE TABLE a (id bigint PRIMARY KEY, tags text[], code text CHECK (code ~ '^[a-z]+$'));\nCREATE INDEX a_tags ON a USING gin (tags);\n");
+        var (code, stdout, stderr) = Run("generate", "sql", src, "--dialect", "sqlite");
+        Assert.Equal(0, code);
+        Assert.Contains("CREATE TABLE a (\n    id INTEGER PRIMARY KEY,\n    tags TEXT,\n    code TEXT\n);", stdout);
+        Assert.Contains("warning SF501: table public.a: check a_code_check (code ~ '^[a-z]+$') uses PostgreSQL-only syntax; not created", stderr);
+        Assert.Contains("warning SF501: index public.a_tags: SQLite has only b-tree indexes; a gin index is not created", stderr);
+        Assert.Contains("1 note(s) on how types and defaults map to SQLite", stderr);
+        var (_, _, verbose) = Run("generate", "sql", src, "--dialect", "sqlite", "--verbose");
+        Assert.Contains("info SF501: column public.a.tags: text[] is stored as TEXT (no arrays in SQLite)", verbose);
+    }
 }
