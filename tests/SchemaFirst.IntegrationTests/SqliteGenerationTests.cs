@@ -96,7 +96,7 @@ public sealed class SqliteGenerationTests : IDisposable
             """).Model;
         var notes = new List<Diagnostic>();
         var ddl = SqliteSqlGenerator.Generate(model, notes);
-        Assert.Contains("    id INTEGER PRIMARY KEY,", ddl);
+        Assert.Contains("    id INTEGER CONSTRAINT t_pkey PRIMARY KEY AUTOINCREMENT,", ddl);
         Assert.Contains("    price NUMERIC(12,2) DEFAULT 0 NOT NULL,", ddl);
         Assert.Contains("    code VARCHAR(8),", ddl);
         Assert.Contains("CONSTRAINT t_code_check CHECK (length(code) = 8)", ddl);

@@ -11,6 +11,17 @@ public sealed record CorpusFile(string Path, bool AppliesToPostgres15, IReadOnly
 
 public static class CorpusFiles
 {
+    /// <summary>The SQLite files of the corpus and their counts from MANIFEST.md.</summary>
+    public static IReadOnlyList<CorpusFile> Sqlite { get; } =
+    [
+        new("chinook/ChinookDatabase/DataSources/Chinook_Sqlite.sql", true, new Dictionary<string, long> { ["tables"] = 11, ["indexes"] = 11 }),
+        new("chinook/ChinookDatabase/DataSources/Chinook_Sqlite_AutoIncrementPKs.sql", true, new Dictionary<string, long> { ["tables"] = 11, ["indexes"] = 11 }),
+        new("sakila_jooq/sqlite-sakila-db/sqlite-sakila-schema.sql", true, new Dictionary<string, long>
+        {
+            ["tables"] = 16, ["indexes"] = 24, ["triggers"] = 30, ["views"] = 5,
+        }),
+    ];
+
     private const string Chinook = "chinook/ChinookDatabase/DataSources/";
 
     private static readonly Dictionary<string, long> ChinookCounts = new() { ["tables"] = 11, ["foreign keys"] = 11, ["indexes"] = 22 };

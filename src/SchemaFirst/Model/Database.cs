@@ -2,7 +2,8 @@ namespace SchemaFirst.Model;
 
 /// <summary>
 /// Represents a whole schema: every object, each collection in canonical order (by name), so that two models of the
-/// same schema are equal records whatever order their source declared them in.
+/// same schema are equal records whatever order their source declared them in. <see cref="SourceDialect"/> says
+/// whose spelling the type texts and expressions are in ("postgres" or "sqlite").
 /// </summary>
 public sealed record Database(
     EquatableArray<SchemaDef> Schemas,
@@ -21,7 +22,8 @@ public sealed record Database(
     EquatableArray<Policy> Policies,
     EquatableArray<Rule> Rules,
     EquatableArray<Grant> Grants,
-    EquatableArray<OpaqueStatement> Opaque)
+    EquatableArray<OpaqueStatement> Opaque,
+    string SourceDialect = "postgres")
 {
     public static Database Empty { get; } = new(
         default, default, default, default, default, default, default, default, default, default, default, default,

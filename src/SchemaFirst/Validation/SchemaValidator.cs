@@ -23,7 +23,7 @@ public static class SchemaValidator
         foreach (var t in db.Tables)
         {
             CheckKeyColumns(t, map, diagnostics);
-            foreach (var fk in t.ForeignKeys) CheckForeignKey(uniqueIndexes, t, fk, tables, domains, map, diagnostics);
+            foreach (var fk in t.ForeignKeys) CheckForeignKey(uniqueIndexes, t, fk, tables, domains, map, diagnostics, db.SourceDialect == "sqlite");
             foreach (var col in t.Columns) CheckEnumDefault(t, col, enums, domains, map, diagnostics);
         }
         foreach (var i in db.Indexes)
@@ -107,7 +107,7 @@ public static class SchemaValidator
     }
 
     private static void CheckForeignKey(Dictionary<QualifiedName, List<List<string>>> uniqueIndexes, Table t, ForeignKey fk, Dictionary<QualifiedName, Table> tables, Dictionary<QualifiedName, DomainType> domains,
-        SourceMap map, List<Diagnostic> diagnostics)
+        SourceMap map, List<Diagnostic> diagnostics, bool sqlite)
     {
         var at = map.Find(SourceKind.Constraint, t.Name, fk.Name);
         var what = $"foreign key {Identifier.Quote(fk.Name)} on {t.Name}";
@@ -150,7 +150,8 @@ public static class SchemaValidator
             if (local == null || remote == null) continue;
             var a = BaseType(local.Type, domains);
             var b = BaseType(remote.Type, domains);
-            if (a.Text == b.Text) continue;
+            // SQLite compares by affinity: INT and INTEGER are one type there.
+            if (a.Text == b.Text || (sqlite && a.Kind == b.Kind)) continue;
             var familyA = Family(a);
             var familyB = Family(b);
             if (familyA != familyB)

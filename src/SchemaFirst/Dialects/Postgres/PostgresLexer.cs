@@ -7,7 +7,9 @@ namespace SchemaFirst.Dialects.Postgres;
 /// </summary>
 internal static class PostgresLexer
 {
-    public static List<Token> Tokenize(string text)
+    /// <param name="text">The statement.</param>
+    /// <param name="sqlite">SQLite also quotes identifiers as [name] and `name`.</param>
+    public static List<Token> Tokenize(string text, bool sqlite = false)
     {
         var tokens = new List<Token>(Math.Max(16, text.Length / 5));
         var i = 0;
@@ -88,6 +90,20 @@ internal static class PostgresLexer
                 case ')':
                     tokens.Add(new Token(TokenKind.RParen, i++, 1));
                     continue;
+                case '[' when sqlite:
+                    {
+                        var close = text.IndexOf(']', i + 1);
+                        i = close < 0 ? n : close + 1;
+                        tokens.Add(new Token(TokenKind.QuotedIdentifier, start, i - start));
+                        continue;
+                    }
+                case '`' when sqlite:
+                    {
+                        var close = text.IndexOf('`', i + 1);
+                        i = close < 0 ? n : close + 1;
+                        tokens.Add(new Token(TokenKind.QuotedIdentifier, start, i - start));
+                        continue;
+                    }
                 case '[':
                     tokens.Add(new Token(TokenKind.LBracket, i++, 1));
                     continue;

@@ -92,9 +92,13 @@ internal sealed partial class PostgresParser
         return null;
     }
 
-    private DataType ParseType(TokenCursor c, out bool serial) => PostgresTypeMapper.Parse(c, ResolveType, out serial);
+    private DataType ParseType(TokenCursor c, out bool serial)
+    {
+        serial = false;
+        return _sqlite ? Sqlite.SqliteTypes.Parse(c) : PostgresTypeMapper.Parse(c, ResolveType, out serial);
+    }
 
-    private DataType ParseType(TokenCursor c) => PostgresTypeMapper.Parse(c, ResolveType, out _);
+    private DataType ParseType(TokenCursor c) => ParseType(c, out _);
 
     /// <summary>PostgreSQL's makeObjectName: name1_name2_label, clipped to 63 bytes by shortening the longer part first.</summary>
     internal static string MakeObjectName(string name1, string? name2, string? label)
@@ -194,7 +198,8 @@ internal sealed partial class PostgresParser
             Policies: _policies.Values.OrderBy(p => p.Table).ThenBy(p => p.Name, StringComparer.Ordinal).ToEquatableArray(),
             Rules: _rules.Values.OrderBy(r => r.Table).ThenBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
             Grants: _grants.ToEquatableArray(),
-            Opaque: _opaque.ToEquatableArray());
+            Opaque: _opaque.ToEquatableArray(),
+            SourceDialect: _sqlite ? "sqlite" : "postgres");
     }
 
     private DataType FreezeType(DataType type)

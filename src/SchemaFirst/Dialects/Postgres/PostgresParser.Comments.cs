@@ -32,12 +32,12 @@ internal sealed partial class PostgresParser
             }
         }
         if (isIndex < 0) throw c.Error("expected IS 'comment text'");
-        var valueCursor = new TokenCursor(c.Text, c.TokenList, isIndex + 1, c.End);
+        var valueCursor = c.Sub(isIndex + 1, c.End);
         string? text;
         if (valueCursor.Accept("null")) text = null;
         else text = valueCursor.ExpectString("the comment text or NULL");
         valueCursor.ExpectEnd();
-        var target = new TokenCursor(c.Text, c.TokenList, targetIndex, isIndex);
+        var target = c.Sub(targetIndex, isIndex);
         if (!ApplyComment(kind, target, text, kindIndex))
         {
             KeepOpaque("COMMENT ON " + kind.ToUpperInvariant());

@@ -30,7 +30,7 @@ internal sealed partial class PostgresParser
         var elements = new List<IndexElement>();
         foreach (var (es, ee) in c.SplitTopLevel(s, e))
         {
-            var sub = new TokenCursor(c.Text, c.TokenList, es, ee);
+            var sub = c.Sub(es, ee);
             elements.Add(ParseIndexElement(sub, stopAtWith: false));
             if (sub.Pos < ee) throw sub.Error("unexpected text in index element");
         }

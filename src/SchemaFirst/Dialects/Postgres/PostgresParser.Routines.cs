@@ -49,7 +49,7 @@ internal sealed partial class PostgresParser
         var parts = new List<string>();
         foreach (var (s, e) in c.SplitTopLevel(range.Start, range.End))
         {
-            var sub = new TokenCursor(c.Text, c.TokenList, s, e);
+            var sub = c.Sub(s, e);
             var key = sub.ExpectIdentifier("an aggregate option").ToUpperInvariant();
             if (!sub.IsOperator("=")) throw sub.Error("expected '=' after the option name");
             sub.Pos++;
@@ -113,7 +113,7 @@ internal sealed partial class PostgresParser
                     var cols = new List<string>();
                     foreach (var (cs, ce) in c.SplitTopLevel(s, e))
                     {
-                        var sub = new TokenCursor(c.Text, c.TokenList, cs, ce);
+                        var sub = c.Sub(cs, ce);
                         var col = sub.ExpectIdentifier("a column name");
                         cols.Add(Identifier.Quote(col) + " " + ParseType(sub).Text);
                     }
@@ -255,7 +255,7 @@ internal sealed partial class PostgresParser
         var args = new List<Argument>();
         foreach (var (s, e) in c.SplitTopLevel(range.Start, range.End))
         {
-            var sub = new TokenCursor(c.Text, c.TokenList, s, e);
+            var sub = c.Sub(s, e);
             if (kind == RoutineKind.Aggregate)
             {
                 for (var i = s; i < e; i++)
@@ -309,6 +309,11 @@ internal sealed partial class PostgresParser
         var c = _c;
         var constraint = c.Accept("constraint");
         c.Expect("trigger");
+        if (_sqlite)
+        {
+            CreateSqliteTrigger();
+            return;
+        }
         var nameIndex = c.Pos;
         var name = c.ExpectIdentifier("a trigger name");
         var timingStart = c.Pos;
@@ -358,6 +363,30 @@ internal sealed partial class PostgresParser
         }
         MapSet(SourceKind.Trigger, table, nameIndex, name);
         _triggers[key] = new Trigger(name, table, definition, constraint, function, _triggers.GetValueOrDefault(key)?.Comment);
+    }
+
+    /// <summary>SQLite: [IF NOT EXISTS] name [BEFORE|AFTER|INSTEAD OF] event ON table [FOR EACH ROW] [WHEN e] BEGIN ... END.</summary>
+    private void CreateSqliteTrigger()
+    {
+        var c = _c;
+        var ifNotExists = c.Accept("if", "not", "exists");
+        var nameIndex = c.Pos;
+        var name = c.ExpectIdentifier("a trigger name");
+        var timingStart = c.Pos;
+        while (!c.AtEnd && !c.IsWord("on")) c.Pos++;
+        if (c.AtEnd) throw c.Error("expected ON and the table name");
+        var timing = c.Normalize((timingStart, c.Pos), stripOuterParens: false);
+        c.Expect("on");
+        var table = ResolveRelation(c.ExpectNameParts("a table name"));
+        var rest = c.Normalize((c.Pos, c.End), stripOuterParens: false);
+        var key = (table, name);
+        if (_triggers.ContainsKey(key))
+        {
+            if (!ifNotExists) DuplicateObject($"trigger {name}", nameIndex);
+            return;
+        }
+        MapSet(SourceKind.Trigger, table, nameIndex, name);
+        _triggers[key] = new Trigger(name, table, $"{timing} ON {Identifier.Quote(table.Name)} {rest}", false, null);
     }
 
     private static string UpperTriggerKeywords(string rest)

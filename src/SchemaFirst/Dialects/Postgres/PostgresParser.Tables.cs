@@ -92,7 +92,7 @@ internal sealed partial class PostgresParser
                 var (s, e) = c.CaptureParens();
                 foreach (var (ps, pe) in c.SplitTopLevel(s, e))
                 {
-                    var sub = new TokenCursor(c.Text, TokensOf(c), ps, pe);
+                    var sub = c.Sub(ps, pe);
                     var parts = sub.ExpectNameParts("a parent table name");
                     var parent = FindTable(parts) ?? QualifyForCreate(parts);
                     draft.Inherits.Add(parent);
@@ -118,6 +118,20 @@ internal sealed partial class PostgresParser
                 continue;
             }
             if (c.Accept("without", "oids")) continue;
+            if (_sqlite && (c.IsWord("without") || c.IsWord("strict")))
+            {
+                // SQLite table options, kept as written: WITHOUT ROWID, STRICT.
+                var options = new List<string>();
+                do
+                {
+                    if (c.Accept("without")) options.Add("WITHOUT " + c.ExpectIdentifier("ROWID").ToUpperInvariant());
+                    else if (c.Accept("strict")) options.Add("STRICT");
+                    else throw c.Error("expected WITHOUT ROWID or STRICT");
+                }
+                while (c.Accept(TokenKind.Comma));
+                draft.With = string.Join(", ", options);
+                continue;
+            }
             if (c.Accept("tablespace"))
             {
                 draft.Tablespace = c.ExpectIdentifier("a tablespace name");
@@ -242,6 +256,22 @@ internal sealed partial class PostgresParser
             if (c.Accept("not", "null"))
             {
                 column = column with { NotNull = true };
+                SkipConflictClause();
+                continue;
+            }
+            if (_sqlite && c.Accept("autoincrement"))
+            {
+                // INTEGER PRIMARY KEY AUTOINCREMENT: SQLite's identity column.
+                column = column with { Identity = new Identity(false, SequenceOptions.Default) };
+                continue;
+            }
+            if (_sqlite && c.IsWord("as") && c.Kind(1) == TokenKind.LParen)
+            {
+                c.Pos++;
+                var asExpr = c.Normalize(c.CaptureParens());
+                var asStored = c.Accept("stored");
+                if (!asStored) c.Accept("virtual");
+                column = column with { Generated = new GeneratedColumn(asExpr, asStored) };
                 continue;
             }
             if (c.Accept("null"))
@@ -297,7 +327,8 @@ internal sealed partial class PostgresParser
             if (c.IsWord("check") || c.IsWord("unique") || c.IsWord("primary") || c.IsWord("references"))
             {
                 var pc = ParseConstraintBody(constraintName, constraintToken, columnName: column.Name);
-                if (pc.Kind == "primary") column = column with { NotNull = true };
+                // In SQLite only INTEGER PRIMARY KEY (the rowid) is implicitly NOT NULL.
+                if (pc.Kind == "primary" && (!_sqlite || column.Type.Text == "INTEGER")) column = column with { NotNull = true };
                 pending.Add(pc);
                 continue;
             }
@@ -326,7 +357,7 @@ internal sealed partial class PostgresParser
         if (c.Is(TokenKind.LParen))
         {
             var (s, e) = c.CaptureParens();
-            var sub = new TokenCursor(c.Text, TokensOf(c), s, e);
+            var sub = c.Sub(s, e);
             options = ParseSequenceOptions(sub, options, out seqName);
         }
         var defaultName = new QualifiedName(table.Schema, MakeObjectName(table.Name, column, "seq"));
@@ -382,6 +413,7 @@ internal sealed partial class PostgresParser
         else if (c.Accept("unique"))
         {
             pc = new PendingConstraint { Kind = "unique" };
+            SkipConflictClause();
             if (c.Accept("nulls", "not", "distinct")) pc.NullsNotDistinct = true;
             else c.Accept("nulls", "distinct");
             if (columnName != null && !c.Is(TokenKind.LParen)) pc.Columns.Add(columnName);
@@ -392,6 +424,8 @@ internal sealed partial class PostgresParser
         else if (c.Accept("primary", "key"))
         {
             pc = new PendingConstraint { Kind = "primary" };
+            if (_sqlite && (c.Accept("asc") || c.Accept("desc"))) { }
+            SkipConflictClause();
             if (columnName != null && !c.Is(TokenKind.LParen)) pc.Columns.Add(columnName);
             else if (c.Is(TokenKind.LParen)) pc.Columns = ParseColumnList();
             else if (c.Accept("using", "index")) pc.UsingIndex = c.ExpectIdentifier("an index name");
@@ -417,7 +451,7 @@ internal sealed partial class PostgresParser
             var (s, e) = c.CaptureParens();
             foreach (var (es, ee) in c.SplitTopLevel(s, e))
             {
-                var sub = new TokenCursor(c.Text, TokensOf(c), es, ee);
+                var sub = c.Sub(es, ee);
                 var element = ParseIndexElement(sub, stopAtWith: true);
                 sub.Expect("with");
                 string op;
@@ -452,6 +486,12 @@ internal sealed partial class PostgresParser
         }
         pc.Timing = ParseTiming(pc.Timing);
         return pc;
+    }
+
+    /// <summary>SQLite's ON CONFLICT clause on a constraint: it decides what a violating statement does, not the schema.</summary>
+    private void SkipConflictClause()
+    {
+        if (_sqlite && _c.Accept("on", "conflict")) _c.ExpectIdentifier("ROLLBACK, ABORT, FAIL, IGNORE or REPLACE");
     }
 
     private List<string> IdentifiersIn((int Start, int End) range)

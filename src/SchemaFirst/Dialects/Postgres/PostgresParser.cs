@@ -23,14 +23,19 @@ internal sealed partial class PostgresParser
     private int[]? _lineStarts;
     private int _lineOffset;
 
-    private PostgresParser(List<Diagnostic> diagnostics)
+    private readonly bool _sqlite;
+
+    private PostgresParser(List<Diagnostic> diagnostics, bool sqlite = false)
     {
         _diagnostics = diagnostics;
+        _sqlite = sqlite;
+        // SQLite has one namespace per database file, "main".
+        if (sqlite) _searchPath = ["main"];
     }
 
-    public static LoadResult Load(IReadOnlyList<string> files, List<Diagnostic> diagnostics)
+    public static LoadResult Load(IReadOnlyList<string> files, List<Diagnostic> diagnostics, bool sqlite = false)
     {
-        var parser = new PostgresParser(diagnostics);
+        var parser = new PostgresParser(diagnostics, sqlite);
         foreach (var file in files)
         {
             parser.ParseFile(file);
@@ -43,15 +48,15 @@ internal sealed partial class PostgresParser
     }
 
     /// <summary>Starts a parse that is fed text in several chunks (replayed in order) and finished once.</summary>
-    internal static PostgresParser StartSession() => new(new List<Diagnostic>());
+    internal static PostgresParser StartSession(bool sqlite = false) => new(new List<Diagnostic>(), sqlite);
 
     internal void ParseChunk(string text, string path) => ParseStream(PostgresStatementReader.FromString(text, path, _diagnostics), path);
 
     internal LoadResult FinishSession() => Finish();
 
-    public static LoadResult LoadText(string text, string path)
+    public static LoadResult LoadText(string text, string path, bool sqlite = false)
     {
-        var parser = new PostgresParser(new List<Diagnostic>());
+        var parser = new PostgresParser(new List<Diagnostic>(), sqlite);
         var reader = PostgresStatementReader.FromString(text, path, parser._diagnostics);
         parser.ParseStream(reader, path);
         return parser.Finish();
@@ -159,8 +164,8 @@ internal sealed partial class PostgresParser
                 _stats.SkippedByDirective++;
                 return;
             }
-            var tokens = PostgresLexer.Tokenize(stmt.Text);
-            _c = new TokenCursor(stmt.Text, tokens);
+            var tokens = PostgresLexer.Tokenize(stmt.Text, _sqlite);
+            _c = new TokenCursor(stmt.Text, tokens, foldCase: !_sqlite);
             if (tokens.Count == 0) return;
             try
             {
@@ -238,6 +243,9 @@ internal sealed partial class PostgresParser
             case "grant":
             case "revoke":
                 _grants.Add(new Grant(c.Normalize((0, c.End), stripOuterParens: false)));
+                return;
+            case "pragma":
+                _stats.SessionSettings++;
                 return;
             case "set":
             case "reset":
@@ -615,7 +623,7 @@ internal sealed partial class PostgresParser
         var parts = new List<string>();
         foreach (var (s, e) in c.SplitTopLevel(start, end))
         {
-            var sub = new TokenCursor(c.Text, c.TokenList, s, e);
+            var sub = c.Sub(s, e);
             var key = string.Join(".", sub.ExpectNameParts("a storage parameter"));
             if (sub.IsOperator("="))
             {
@@ -639,6 +647,7 @@ internal sealed partial class PostgresParser
     /// </summary>
     private string CanonicalExpression(string expression)
     {
+        if (_sqlite) return expression;
         if (!expression.Contains('\'', StringComparison.Ordinal) && !expression.Contains("::", StringComparison.Ordinal)) return expression;
         var tokens = PostgresLexer.Tokenize(expression);
         var cursor = new TokenCursor(expression, tokens);

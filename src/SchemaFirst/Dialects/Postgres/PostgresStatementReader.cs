@@ -309,7 +309,9 @@ internal sealed class PostgresStatementReader
             return;
         }
         if (firstWord != "create") return;
-        if (wordIndex <= 6 && (span.Equals("function", StringComparison.OrdinalIgnoreCase) || span.Equals("procedure", StringComparison.OrdinalIgnoreCase)))
+        // BEGIN ATOMIC bodies of functions and procedures, and the BEGIN ... END bodies of SQLite triggers.
+        if (wordIndex <= 6 && (span.Equals("function", StringComparison.OrdinalIgnoreCase) || span.Equals("procedure", StringComparison.OrdinalIgnoreCase)
+            || span.Equals("trigger", StringComparison.OrdinalIgnoreCase)))
         {
             isRoutine = true;
             return;

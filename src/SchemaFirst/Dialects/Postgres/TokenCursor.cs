@@ -11,13 +11,17 @@ internal sealed class TokenCursor
 {
     private readonly List<Token> _tokens;
 
-    public TokenCursor(string text, List<Token> tokens, int start = 0, int end = -1)
+    public TokenCursor(string text, List<Token> tokens, int start = 0, int end = -1, bool foldCase = true)
     {
         Text = text;
         _tokens = tokens;
         Pos = start;
         End = end < 0 ? tokens.Count : end;
+        FoldsCase = foldCase;
     }
+
+    /// <summary>PostgreSQL folds unquoted identifiers to lower case; SQLite keeps them as written.</summary>
+    public bool FoldsCase { get; }
 
     public string Text { get; }
 
@@ -141,9 +145,10 @@ internal sealed class TokenCursor
         {
             var s = Text.AsSpan(t.Start, t.Length);
             if (s.StartsWith("U&", StringComparison.OrdinalIgnoreCase)) s = s[2..];
+            if (s[0] is '[' or '`') return s[1..^1].ToString();
             return s[1..^1].ToString().Replace("\"\"", "\"", StringComparison.Ordinal);
         }
-        return FoldCase(Text.AsSpan(t.Start, t.Length));
+        return FoldsCase ? FoldCase(Text.AsSpan(t.Start, t.Length)) : Text.Substring(t.Start, t.Length);
     }
 
     public static string FoldCase(ReadOnlySpan<char> word)
@@ -265,6 +270,9 @@ internal sealed class TokenCursor
         if (Pos == start) throw Error("expected an expression");
         return (start, Pos);
     }
+
+    /// <summary>A cursor over a range of the same tokens, folding case the same way.</summary>
+    public TokenCursor Sub(int start, int end) => new(Text, _tokens, start, end, FoldsCase);
 
     /// <summary>At '(' : the normalized text of the parenthesized group, parentheses included.</summary>
     public string NormalizeParenthesized()

@@ -159,6 +159,17 @@ internal static class SqliteExpression
         return "(" + translated + ")";
     }
 
+    /// <summary>A default already in SQLite: literals as they are, anything else in parentheses.</summary>
+    public static string DefaultText(string expression)
+    {
+        var tokens = PostgresLexer.Tokenize(expression, sqlite: true);
+        if (tokens.Count == 1 && tokens[0].Kind is TokenKind.Number or TokenKind.String) return expression;
+        if (tokens.Count == 2 && tokens[0].Kind == TokenKind.Operator && tokens[1].Kind == TokenKind.Number) return expression;
+        var upper = expression.ToUpperInvariant();
+        if (upper is "NULL" or "TRUE" or "FALSE" or "CURRENT_TIMESTAMP" or "CURRENT_DATE" or "CURRENT_TIME") return upper;
+        return "(" + expression + ")";
+    }
+
     /// <summary>Replaces the keyword VALUE of a domain check with a column name.</summary>
     public static string ReplaceValue(string expression, string column)
     {

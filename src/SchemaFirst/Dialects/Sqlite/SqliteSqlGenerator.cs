@@ -29,7 +29,13 @@ public sealed class SqliteSqlGenerator
         _domains = db.Domains.ToDictionary(d => d.Name);
         _tableNames = db.Tables.Select(t => t.Name).ToHashSet();
         _schemas = db.Tables.Select(t => t.Name.Schema).Concat(db.Views.Select(v => v.Name.Schema)).ToHashSet(StringComparer.Ordinal);
+        _native = db.SourceDialect == "sqlite";
     }
+
+    /// <summary>The model was read from SQLite: its types and expressions are SQLite already and are written as they are.</summary>
+    private readonly bool _native;
+
+    private string? Expr(string expression) => _native ? expression : SqliteExpression.Translate(expression, _schemas);
 
     private readonly HashSet<string> _schemas;
 
@@ -62,7 +68,11 @@ public sealed class SqliteSqlGenerator
         foreach (var i in _db.Indexes) WriteIndex(i);
         foreach (var v in _db.Views) WriteView(v);
         foreach (var r in _db.Routines) Note(Severity.Warning, $"{r.Kind.ToString().ToLowerInvariant()} {r.Signature}: SQLite has no stored routines; not created");
-        foreach (var t in _db.Triggers) Note(Severity.Warning, $"trigger {t.Name} on {t.Table}: PostgreSQL trigger functions cannot run in SQLite; not created");
+        foreach (var t in _db.Triggers)
+        {
+            if (_native) _out.Append("CREATE TRIGGER ").Append(Q(t.Name)).Append(' ').Append(t.Definition).Append(";\n\n");
+            else Note(Severity.Warning, $"trigger {t.Name} on {t.Table}: PostgreSQL trigger functions cannot run in SQLite; not created");
+        }
         foreach (var p in _db.Policies) Note(Severity.Warning, $"policy {p.Name} on {p.Table}: SQLite has no row-level security; not created");
         foreach (var r in _db.Rules) Note(Severity.Warning, $"rule {r.Name} on {r.Table}: SQLite has no rules; not created");
         if (!_db.Grants.IsEmpty) Note(Severity.Info, $"{_db.Grants.Count} grant(s): SQLite has no privileges; not created");
@@ -86,7 +96,8 @@ public sealed class SqliteSqlGenerator
         var lineComments = new Dictionary<int, string>();
         // A single-column integer primary key becomes SQLite's INTEGER PRIMARY KEY (the rowid), which numbers rows
         // itself: that is what identity and serial columns mean.
-        var rowidKey = t.PrimaryKey is { Columns.Count: 1 } pk && t.FindColumn(pk.Columns[0]) is { Type.Kind: TypeKind.SmallInt or TypeKind.Integer or TypeKind.BigInt } ? pk.Columns[0] : null;
+        var rowidKey = t.PrimaryKey is { Columns.Count: 1 } pk && t.FindColumn(pk.Columns[0]) is { } keyColumn
+            && (_native ? keyColumn.Type.Text == "INTEGER" : keyColumn.Type.Kind is TypeKind.SmallInt or TypeKind.Integer or TypeKind.BigInt) ? pk.Columns[0] : null;
         foreach (var c in t.Columns)
         {
             if (c.Comment != null) lineComments[lines.Count] = c.Comment.Replace('\n', ' ');
@@ -100,7 +111,7 @@ public sealed class SqliteSqlGenerator
         }
         foreach (var c in t.Checks)
         {
-            if (SqliteExpression.Translate(c.Expression, _schemas) is { } expr) lines.Add($"    CONSTRAINT {Q(c.Name)} CHECK ({expr})");
+            if (Expr(c.Expression) is { } expr) lines.Add($"    CONSTRAINT {Q(c.Name)} CHECK ({expr})");
             else Note(Severity.Warning, $"{what}: check {c.Name} ({c.Expression}) uses PostgreSQL-only syntax; not created");
         }
         foreach (var x in t.Exclusions) Note(Severity.Warning, $"{what}: exclusion constraint {x.Name} has no SQLite equivalent; not created");
@@ -115,6 +126,7 @@ public sealed class SqliteSqlGenerator
         }
         if (t.Comment != null) _out.Append("-- ").Append(t.Comment.Replace("\n", "\n-- ", StringComparison.Ordinal)).Append('\n');
         _out.Append("CREATE TABLE ").Append(Q(t.Name.Name)).Append(" (\n");
+        var tableOptions = _native && t.With != null ? " " + t.With : string.Empty;
         for (var i = 0; i < lines.Count; i++)
         {
             // A column's comment goes after the separating comma, which it would otherwise swallow.
@@ -122,7 +134,7 @@ public sealed class SqliteSqlGenerator
             if (lineComments.TryGetValue(i, out var comment)) _out.Append(" -- ").Append(comment);
             _out.Append('\n');
         }
-        _out.Append(");\n\n");
+        _out.Append(')').Append(tableOptions).Append(";\n\n");
     }
 
     private string ColumnText(Table t, Column c, bool rowidKey)
@@ -130,7 +142,9 @@ public sealed class SqliteSqlGenerator
         var what = $"column {t.Name}.{Identifier.Quote(c.Name)}";
         if (rowidKey)
         {
-            return $"{Q(c.Name)} INTEGER PRIMARY KEY";
+            // The rowid alias must be declared INTEGER; the constraint keeps its name, AUTOINCREMENT marks identity.
+            return $"{Q(c.Name)} INTEGER CONSTRAINT {Q(t.PrimaryKey!.Name)} PRIMARY KEY" + (c.Identity != null ? " AUTOINCREMENT" : string.Empty)
+                + (c.NotNull && _native ? " NOT NULL" : string.Empty);
         }
         var type = c.Type;
         var checks = new List<string>();
@@ -139,33 +153,35 @@ public sealed class SqliteSqlGenerator
             foreach (var dc in domain.Checks)
             {
                 // A domain check speaks of VALUE: for the column it is the column.
-                if (SqliteExpression.Translate(SqliteExpression.ReplaceValue(dc.Expression, c.Name), _schemas) is { } e) checks.Add(e);
+                if (Expr(SqliteExpression.ReplaceValue(dc.Expression, c.Name)) is { } e) checks.Add(e);
                 else Note(Severity.Warning, $"{what}: check {dc.Name} of domain {domain.Name} uses PostgreSQL-only syntax; not created");
             }
             type = domain.BaseType;
         }
-        var (sqliteType, loss) = SqliteTypeMapper.Map(type);
+        var (sqliteType, loss) = _native ? (type.Text, null) : SqliteTypeMapper.Map(type);
         if (loss != null) Note(Severity.Info, $"{what}: {loss}");
         if (type.Kind == TypeKind.Enum && type.UserType != null && _enums.TryGetValue(type.UserType, out var e2))
         {
             checks.Add($"{Q(c.Name)} IN ({string.Join(", ", e2.Labels.Select(PostgresSqlGenerator.Literal))})");
             Note(Severity.Info, $"{what}: enum {e2.Name} is stored as TEXT with a CHECK of its values");
         }
-        var sb = new StringBuilder(Q(c.Name)).Append(' ').Append(sqliteType);
+        var sb = new StringBuilder(Q(c.Name));
+        if (sqliteType.Length > 0) sb.Append(' ').Append(sqliteType);
         if (c.Identity != null) Note(Severity.Warning, $"{what}: identity columns other than a single-column integer primary key have no SQLite equivalent; created without");
         if (c.Generated is { } gen)
         {
-            if (SqliteExpression.Translate(gen.Expression, _schemas) is { } ge) sb.Append(" GENERATED ALWAYS AS (").Append(ge).Append(gen.Stored ? ") STORED" : ") VIRTUAL");
+            if (Expr(gen.Expression) is { } ge) sb.Append(" GENERATED ALWAYS AS (").Append(ge).Append(gen.Stored ? ") STORED" : ") VIRTUAL");
             else Note(Severity.Warning, $"{what}: generation expression ({gen.Expression}) uses PostgreSQL-only syntax; created as a plain column");
         }
         var def = c.Default ?? (c.Type.Kind == TypeKind.Domain && c.Type.UserType != null && _domains.TryGetValue(c.Type.UserType, out var d2) ? d2.Default : null);
         if (def != null)
         {
-            if (SqliteExpression.TranslateDefault(def, _schemas) is { } sd) sb.Append(" DEFAULT ").Append(sd);
+            if ((_native ? SqliteExpression.DefaultText(def) : SqliteExpression.TranslateDefault(def, _schemas)) is { } sd) sb.Append(" DEFAULT ").Append(sd);
             else Note(Severity.Warning, $"{what}: default ({def}) has no SQLite equivalent; created without a default");
         }
         if (c.NotNull) sb.Append(" NOT NULL");
-        if (c.Collation != null) Note(Severity.Info, $"{what}: collation {c.Collation} is not carried over (SQLite knows BINARY, NOCASE and RTRIM)");
+        if (c.Collation != null && _native) sb.Append(" COLLATE ").Append(c.Collation);
+        else if (c.Collation != null) Note(Severity.Info, $"{what}: collation {c.Collation} is not carried over (SQLite knows BINARY, NOCASE and RTRIM)");
         foreach (var check in checks) sb.Append(" CHECK (").Append(check).Append(')');
         return sb.ToString();
     }
@@ -186,7 +202,7 @@ public sealed class SqliteSqlGenerator
         var elements = new List<string>();
         foreach (var e in i.Elements)
         {
-            string? text = e.Column != null ? Q(e.Column) : SqliteExpression.Translate(e.Expression!, _schemas) is { } x ? "(" + x + ")" : null;
+            string? text = e.Column != null ? Q(e.Column) : Expr(e.Expression!) is { } x ? "(" + x + ")" : null;
             if (text == null)
             {
                 Note(Severity.Warning, $"{what}: expression ({e.Expression}) uses PostgreSQL-only syntax; index not created");
@@ -200,7 +216,7 @@ public sealed class SqliteSqlGenerator
             .Append(" ON ").Append(Q(i.Table.Name)).Append(" (").Append(string.Join(", ", elements)).Append(')');
         if (i.Where != null)
         {
-            if (SqliteExpression.Translate(i.Where, _schemas) is { } w) sb.Append(" WHERE ").Append(w);
+            if (Expr(i.Where) is { } w) sb.Append(" WHERE ").Append(w);
             else
             {
                 Note(Severity.Warning, $"{what}: predicate ({i.Where}) uses PostgreSQL-only syntax; index not created");
@@ -217,7 +233,7 @@ public sealed class SqliteSqlGenerator
             Note(Severity.Warning, $"materialized view {v.Name}: SQLite has no materialized views; not created");
             return;
         }
-        if (SqliteExpression.Translate(v.Query, _schemas) is not { } query)
+        if (Expr(v.Query) is not { } query)
         {
             Note(Severity.Warning, $"view {v.Name}: its query uses PostgreSQL-only syntax; not created");
             return;
