@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's first command: builds the tool, then runs its main job on examples/ (no server needed):
-# validate the schema source, and generate canonical PostgreSQL DDL in both styles under .schemafirst/.
+# validate the schema source, generate canonical PostgreSQL DDL in both styles under .schemafirst/, create the
+# embedded default database (SQLite, .schemafirst/dev.db) from the same source and read it back.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -19,3 +20,11 @@ echo "\$ schemafirst generate sql examples/schema --dialect postgres --if-not-ex
 echo
 echo "Wrote $(grep -c ';$' .schemafirst/examples.sql) statements to .schemafirst/examples.sql; its first table:"
 awk '/^CREATE TABLE/{on=1} on{print} on&&/^\);/{exit}' .schemafirst/examples.sql
+echo
+# The default database when a project configures none: a SQLite file under .schemafirst/, derived from the source.
+rm -f .schemafirst/dev.db
+echo "\$ schemafirst generate sql examples/schema --dialect sqlite --into sqlite:///.schemafirst/dev.db"
+echo "  (SQLite cannot hold everything PostgreSQL can; each thing left out or changed is named below)"
+"$sf" generate sql examples/schema --dialect sqlite --into sqlite:///.schemafirst/dev.db
+echo "\$ schemafirst inspect sqlite:///.schemafirst/dev.db   (first table read back)"
+"$sf" inspect sqlite:///.schemafirst/dev.db | awk '/^CREATE TABLE/{on=1} on{print} on&&/^\);/{exit}'

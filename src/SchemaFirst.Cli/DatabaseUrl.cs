@@ -27,9 +27,23 @@ internal sealed partial record DatabaseUrl(string Scheme, string Host, int Port,
             error = $"environment variable {string.Join(", ", missing)} is not set (used in the database URL)";
             return false;
         }
+        if (expanded.StartsWith("sqlite://", StringComparison.OrdinalIgnoreCase))
+        {
+            // sqlite:///relative/path.db and sqlite:////absolute/path.db, as SQLAlchemy spells them.
+            var rest = expanded["sqlite://".Length..];
+            var path = rest.StartsWith("//", StringComparison.Ordinal) ? rest[1..] : rest.TrimStart('/');
+            if (path.Length == 0)
+            {
+                error = "expected a URL like sqlite:///path/app.db";
+                return false;
+            }
+            url = new DatabaseUrl("sqlite", string.Empty, 0, path, string.Empty, null, new Dictionary<string, string>());
+            error = null;
+            return true;
+        }
         if (!Uri.TryCreate(expanded, UriKind.Absolute, out var uri) || uri.Scheme is not ("postgres" or "postgresql"))
         {
-            error = "expected a URL like postgres://user:password@host:5432/database";
+            error = "expected a URL like postgres://user:password@host:5432/database or sqlite:///path/app.db";
             return false;
         }
         var info = uri.UserInfo.Split(':', 2);
@@ -52,7 +66,17 @@ internal sealed partial record DatabaseUrl(string Scheme, string Host, int Port,
     }
 
     /// <summary>The URL as it may be shown: everything but the password.</summary>
-    public string Display => $"{Scheme}://{User}@{Host}:{Port}/{Database}";
+    public string Display => IsSqlite ? $"sqlite:///{Database}" : $"{Scheme}://{User}@{Host}:{Port}/{Database}";
+
+    public bool IsSqlite => Scheme == "sqlite";
+
+    /// <summary>A Microsoft.Data.Sqlite connection string for the file; read-only unless asked otherwise.</summary>
+    public string ToSqliteConnectionString(bool create) => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+    {
+        DataSource = Database,
+        Mode = create ? Microsoft.Data.Sqlite.SqliteOpenMode.ReadWriteCreate : Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly,
+        Pooling = false,
+    }.ToString();
 
     public string ToNpgsqlConnectionString()
     {

@@ -17,6 +17,9 @@ internal static class GenerateCommand
         var command = new Command("generate", "Generate derived artifacts from the schema source");
         var inputs = new Argument<string[]>("source") { Description = "SQL files, directories (every *.sql below) or glob patterns", Arity = ArgumentArity.OneOrMore };
         var dialect = new Option<string>("--dialect", "-d") { Description = "Target dialect: postgres or sqlite", DefaultValueFactory = _ => "postgres" };
+        var into = new Option<string?>("--into") { Description = "Also create the schema in this new, empty database (sqlite:///path.db); an existing schema is never touched" };
+        var sourceDialect = new Option<string>("--source-dialect") { Description = "Dialect of the source files: postgres or sqlite", DefaultValueFactory = _ => "postgres" };
+        sourceDialect.AcceptOnlyFromAmong("postgres", "sqlite");
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print the notes on how types and defaults were mapped to the target dialect" };
         var ifNotExists = new Option<bool>("--if-not-exists") { Description = "Write the re-runnable style: IF NOT EXISTS, OR REPLACE, guarded DO blocks" };
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output" };
@@ -28,9 +31,46 @@ internal static class GenerateCommand
         sql.Options.Add(output);
         sql.Options.Add(check);
         sql.Options.Add(verbose);
-        sql.SetAction(r => RunSql(new GenerateSettings(r.GetValue(inputs)!, r.GetValue(dialect)!, r.GetValue(ifNotExists), r.GetValue(output), r.GetValue(check), r.GetValue(verbose)), stdout, stderr));
+        sql.Options.Add(into);
+        sql.Options.Add(sourceDialect);
+        sql.SetAction(r => RunSql(new GenerateSettings(r.GetValue(inputs)!, r.GetValue(dialect)!, r.GetValue(ifNotExists), r.GetValue(output), r.GetValue(check),
+            r.GetValue(verbose), r.GetValue(into), r.GetValue(sourceDialect)!), stdout, stderr));
         command.Subcommands.Add(sql);
         return command;
+    }
+
+    /// <summary>Creates the schema in a new SQLite database, in one transaction; refuses a database that has one.</summary>
+    private static int CreateSqlite(DatabaseUrl target, string ddl, TextWriter stderr)
+    {
+        try
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(target.Database));
+            if (dir != null) Directory.CreateDirectory(dir);
+            using var conn = new Microsoft.Data.Sqlite.SqliteConnection(target.ToSqliteConnectionString(create: true));
+            conn.Open();
+            using var count = conn.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM sqlite_schema";
+            var existing = Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            if (existing > 0)
+            {
+                stderr.WriteLine($"schemafirst: {target.Display} already holds {existing} schema object(s); it was not changed (delete the file to start over, or use plan/apply once they land)");
+                return ExitCodes.Findings;
+            }
+            using var tx = conn.BeginTransaction();
+            using var cmd = conn.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = ddl;
+            cmd.ExecuteNonQuery();
+            tx.Commit();
+            count.CommandText = @"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'";
+            stderr.WriteLine($"schemafirst: created {count.ExecuteScalar()} tables in {target.Display}");
+            return ExitCodes.Ok;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            stderr.WriteLine($"schemafirst: cannot create the schema in {target.Display}: {e.Message}");
+            return ExitCodes.Runtime;
+        }
     }
 
     public static int RunSql(GenerateSettings settings, TextWriter stdout, TextWriter stderr)
@@ -52,7 +92,16 @@ internal static class GenerateCommand
             return ExitCodes.Usage;
         }
         var timings = new PhaseTimer(stderr);
-        var result = SqlSource.LoadPostgres(settings.Inputs);
+        DatabaseUrl? target = null;
+        if (settings.Into != null)
+        {
+            if (!DatabaseUrl.TryParse(settings.Into, out target, out var urlError) || !target!.IsSqlite || dialect != "sqlite")
+            {
+                stderr.WriteLine($"schemafirst: --into takes a sqlite:/// URL together with --dialect sqlite{(urlError != null ? " (" + urlError + ")" : string.Empty)}");
+                return ExitCodes.Usage;
+            }
+        }
+        var result = SqlSource.Load(settings.Inputs, settings.SourceDialect);
         timings.Lap("load (read, lex, parse, replay)");
         var diagnostics = result.Diagnostics.Concat(SchemaValidator.Validate(result.Model, result.SourceMap)).ToList();
         timings.Lap("semantic checks");
@@ -84,6 +133,7 @@ internal static class GenerateCommand
         }
         timings.Lap("render");
         timings.Gc();
+        if (target != null) return CreateSqlite(target, text, stderr);
         if (settings.Output == null)
         {
             stdout.Write(text);

@@ -39,6 +39,26 @@ internal static class InspectCommand
         }
         var timings = new PhaseTimer(stderr);
         InspectResult result;
+        if (url!.IsSqlite)
+        {
+            if (!File.Exists(url.Database))
+            {
+                await stderr.WriteLineAsync($"schemafirst: cannot read {url.Display}: no such database file");
+                return ExitCodes.Runtime;
+            }
+            try
+            {
+                await using var sqlite = new Microsoft.Data.Sqlite.SqliteConnection(url.ToSqliteConnectionString(create: false));
+                result = await Dialects.Sqlite.SqliteInspector.InspectAsync(sqlite, ct);
+                timings.Lap($"catalog queries ({result.RoundTrips} round trips) and replay");
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException e)
+            {
+                await stderr.WriteLineAsync($"schemafirst: cannot read {url.Display}: {e.Message}");
+                return ExitCodes.Runtime;
+            }
+            return await WriteAsync(result, settings, url, stdout, stderr, timings, ct);
+        }
         try
         {
             await using var conn = new NpgsqlConnection(url!.ToNpgsqlConnectionString());
@@ -53,15 +73,21 @@ internal static class InspectCommand
             await stderr.WriteLineAsync($"schemafirst: cannot read {url!.Display}: {message}");
             return ExitCodes.Runtime;
         }
+        return await WriteAsync(result, settings, url!, stdout, stderr, timings, ct);
+    }
+
+    private static async Task<int> WriteAsync(InspectResult result, InspectSettings settings, DatabaseUrl url, TextWriter stdout, TextWriter stderr, PhaseTimer timings, CancellationToken ct)
+    {
+        var notes = new List<Diagnostics.Diagnostic>();
         var text = settings.Format == "json"
             ? ModelJsonWriter.Write(result.Load.Model)
-            : PostgresSqlGenerator.Generate(result.Load.Model);
+            : url.IsSqlite ? Dialects.Sqlite.SqliteSqlGenerator.Generate(result.Load.Model, notes) : PostgresSqlGenerator.Generate(result.Load.Model);
         timings.Lap("render");
         timings.Gc();
         foreach (var d in result.Load.Diagnostics.Where(d => d.Severity != Diagnostics.Severity.Info))
         {
             // The DDL was assembled from the catalog: a diagnostic here is a gap in the inspector, worth reporting.
-            await stderr.WriteLineAsync($"schemafirst: warning: while reading {url!.Display}: {d.Code}: {d.Message}");
+            await stderr.WriteLineAsync($"schemafirst: warning: while reading {url.Display}: {d.Code}: {d.Message}");
         }
         if (settings.Output == null) await stdout.WriteAsync(text);
         else await File.WriteAllTextAsync(settings.Output, text, ct);

@@ -19,18 +19,21 @@ internal static class ValidateCommand
         var format = new Option<string>("--format") { Description = "Output format: text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print errors and warnings only, no info diagnostics and no summary" };
+        var sourceDialect = new Option<string>("--source-dialect") { Description = "Dialect of the source files: postgres or sqlite", DefaultValueFactory = _ => "postgres" };
+        sourceDialect.AcceptOnlyFromAmong("postgres", "sqlite");
         var command = new Command("validate", "Parse and check the schema source; diagnostics with file:line:col");
         command.Arguments.Add(inputs);
         command.Options.Add(format);
         command.Options.Add(quiet);
-        command.SetAction(r => Run(new ValidateSettings(r.GetValue(inputs)!, r.GetValue(format)!, r.GetValue(quiet)), stdout, stderr));
+        command.Options.Add(sourceDialect);
+        command.SetAction(r => Run(new ValidateSettings(r.GetValue(inputs)!, r.GetValue(format)!, r.GetValue(quiet), r.GetValue(sourceDialect)!), stdout, stderr));
         return command;
     }
 
     public static int Run(ValidateSettings settings, TextWriter stdout, TextWriter stderr)
     {
         var timings = new PhaseTimer(stderr);
-        var result = SqlSource.LoadPostgres(settings.Inputs);
+        var result = SqlSource.Load(settings.Inputs, settings.SourceDialect);
         timings.Lap("load (read, lex, parse, replay)");
         var diagnostics = result.Diagnostics.Concat(SchemaValidator.Validate(result.Model, result.SourceMap)).ToList();
         timings.Lap("semantic checks");
