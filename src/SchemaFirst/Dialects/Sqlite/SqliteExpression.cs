@@ -146,20 +146,11 @@ internal static class SqliteExpression
         return true;
     }
 
-    /// <summary>A default for SQLite: literals as they are, anything else in parentheses (SQLite requires them).</summary>
-    public static string? TranslateDefault(string expression, IReadOnlySet<string>? schemas = null)
-    {
-        var translated = Translate(expression, schemas);
-        if (translated == null) return null;
-        var tokens = PostgresLexer.Tokenize(translated);
-        if (tokens.Count == 1 && tokens[0].Kind is TokenKind.Number or TokenKind.String) return translated;
-        if (tokens.Count == 2 && tokens[0].Kind == TokenKind.Operator && tokens[1].Kind == TokenKind.Number) return translated;
-        var upper = translated.ToUpperInvariant();
-        if (upper is "NULL" or "TRUE" or "FALSE" or "CURRENT_TIMESTAMP" or "CURRENT_DATE" or "CURRENT_TIME") return upper;
-        return "(" + translated + ")";
-    }
+    /// <summary>A PostgreSQL default for SQLite, or null when it cannot be translated.</summary>
+    public static string? TranslateDefault(string expression, IReadOnlySet<string>? schemas = null) =>
+        Translate(expression, schemas) is { } translated ? DefaultText(translated) : null;
 
-    /// <summary>A default already in SQLite: literals as they are, anything else in parentheses.</summary>
+    /// <summary>A default in SQLite syntax: literals as they are, anything else in parentheses (SQLite requires them).</summary>
     public static string DefaultText(string expression)
     {
         var tokens = PostgresLexer.Tokenize(expression, sqlite: true);
