@@ -55,11 +55,8 @@ public class InspectorTests
         return db;
     }
 
-    /// <summary>
-    /// What a database cannot tell back, by nature: grants (they depend on the roles of the server and are compared by
-    /// the drift check, not the model) and statements kept verbatim (the server does not keep their text).
-    /// </summary>
-    private static Database WithoutUnknowable(Database db) => db with { Grants = default, Opaque = default };
+    /// <summary>What a database cannot tell back, by nature: statements kept verbatim (the server does not keep their text).</summary>
+    private static Database WithoutUnknowable(Database db) => db with { Opaque = default };
 
     /// <summary>
     /// Differences by nature, per file, each with its reason. Everything else in these files is compared as usual.
@@ -101,6 +98,74 @@ public class InspectorTests
         await second.ExecuteAsync(PostgresSqlGenerator.Generate(once));
         var twice = (await InspectAsync(second)).Load.Model;
         ModelAssert.Equal(once, twice);
+    }
+
+    /// <summary>Every kind of privilege the model holds, reached by the statements people write.</summary>
+    private const string PrivilegeFixture = """
+        CREATE SCHEMA app;
+        CREATE TABLE app.t (id int PRIMARY KEY, secret text, name text);
+        CREATE VIEW app.v AS SELECT t.id FROM app.t;
+        CREATE SEQUENCE app.s;
+        CREATE TABLE app.ident (id bigint GENERATED ALWAYS AS IDENTITY);
+        CREATE FUNCTION app.f(a integer) RETURNS integer LANGUAGE sql AS $$ SELECT a $$;
+        CREATE FUNCTION app.f(a text) RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$;
+        CREATE PROCEDURE app.p() LANGUAGE sql AS $$ SELECT 1 $$;
+        CREATE TYPE app.mood AS ENUM ('a');
+        CREATE DOMAIN app.pos AS integer CONSTRAINT pos_check CHECK (VALUE > 0);
+        GRANT USAGE ON SCHEMA app TO sf_reader;
+        GRANT USAGE, CREATE ON SCHEMA app TO "sf_Writer" WITH GRANT OPTION;
+        GRANT SELECT ON ALL TABLES IN SCHEMA app TO sf_reader;
+        GRANT ALL ON app.t TO "sf_Writer";
+        REVOKE TRUNCATE, TRIGGER ON app.t FROM "sf_Writer";
+        GRANT SELECT (id, name), UPDATE (name) ON app.t TO sf_clerk WITH GRANT OPTION;
+        REVOKE GRANT OPTION FOR UPDATE (name) ON app.t FROM sf_clerk;
+        GRANT ALL ON SEQUENCE app.s TO "sf_Writer" WITH GRANT OPTION;
+        GRANT USAGE ON SEQUENCE app.ident_id_seq TO sf_reader;
+        REVOKE EXECUTE ON FUNCTION app.f(integer) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION app.f(integer) TO sf_reader;
+        REVOKE ALL ON FUNCTION app.f(text) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION app.f(text) TO PUBLIC;
+        REVOKE EXECUTE ON PROCEDURE app.p() FROM PUBLIC;
+        REVOKE USAGE ON TYPE app.mood FROM PUBLIC;
+        GRANT USAGE ON DOMAIN app.pos TO "sf_Writer";
+        REVOKE USAGE ON SCHEMA public FROM PUBLIC;
+        GRANT CREATE ON SCHEMA public TO sf_reader;
+        """;
+
+    private static async Task CreateRolesAsync(TestDatabase db)
+    {
+        // Roles belong to the cluster and tests run in parallel: creating one that exists is not an error here.
+        foreach (var role in new[] { "sf_reader", "sf_Writer", "sf_clerk" })
+        {
+            await db.ExecuteAsync($"DO $$ BEGIN CREATE ROLE \"{role}\" NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$");
+        }
+    }
+
+    [PostgresFact]
+    public async Task Privileges_read_from_the_database_equal_the_state_the_source_leaves()
+    {
+        var load = SqlSource.ParsePostgres(PrivilegeFixture, "privileges.sql");
+        Assert.False(load.HasErrors);
+        var parsed = load.Model;
+        await using var db = await PostgresServer.CreateDatabaseAsync();
+        await CreateRolesAsync(db);
+        await db.ExecuteAsync(PrivilegeFixture);
+        var inspected = (await InspectAsync(db)).Load.Model;
+        ModelAssert.Equal(parsed, inspected);
+        Assert.Contains(inspected.Grants, g => g is { ObjectKind: GrantObjectKind.Schema, Object: "public", Grantee: "public", Privilege: "USAGE", State: GrantState.Revoked });
+        Assert.Contains(inspected.Grants, g => g is { Object: "app.t", Column: "name", Grantee: "sf_clerk", Privilege: "UPDATE", State: GrantState.Granted });
+        Assert.Contains(inspected.Grants, g => g is { Object: "app.ident_id_seq", ObjectKind: GrantObjectKind.Sequence, Grantee: "sf_reader" });
+        Assert.DoesNotContain(inspected.Grants, g => g.Object == "app.f(text)");
+
+        // Rendered and applied elsewhere, the privileges read back the same (inspect is a fixed point for them too).
+        await using var second = await PostgresServer.CreateDatabaseAsync();
+        await second.ExecuteAsync(PostgresSqlGenerator.Generate(inspected));
+        Assert.Equal(inspected.Grants, (await InspectAsync(second)).Load.Model.Grants);
+
+        // A schema filter leaves the privileges of the schemas it excludes out.
+        var appOnly = (await InspectAsync(db, new InspectOptions(Schemas: ["app"]))).Load.Model;
+        Assert.DoesNotContain(appOnly.Grants, g => g.Object == "public");
+        Assert.Equal(parsed.Grants.Where(g => g.Object != "public"), appOnly.Grants);
     }
 
     [PostgresFact]

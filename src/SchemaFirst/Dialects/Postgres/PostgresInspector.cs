@@ -41,7 +41,7 @@ public static partial class PostgresInspector
             trips++;
         }
         var path = $"{connection.DataSource}/{connection.Database} (inspected)";
-        var builder = new DdlBuilder(options);
+        var builder = new DdlBuilder(options, version);
         var parser = PostgresParser.StartSession();
         var replayClock = new System.Diagnostics.Stopwatch();
         var tablesDdl = builder.BuildTables(q);
@@ -76,7 +76,7 @@ public static partial class PostgresInspector
 
     private static readonly string[] OtherQueries =
     [
-        "indexes", "constraint_index_attachments", "views", "routines", "triggers", "policies", "rules",
+        "indexes", "constraint_index_attachments", "views", "routines", "triggers", "policies", "rules", "grants",
     ];
 
     /// <summary>The embedded catalog query, with the parts that depend on the server version filled in.</summary>
@@ -156,7 +156,7 @@ public static partial class PostgresInspector
     }
 
     /// <summary>Assembles pg_dump-style DDL from the catalog rows.</summary>
-    private sealed class DdlBuilder(InspectOptions options)
+    private sealed class DdlBuilder(InspectOptions options, int version)
     {
         private readonly StringBuilder _sb = new();
         private readonly StringBuilder _after = new();
@@ -249,7 +249,9 @@ public static partial class PostgresInspector
             Emit("SELECT pg_catalog.set_config('search_path', '', false)");
             BuildViewsAndRoutines(q);
             BuildIndexes(q);
-            return Take();
+            var text = Take();
+            BuildGrants(q);
+            return text + Take();
         }
 
         private string Take()
@@ -337,6 +339,38 @@ public static partial class PostgresInspector
             foreach (var a in q["constraint_index_attachments"].Where(r => In(r, "child_schema")))
             {
                 _after.Append($"ALTER INDEX {Name(a.Str("parent_schema")!, a.Str("parent_index")!)} ATTACH PARTITION {Name(a.Str("child_schema")!, a.Str("child_index")!)};\n");
+            }
+        }
+
+        /// <summary>
+        /// GRANT and REVOKE statements that take each object from its default privileges to what the catalog holds,
+        /// replayed after everything else exists.
+        /// </summary>
+        private void BuildGrants(Dictionary<string, List<Row>> q)
+        {
+            var groups = q["grants"].Where(r => In(r)).GroupBy(r => (
+                Kind: r.Str("kind")!, Schema: r.Str("schema")!, Name: r.Str("name")!, Args: r.Str("arguments"), Column: r.Str("column_name"),
+                Grantee: r.Str("grantee"), State: r.Str("state")!));
+            foreach (var g in groups)
+            {
+                var k = g.Key;
+                var privileges = g.Select(r => r.Str("privilege")!).ToList();
+                // Since PostgreSQL 17, ALL on a table includes MAINTAIN: written as ALL, it means what the source's ALL meant.
+                if (version >= 170000 && k.Kind == "table" && k.Column == null && k.State != "r" && privileges.Count == 8) privileges = ["ALL"];
+                var list = string.Join(", ", privileges.Select(p => k.Column != null ? $"{p} ({Q(k.Column)})" : p));
+                var target = k.Kind switch
+                {
+                    "schema" => "SCHEMA " + Q(k.Schema),
+                    "function" or "procedure" => $"{k.Kind.ToUpperInvariant()} {Name(k.Schema, k.Name)}({k.Args})",
+                    _ => $"{k.Kind.ToUpperInvariant()} {Name(k.Schema, k.Name)}",
+                };
+                var grantee = k.Grantee == null ? "PUBLIC" : Q(k.Grantee);
+                Emit(k.State switch
+                {
+                    "r" => $"REVOKE {list} ON {target} FROM {grantee}",
+                    "o" => $"GRANT {list} ON {target} TO {grantee} WITH GRANT OPTION",
+                    _ => $"GRANT {list} ON {target} TO {grantee}",
+                });
             }
         }
 

@@ -24,7 +24,6 @@ internal sealed partial class PostgresParser
     private readonly Dictionary<(QualifiedName, string), Trigger> _triggers = new();
     private readonly Dictionary<(QualifiedName, string), Policy> _policies = new();
     private readonly Dictionary<(QualifiedName, string), Rule> _rules = new();
-    private readonly List<Grant> _grants = new();
     private readonly List<OpaqueStatement> _opaque = new();
 
     // Names in use, as PostgreSQL checks them when it chooses a default name: relations (tables, views, sequences,
@@ -197,7 +196,7 @@ internal sealed partial class PostgresParser
             Triggers: _triggers.Values.OrderBy(t => t.Table).ThenBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
             Policies: _policies.Values.OrderBy(p => p.Table).ThenBy(p => p.Name, StringComparer.Ordinal).ToEquatableArray(),
             Rules: _rules.Values.OrderBy(r => r.Table).ThenBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
-            Grants: _grants.ToEquatableArray(),
+            Grants: FinishGrants(),
             Opaque: _opaque.ToEquatableArray(),
             SourceDialect: _sqlite ? "sqlite" : "postgres");
     }

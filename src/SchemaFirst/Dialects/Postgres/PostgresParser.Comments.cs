@@ -299,6 +299,7 @@ internal sealed partial class PostgresParser
                     if (name == null) return false;
                     var dropped = _tables[name];
                     _tables.Remove(name);
+                    ForgetGrants(k => k.Kind is GrantObjectKind.Table or GrantObjectKind.Sequence && (k.Name == name || _sequences.TryGetValue(k.Name, out var owned) && owned.OwnedBy?.Table == name));
                     foreach (var k in _indexes.Where(kv => kv.Value.Table == name).Select(kv => kv.Key).ToList())
                     {
                         _indexes.Remove(k);
@@ -316,6 +317,7 @@ internal sealed partial class PostgresParser
                 {
                     var name = ResolveRelation(parts);
                     _relationNames.Remove(name);
+                    ForgetGrants(k => k.Kind == GrantObjectKind.Table && k.Name == name);
                     return _views.Remove(name);
                 }
             case "index":
@@ -328,6 +330,7 @@ internal sealed partial class PostgresParser
                 {
                     var name = ResolveRelation(parts);
                     _relationNames.Remove(name);
+                    ForgetGrants(k => k.Kind == GrantObjectKind.Sequence && k.Name == name);
                     return _sequences.Remove(name);
                 }
             case "type":
@@ -336,15 +339,18 @@ internal sealed partial class PostgresParser
                     var resolved = ResolveType(parts);
                     if (resolved == null) return false;
                     var name = resolved.Value.Name;
+                    ForgetGrants(k => k.Kind is GrantObjectKind.Type or GrantObjectKind.Domain && k.Name == name);
                     return _enums.Remove(name) | _domains.Remove(name) | _composites.Remove(name) | _otherTypes.Remove(name);
                 }
             case "schema":
+                ForgetGrants(k => k.Name.Schema == parts[^1]);
                 return _schemas.Remove(parts[^1]);
             case "extension":
                 return _extensions.Remove(parts[^1]);
             default:
                 {
                     var key = FindRoutine(parts, args);
+                    if (key != null) ForgetGrants(k => k.Kind is GrantObjectKind.Function or GrantObjectKind.Procedure && k.Name == key.Value.Item1 && k.Args == key.Value.Item2);
                     return key != null && _routines.Remove(key.Value);
                 }
         }

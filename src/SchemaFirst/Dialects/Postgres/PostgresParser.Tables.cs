@@ -803,6 +803,7 @@ internal sealed partial class PostgresParser
             _tables.Remove(name);
             _tables[newName] = t with { Name = newName };
             ReserveRelationName(newName.Schema, newName.Name);
+            MoveRelationGrants(name, newName);
             return;
         }
         c.Accept("column");
@@ -818,6 +819,7 @@ internal sealed partial class PostgresParser
         }
         draft.Columns[i] = draft.Columns[i] with { Name = newCol };
         _tables[name] = draft.ToTable();
+        MoveGrants(k => k.Kind == GrantObjectKind.Table && k.Name == name && k.Column == oldCol, k => k with { Column = newCol });
     }
 
     /// <summary>Applies one ALTER TABLE action; returns false (cursor unchanged) for actions that are not modelled.</summary>

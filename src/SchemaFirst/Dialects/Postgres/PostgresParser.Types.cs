@@ -253,6 +253,7 @@ internal sealed partial class PostgresParser
             var renamed = new QualifiedName(name.Schema, c.ExpectIdentifier("a sequence name"));
             _sequences.Remove(name);
             _sequences[renamed] = seq with { Name = renamed };
+            MoveRelationGrants(name, renamed);
             return;
         }
         if (c.IsWord("set") && c.IsWord(1, "schema"))

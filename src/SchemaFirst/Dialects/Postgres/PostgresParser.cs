@@ -242,7 +242,7 @@ internal sealed partial class PostgresParser
                 return;
             case "grant":
             case "revoke":
-                _grants.Add(new Grant(c.Normalize((0, c.End), stripOuterParens: false)));
+                GrantOrRevoke(first == "grant");
                 return;
             case "pragma":
                 _stats.SessionSettings++;
@@ -527,7 +527,7 @@ internal sealed partial class PostgresParser
         }
         if (c.IsWord("default") && c.IsWord(1, "privileges"))
         {
-            _grants.Add(new Grant(c.Normalize((0, c.End), stripOuterParens: false)));
+            KeepOpaque("ALTER DEFAULT PRIVILEGES", why: "they apply to objects created later, by a given role");
             return;
         }
         if (c.IsWord("database"))

@@ -99,7 +99,7 @@ public sealed partial class PostgresSqlGenerator
         {
             Statement($"ALTER SEQUENCE {s.Name} OWNED BY {s.OwnedBy}");
         }
-        foreach (var g in _db.Grants) Statement(g.Statement);
+        WriteGrants();
         if (!_db.Opaque.IsEmpty)
         {
             _out.Append("-- Statements SchemaFirst does not model, kept verbatim in source order.\n\n");
@@ -125,6 +125,45 @@ public sealed partial class PostgresSqlGenerator
         // The text is not re-indented: it may hold multi-line literals and bodies.
         Statement("DO " + tag + "\nBEGIN\n" + o.Sql
             + ";\nEXCEPTION WHEN duplicate_object OR duplicate_function OR duplicate_table THEN NULL;\nEND " + tag);
+    }
+
+    /// <summary>One GRANT or REVOKE per object, column, grantee and state, its privileges listed in a fixed order.</summary>
+    private void WriteGrants()
+    {
+        var grants = _db.Grants;
+        for (var i = 0; i < grants.Count;)
+        {
+            var g = grants[i];
+            var privileges = new List<string>();
+            for (; i < grants.Count && grants[i] is var x && x.Object == g.Object && x.ObjectKind == g.ObjectKind && x.Column == g.Column && x.Grantee == g.Grantee && x.State == g.State; i++)
+            {
+                privileges.Add(x.Privilege);
+            }
+            Statement(GrantStatement(g, privileges));
+        }
+    }
+
+    /// <summary>The statement that brings one object's privileges for one grantee to the given state.</summary>
+    public static string GrantStatement(Grant g, IEnumerable<string> privileges)
+    {
+        var list = string.Join(", ", privileges.Select(p => g.Column != null ? $"{p} ({Identifier.Quote(g.Column)})" : p));
+        var kind = g.ObjectKind switch
+        {
+            GrantObjectKind.Schema => "SCHEMA",
+            GrantObjectKind.Sequence => "SEQUENCE",
+            GrantObjectKind.Function => "FUNCTION",
+            GrantObjectKind.Procedure => "PROCEDURE",
+            GrantObjectKind.Type => "TYPE",
+            GrantObjectKind.Domain => "DOMAIN",
+            _ => "TABLE",
+        };
+        var grantee = g.Grantee == Grant.Public ? "PUBLIC" : g.Grantee is "CURRENT_USER" or "SESSION_USER" or "CURRENT_ROLE" ? g.Grantee : Identifier.Quote(g.Grantee);
+        return g.State switch
+        {
+            GrantState.Revoked => $"REVOKE {list} ON {kind} {g.Object} FROM {grantee}",
+            GrantState.GrantedWithGrantOption => $"GRANT {list} ON {kind} {g.Object} TO {grantee} WITH GRANT OPTION",
+            _ => $"GRANT {list} ON {kind} {g.Object} TO {grantee}",
+        };
     }
 
     private void WriteGuardedConstraint(QualifiedName table, string name, string alter)
