@@ -130,6 +130,11 @@ public class InspectorTests
         GRANT USAGE ON DOMAIN app.pos TO "sf_Writer";
         REVOKE USAGE ON SCHEMA public FROM PUBLIC;
         GRANT CREATE ON SCHEMA public TO sf_reader;
+        ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO sf_reader;
+        ALTER DEFAULT PRIVILEGES FOR ROLE "sf_Writer" IN SCHEMA app GRANT USAGE ON SEQUENCES TO sf_reader WITH GRANT OPTION;
+        ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+        ALTER DEFAULT PRIVILEGES GRANT ALL ON SCHEMAS TO sf_clerk;
+        ALTER DEFAULT PRIVILEGES GRANT ALL ON TABLES TO "sf_Writer";
         """;
 
     private static async Task CreateRolesAsync(TestDatabase db)
@@ -156,16 +161,20 @@ public class InspectorTests
         Assert.Contains(inspected.Grants, g => g is { Object: "app.t", Column: "name", Grantee: "sf_clerk", Privilege: "UPDATE", State: GrantState.Granted });
         Assert.Contains(inspected.Grants, g => g is { Object: "app.ident_id_seq", ObjectKind: GrantObjectKind.Sequence, Grantee: "sf_reader" });
         Assert.DoesNotContain(inspected.Grants, g => g.Object == "app.f(text)");
+        Assert.Contains(inspected.DefaultPrivileges, d => d is { Role: null, Schema: null, Objects: DefaultPrivilegeObjects.Functions, Grantee: "public", State: GrantState.Revoked });
+        Assert.Contains(inspected.DefaultPrivileges, d => d is { Role: "sf_Writer", Schema: "app", Objects: DefaultPrivilegeObjects.Sequences, State: GrantState.GrantedWithGrantOption });
 
         // Rendered and applied elsewhere, the privileges read back the same (inspect is a fixed point for them too).
         await using var second = await PostgresServer.CreateDatabaseAsync();
         await second.ExecuteAsync(PostgresSqlGenerator.Generate(inspected));
-        Assert.Equal(inspected.Grants, (await InspectAsync(second)).Load.Model.Grants);
+        var again = (await InspectAsync(second)).Load.Model;
+        Assert.Equal((inspected.Grants, inspected.DefaultPrivileges), (again.Grants, again.DefaultPrivileges));
 
         // A schema filter leaves the privileges of the schemas it excludes out.
         var appOnly = (await InspectAsync(db, new InspectOptions(Schemas: ["app"]))).Load.Model;
         Assert.DoesNotContain(appOnly.Grants, g => g.Object == "public");
         Assert.Equal(parsed.Grants.Where(g => g.Object != "public"), appOnly.Grants);
+        Assert.Equal(parsed.DefaultPrivileges, appOnly.DefaultPrivileges);
     }
 
     [PostgresFact]

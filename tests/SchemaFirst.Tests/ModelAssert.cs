@@ -26,6 +26,7 @@ internal static class ModelAssert
         Compare("policies", expected.Policies, actual.Policies);
         Compare("rules", expected.Rules, actual.Rules);
         Compare("grants", expected.Grants, actual.Grants);
+        Compare("default privileges", expected.DefaultPrivileges, actual.DefaultPrivileges);
         Compare("kept statements", expected.Opaque, actual.Opaque);
         Assert.Fail("models differ");
     }

@@ -23,7 +23,8 @@ public sealed record Database(
     EquatableArray<Rule> Rules,
     EquatableArray<Grant> Grants,
     EquatableArray<OpaqueStatement> Opaque,
-    string SourceDialect = "postgres")
+    string SourceDialect = "postgres",
+    EquatableArray<DefaultPrivilege> DefaultPrivileges = default)
 {
     public static Database Empty { get; } = new(
         default, default, default, default, default, default, default, default, default, default, default, default,

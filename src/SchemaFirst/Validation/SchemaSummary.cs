@@ -51,7 +51,8 @@ public sealed record SchemaSummary(IReadOnlyList<(string Name, long Count)> Coun
             ("triggers", db.Triggers.Count),
             ("policies", db.Policies.Count),
             ("rules", db.Rules.Count),
-            ("grants", db.Grants.Count),
+            ("privileges", db.Grants.Count),
+            ("default privileges", db.DefaultPrivileges.Count),
             ("kept verbatim (not understood)", db.Opaque.Count),
         };
         if (stats != null)

@@ -147,9 +147,10 @@ public class GrantParsingTests
             GRANT reader TO writer;
             GRANT CONNECT ON DATABASE shop TO reader;
             GRANT USAGE ON LANGUAGE plpgsql TO reader;
-            ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO reader;
+            ALTER DEFAULT PRIVILEGES GRANT SELECT ON LARGE OBJECTS TO reader;
             """);
         Assert.Empty(r.Model.Grants);
+        Assert.Empty(r.Model.DefaultPrivileges);
         Assert.Equal(4, r.Model.Opaque.Count);
         Assert.Equal(4, r.Diagnostics.Count(d => d.Code == DiagnosticCodes.UnsupportedStatement));
         Assert.Contains(r.Diagnostics, d => d.Message.Contains("role membership", StringComparison.Ordinal));
@@ -186,5 +187,53 @@ public class GrantParsingTests
         var again = Sql.Clean(PostgresSqlGenerator.Generate(db));
         Assert.Equal(db.Grants, again.Grants);
         Assert.Equal(db.Grants, Sql.Clean(PostgresSqlGenerator.Generate(db, new SqlGenerationOptions(IfNotExists: true))).Grants);
+    }
+
+    private static string[] DefaultLines(Database db) =>
+        db.DefaultPrivileges.Select(d => $"{d.Role ?? "-"} {d.Schema ?? "-"} {d.Objects} {d.Grantee} {d.Privilege} {d.State}").ToArray();
+
+    [Fact]
+    public void Default_privileges_are_a_state_per_role_schema_and_kind_of_object()
+    {
+        var db = Sql.Clean(Objects + """
+            ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO reader;
+            ALTER DEFAULT PRIVILEGES FOR ROLE deployer, "Ops" IN SCHEMA app, public GRANT USAGE ON SEQUENCES TO reader WITH GRANT OPTION;
+            ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+            ALTER DEFAULT PRIVILEGES REVOKE ALL ON TYPES FROM PUBLIC;
+            ALTER DEFAULT PRIVILEGES GRANT USAGE ON TYPES TO PUBLIC;
+            ALTER DEFAULT PRIVILEGES IN SCHEMA app REVOKE EXECUTE ON ROUTINES FROM PUBLIC;
+            ALTER DEFAULT PRIVILEGES GRANT ALL ON SCHEMAS TO admin;
+            ALTER DEFAULT PRIVILEGES FOR USER deployer REVOKE GRANT OPTION FOR USAGE ON SEQUENCES FROM reader;
+            """);
+        // Database-wide, taking PUBLIC's EXECUTE is a state; per schema it is a no-op (those entries only add).
+        Assert.Equal(
+        [
+            "- - Functions public EXECUTE Revoked",
+            "- - Schemas admin USAGE Granted",
+            "- - Schemas admin CREATE Granted",
+            "- app Tables reader SELECT Granted",
+            "Ops app Sequences reader USAGE GrantedWithGrantOption",
+            "Ops public Sequences reader USAGE GrantedWithGrantOption",
+            "deployer app Sequences reader USAGE GrantedWithGrantOption",
+            "deployer public Sequences reader USAGE GrantedWithGrantOption",
+        ], DefaultLines(db));
+        var sql = PostgresSqlGenerator.Generate(db);
+        Assert.Contains("ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;", sql, StringComparison.Ordinal);
+        Assert.Contains("ALTER DEFAULT PRIVILEGES FOR ROLE \"Ops\" IN SCHEMA app GRANT USAGE ON SEQUENCES TO reader WITH GRANT OPTION;", sql, StringComparison.Ordinal);
+        Assert.Equal(db.DefaultPrivileges, Sql.Clean(sql).DefaultPrivileges);
+    }
+
+    [Fact]
+    public void Default_privileges_that_cannot_be_are_errors()
+    {
+        var r = Sql.Parse("""
+            ALTER DEFAULT PRIVILEGES IN SCHEMA nowhere GRANT SELECT ON TABLES TO reader;
+            ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON TABLES TO reader;
+            ALTER DEFAULT PRIVILEGES GRANT SELECT (id) ON TABLES TO reader;
+            ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON SCHEMAS TO reader;
+            """);
+        Assert.Equal([DiagnosticCodes.UnknownObject, DiagnosticCodes.InvalidPrivilege, DiagnosticCodes.InvalidPrivilege, DiagnosticCodes.SyntaxError],
+            r.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.Code));
+        Assert.Empty(r.Model.DefaultPrivileges);
     }
 }

@@ -348,23 +348,38 @@ public static partial class PostgresInspector
         /// </summary>
         private void BuildGrants(Dictionary<string, List<Row>> q)
         {
-            var groups = q["grants"].Where(r => In(r)).GroupBy(r => (
-                Kind: r.Str("kind")!, Schema: r.Str("schema")!, Name: r.Str("name")!, Args: r.Str("arguments"), Column: r.Str("column_name"),
+            // Database-wide default privileges have no schema and are always part of the database.
+            var groups = q["grants"].Where(r => In(r) || r.Str("schema") == null && r.Str("kind")!.StartsWith("default ", StringComparison.Ordinal)).GroupBy(r => (
+                Kind: r.Str("kind")!, Schema: r.Str("schema"), Name: r.Str("name"), Args: r.Str("arguments"), Column: r.Str("column_name"),
                 Grantee: r.Str("grantee"), State: r.Str("state")!));
             foreach (var g in groups)
             {
                 var k = g.Key;
                 var privileges = g.Select(r => r.Str("privilege")!).ToList();
+                var grantee = k.Grantee == null ? "PUBLIC" : Q(k.Grantee);
+                if (k.Kind.StartsWith("default ", StringComparison.Ordinal))
+                {
+                    var objects = k.Kind[^1] switch { 'r' => "TABLES", 'S' => "SEQUENCES", 'f' => "FUNCTIONS", 'T' => "TYPES", _ => "SCHEMAS" };
+                    if (version >= 170000 && objects == "TABLES" && k.State != "r" && privileges.Count == 8) privileges = ["ALL"];
+                    var head = "ALTER DEFAULT PRIVILEGES" + (k.Name != null ? " FOR ROLE " + Q(k.Name) : string.Empty) + (k.Schema != null ? " IN SCHEMA " + Q(k.Schema) : string.Empty);
+                    var all = string.Join(", ", privileges);
+                    Emit(k.State switch
+                    {
+                        "r" => $"{head} REVOKE {all} ON {objects} FROM {grantee}",
+                        "o" => $"{head} GRANT {all} ON {objects} TO {grantee} WITH GRANT OPTION",
+                        _ => $"{head} GRANT {all} ON {objects} TO {grantee}",
+                    });
+                    continue;
+                }
                 // Since PostgreSQL 17, ALL on a table includes MAINTAIN: written as ALL, it means what the source's ALL meant.
                 if (version >= 170000 && k.Kind == "table" && k.Column == null && k.State != "r" && privileges.Count == 8) privileges = ["ALL"];
                 var list = string.Join(", ", privileges.Select(p => k.Column != null ? $"{p} ({Q(k.Column)})" : p));
                 var target = k.Kind switch
                 {
-                    "schema" => "SCHEMA " + Q(k.Schema),
-                    "function" or "procedure" => $"{k.Kind.ToUpperInvariant()} {Name(k.Schema, k.Name)}({k.Args})",
-                    _ => $"{k.Kind.ToUpperInvariant()} {Name(k.Schema, k.Name)}",
+                    "schema" => "SCHEMA " + Q(k.Schema!),
+                    "function" or "procedure" => $"{k.Kind.ToUpperInvariant()} {Name(k.Schema!, k.Name!)}({k.Args})",
+                    _ => $"{k.Kind.ToUpperInvariant()} {Name(k.Schema!, k.Name!)}",
                 };
-                var grantee = k.Grantee == null ? "PUBLIC" : Q(k.Grantee);
                 Emit(k.State switch
                 {
                     "r" => $"REVOKE {list} ON {target} FROM {grantee}",

@@ -198,7 +198,8 @@ internal sealed partial class PostgresParser
             Rules: _rules.Values.OrderBy(r => r.Table).ThenBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
             Grants: FinishGrants(),
             Opaque: _opaque.ToEquatableArray(),
-            SourceDialect: _sqlite ? "sqlite" : "postgres");
+            SourceDialect: _sqlite ? "sqlite" : "postgres",
+            DefaultPrivileges: FinishDefaultPrivileges());
     }
 
     private DataType FreezeType(DataType type)

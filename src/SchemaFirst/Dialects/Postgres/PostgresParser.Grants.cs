@@ -49,56 +49,13 @@ internal sealed partial class PostgresParser
         c.Pos++;
         var grantOptionFor = !grant && c.Accept("grant", "option", "for");
         // Role membership (GRANT role TO role) has no ON at the top level.
-        var on = -1;
-        for (var i = c.Pos; i < c.End; i++)
-        {
-            if (c[i].Kind == TokenKind.LParen)
-            {
-                var save = c.Pos;
-                c.Pos = i;
-                i = c.SkipParens();
-                c.Pos = save;
-                continue;
-            }
-            if (IsWordAt(i, "on")) { on = i; break; }
-            if (IsWordAt(i, grant ? "to" : "from")) break;
-        }
+        var on = FindTopLevelOn(grant ? "to" : "from");
         if (on < 0)
         {
             KeepOpaque(grant ? "GRANT role" : "REVOKE role", why: "role membership belongs to the cluster, not to a schema");
             return;
         }
-        var specs = new List<PrivilegeSpec>();
-        while (c.Pos < on)
-        {
-            var index = c.Pos;
-            string privilege;
-            if (c.Accept("all"))
-            {
-                c.Accept("privileges");
-                privilege = "ALL";
-            }
-            else
-            {
-                var words = new List<string>();
-                while (c.Pos < on && c.Kind() == TokenKind.Word) words.Add(TokenCursor.FoldCase(c.Span(c[c.Pos++])).ToUpperInvariant());
-                if (words.Count == 0) throw c.Error("expected a privilege such as SELECT, or ALL");
-                privilege = string.Join(' ', words);
-                if (privilege == "TEMP") privilege = "TEMPORARY";
-            }
-            List<string>? columns = null;
-            if (c.Is(TokenKind.LParen))
-            {
-                var (start, end) = c.CaptureParens();
-                var inner = c.Sub(start, end);
-                columns = [];
-                do columns.Add(inner.ExpectIdentifier("a column name"));
-                while (inner.Accept(TokenKind.Comma));
-                inner.ExpectEnd();
-            }
-            specs.Add(new PrivilegeSpec(privilege, columns, index));
-            if (!c.Accept(TokenKind.Comma)) break;
-        }
+        var specs = ReadPrivileges(on);
         c.Expect("on");
         var kindIndex = c.Pos;
         string? keyword = c.Kind() == TokenKind.Word ? TokenCursor.FoldCase(c.Span(c.Current)) : null;
@@ -163,21 +120,7 @@ internal sealed partial class PostgresParser
             while (c.Accept(TokenKind.Comma));
         }
         c.Expect(grant ? "to" : "from");
-        var grantees = new List<string>();
-        do
-        {
-            c.Accept("group");
-            if (c.Kind() == TokenKind.Word && c.IsAnyWord("public", "current_user", "session_user", "current_role"))
-            {
-                var word = TokenCursor.FoldCase(c.Span(c[c.Pos++]));
-                grantees.Add(word == "public" ? Grant.Public : word.ToUpperInvariant());
-            }
-            else
-            {
-                grantees.Add(c.ExpectIdentifier("a role name or PUBLIC"));
-            }
-        }
-        while (c.Accept(TokenKind.Comma));
+        var grantees = ReadGrantees();
         var withGrantOption = grant && c.Accept("with", "grant", "option");
         if (c.Accept("granted", "by")) c.ExpectIdentifier("a role name");
         if (!grant && !c.Accept("cascade")) c.Accept("restrict");
@@ -224,6 +167,86 @@ internal sealed partial class PostgresParser
                 }
             }
         }
+    }
+
+    /// <summary>The index of the ON of a GRANT or REVOKE at the top level, or -1 when TO/FROM comes first.</summary>
+    private int FindTopLevelOn(string stop)
+    {
+        var c = _c;
+        for (var i = c.Pos; i < c.End; i++)
+        {
+            if (c[i].Kind == TokenKind.LParen)
+            {
+                var save = c.Pos;
+                c.Pos = i;
+                i = c.SkipParens();
+                c.Pos = save;
+                continue;
+            }
+            if (IsWordAt(i, "on")) return i;
+            if (IsWordAt(i, stop)) return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>The privilege list before ON: ALL [PRIVILEGES] or names, each with an optional column list.</summary>
+    private List<PrivilegeSpec> ReadPrivileges(int on)
+    {
+        var c = _c;
+        var specs = new List<PrivilegeSpec>();
+        while (c.Pos < on)
+        {
+            var index = c.Pos;
+            string privilege;
+            if (c.Accept("all"))
+            {
+                c.Accept("privileges");
+                privilege = "ALL";
+            }
+            else
+            {
+                var words = new List<string>();
+                while (c.Pos < on && c.Kind() == TokenKind.Word) words.Add(TokenCursor.FoldCase(c.Span(c[c.Pos++])).ToUpperInvariant());
+                if (words.Count == 0) throw c.Error("expected a privilege such as SELECT, or ALL");
+                privilege = string.Join(' ', words);
+                if (privilege == "TEMP") privilege = "TEMPORARY";
+            }
+            List<string>? columns = null;
+            if (c.Is(TokenKind.LParen))
+            {
+                var (start, end) = c.CaptureParens();
+                var inner = c.Sub(start, end);
+                columns = [];
+                do columns.Add(inner.ExpectIdentifier("a column name"));
+                while (inner.Accept(TokenKind.Comma));
+                inner.ExpectEnd();
+            }
+            specs.Add(new PrivilegeSpec(privilege, columns, index));
+            if (!c.Accept(TokenKind.Comma)) break;
+        }
+        return specs;
+    }
+
+    /// <summary>The grantees after TO or FROM: roles, PUBLIC, or CURRENT_USER and its kin.</summary>
+    private List<string> ReadGrantees()
+    {
+        var c = _c;
+        var grantees = new List<string>();
+        do
+        {
+            c.Accept("group");
+            if (c.Kind() == TokenKind.Word && c.IsAnyWord("public", "current_user", "session_user", "current_role"))
+            {
+                var word = TokenCursor.FoldCase(c.Span(c[c.Pos++]));
+                grantees.Add(word == "public" ? Grant.Public : word.ToUpperInvariant());
+            }
+            else
+            {
+                grantees.Add(c.ExpectIdentifier("a role name or PUBLIC"));
+            }
+        }
+        while (c.Accept(TokenKind.Comma));
+        return grantees;
     }
 
     private static string KindText(GrantObjectKind kind) => kind switch

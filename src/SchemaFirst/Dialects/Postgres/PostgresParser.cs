@@ -525,9 +525,9 @@ internal sealed partial class PostgresParser
             AlterDomain();
             return;
         }
-        if (c.IsWord("default") && c.IsWord(1, "privileges"))
+        if (c.Accept("default", "privileges"))
         {
-            KeepOpaque("ALTER DEFAULT PRIVILEGES", why: "they apply to objects created later, by a given role");
+            AlterDefaultPrivileges();
             return;
         }
         if (c.IsWord("database"))

@@ -100,6 +100,7 @@ public sealed partial class PostgresSqlGenerator
             Statement($"ALTER SEQUENCE {s.Name} OWNED BY {s.OwnedBy}");
         }
         WriteGrants();
+        WriteDefaultPrivileges();
         if (!_db.Opaque.IsEmpty)
         {
             _out.Append("-- Statements SchemaFirst does not model, kept verbatim in source order.\n\n");
@@ -143,6 +144,37 @@ public sealed partial class PostgresSqlGenerator
         }
     }
 
+    /// <summary>One ALTER DEFAULT PRIVILEGES per role, schema, kind of object, grantee and state.</summary>
+    private void WriteDefaultPrivileges()
+    {
+        var all = _db.DefaultPrivileges;
+        for (var i = 0; i < all.Count;)
+        {
+            var d = all[i];
+            var privileges = new List<string>();
+            for (; i < all.Count && all[i] is var x && x.Role == d.Role && x.Schema == d.Schema && x.Objects == d.Objects && x.Grantee == d.Grantee && x.State == d.State; i++)
+            {
+                privileges.Add(x.Privilege);
+            }
+            var sb = new StringBuilder("ALTER DEFAULT PRIVILEGES");
+            if (d.Role != null) sb.Append(" FOR ROLE ").Append(Identifier.Quote(d.Role));
+            if (d.Schema != null) sb.Append(" IN SCHEMA ").Append(Identifier.Quote(d.Schema));
+            var list = string.Join(", ", privileges);
+            var objects = d.Objects.ToString().ToUpperInvariant();
+            var grantee = GranteeSql(d.Grantee);
+            sb.Append(d.State switch
+            {
+                GrantState.Revoked => $" REVOKE {list} ON {objects} FROM {grantee}",
+                GrantState.GrantedWithGrantOption => $" GRANT {list} ON {objects} TO {grantee} WITH GRANT OPTION",
+                _ => $" GRANT {list} ON {objects} TO {grantee}",
+            });
+            Statement(sb.ToString());
+        }
+    }
+
+    private static string GranteeSql(string grantee) =>
+        grantee == Grant.Public ? "PUBLIC" : grantee is "CURRENT_USER" or "SESSION_USER" or "CURRENT_ROLE" ? grantee : Identifier.Quote(grantee);
+
     /// <summary>The statement that brings one object's privileges for one grantee to the given state.</summary>
     public static string GrantStatement(Grant g, IEnumerable<string> privileges)
     {
@@ -157,7 +189,7 @@ public sealed partial class PostgresSqlGenerator
             GrantObjectKind.Domain => "DOMAIN",
             _ => "TABLE",
         };
-        var grantee = g.Grantee == Grant.Public ? "PUBLIC" : g.Grantee is "CURRENT_USER" or "SESSION_USER" or "CURRENT_ROLE" ? g.Grantee : Identifier.Quote(g.Grantee);
+        var grantee = GranteeSql(g.Grantee);
         return g.State switch
         {
             GrantState.Revoked => $"REVOKE {list} ON {kind} {g.Object} FROM {grantee}",

@@ -75,7 +75,8 @@ public sealed class SqliteSqlGenerator
         }
         foreach (var p in _db.Policies) Note(Severity.Warning, $"policy {p.Name} on {p.Table}: SQLite has no row-level security; not created");
         foreach (var r in _db.Rules) Note(Severity.Warning, $"rule {r.Name} on {r.Table}: SQLite has no rules; not created");
-        if (!_db.Grants.IsEmpty) Note(Severity.Info, $"{_db.Grants.Count} grant(s): SQLite has no privileges; not created");
+        if (!_db.Grants.IsEmpty) Note(Severity.Info, $"{_db.Grants.Count} privilege(s): SQLite has no privileges; not created");
+        if (!_db.DefaultPrivileges.IsEmpty) Note(Severity.Info, $"{_db.DefaultPrivileges.Count} default privilege(s): SQLite has no privileges; not created");
         foreach (var o in _db.Opaque) Note(Severity.Warning, $"{o.Kind} (kept verbatim from the source) is PostgreSQL text; not written for SQLite");
         var comments = _db.Tables.Sum(t => (t.Comment != null ? 1 : 0) + t.Columns.Count(c => c.Comment != null));
         if (comments > 0) Note(Severity.Info, $"{comments} table and column comment(s): SQLite does not store comments; written as SQL comments in the DDL only");

@@ -50,6 +50,18 @@ WITH objects AS (
       AND (t.typrelid = 0 OR EXISTS (SELECT 1 FROM pg_catalog.pg_class r WHERE r.oid = t.typrelid AND r.relkind = 'c'))
       AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                       WHERE d.classid = 'pg_catalog.pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+    UNION ALL
+    -- Default privileges (ALTER DEFAULT PRIVILEGES): database-wide entries replace the built-in defaults, per-schema
+    -- entries add to them. name is the role they are for, NULL for the connecting role.
+    SELECT 'default ' || d.defaclobjtype::text, n.nspname,
+           CASE WHEN d.defaclrole = (SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname = current_user) THEN NULL
+                ELSE pg_catalog.pg_get_userbyid(d.defaclrole) END,
+           NULL, NULL, d.defaclrole, d.defaclacl,
+           CASE WHEN d.defaclnamespace = 0
+                THEN pg_catalog.acldefault(CASE d.defaclobjtype WHEN 'S' THEN 's'::"char" ELSE d.defaclobjtype END, d.defaclrole) END
+    FROM pg_catalog.pg_default_acl d
+    LEFT JOIN pg_catalog.pg_namespace n ON n.oid = d.defaclnamespace
+    WHERE d.defaclobjtype IN ('r', 'S', 'f', 'T', 'n')
 )
 SELECT o.kind, o.schema, o.name, o.arguments, o.column_name,
        CASE WHEN x.grantee = 0 THEN NULL ELSE pg_catalog.pg_get_userbyid(x.grantee) END AS grantee,
