@@ -23,7 +23,7 @@ internal static class Cli
         }
         try
         {
-            return await parse.InvokeAsync();
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (IOException e)
         {
@@ -33,6 +33,15 @@ internal static class Cli
         catch (UnauthorizedAccessException e)
         {
             await stderr.WriteLineAsync("schemafirst: " + e.Message);
+            return ExitCodes.Runtime;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A failure nobody planned for is a bug: one line that says so, the trace only when asked for.
+            await stderr.WriteLineAsync($"schemafirst: internal error ({e.GetType().Name}): {e.Message}");
+            await stderr.WriteLineAsync(Environment.GetEnvironmentVariable("SCHEMAFIRST_DEBUG") == "1"
+                ? e.ToString()
+                : "This is a bug in SchemaFirst; please report it with the command you ran. Set SCHEMAFIRST_DEBUG=1 for the stack trace.");
             return ExitCodes.Runtime;
         }
     }

@@ -31,7 +31,7 @@ public static partial class PostgresInspector
             CultureInfo.InvariantCulture);
         await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         trips++;
-        await ExecuteAsync(connection, tx, "SET LOCAL search_path = ''; SET TRANSACTION READ ONLY", cancellationToken);
+        await ExecuteAsync(connection, tx, "SET LOCAL search_path = ''; SET LOCAL jit = off; SET LOCAL work_mem = '64MB'; SET TRANSACTION READ ONLY", cancellationToken);
         trips++;
         // Two stages: while the server answers the queries of the second, the first is replayed on another thread.
         var q = new Dictionary<string, List<Row>>(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
--- Tables and partitioned tables, with what CREATE TABLE needs beyond the columns.
+-- Tables and partitioned tables, with what CREATE TABLE needs beyond the columns. The comment is a lookup by the
+-- description index: a join can turn into a nested loop over all comments when the catalog statistics are stale.
 SELECT n.nspname AS schema, c.relname AS name, c.relkind = 'p' AS partitioned,
        c.relpersistence = 'u' AS unlogged,
        CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
@@ -14,12 +15,12 @@ SELECT n.nspname AS schema, c.relname AS name, c.relkind = 'p' AS partitioned,
        array_to_string(c.reloptions, ', ') AS options,
        ts.spcname AS tablespace,
        c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
-       dsc.description AS comment
+       (SELECT dsc.description FROM pg_catalog.pg_description dsc
+         WHERE dsc.objoid = c.oid AND dsc.classoid = 'pg_catalog.pg_class'::regclass AND dsc.objsubid = 0) AS comment
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_am am ON am.oid = c.relam
 LEFT JOIN pg_catalog.pg_tablespace ts ON ts.oid = c.reltablespace
-LEFT JOIN pg_catalog.pg_description dsc ON dsc.objoid = c.oid AND dsc.classoid = 'pg_catalog.pg_class'::regclass AND dsc.objsubid = 0
 WHERE c.relkind IN ('r', 'p') AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                   WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
