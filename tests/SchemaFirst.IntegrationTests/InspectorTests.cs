@@ -37,7 +37,7 @@ public class InspectorTests
     }
 
     /// <summary>Applies a corpus file as it is (less the lines that switch databases) to a fresh database.</summary>
-    private static async Task<TestDatabase> ApplyCorpusFileAsync(string file)
+    internal static async Task<TestDatabase> ApplyCorpusFileAsync(string file)
     {
         var lines = File.ReadAllLines(Path.Combine(TestPaths.Corpus, file)).Where(l =>
             !l.StartsWith("\\c", StringComparison.Ordinal) && !l.StartsWith("CREATE DATABASE", StringComparison.OrdinalIgnoreCase)

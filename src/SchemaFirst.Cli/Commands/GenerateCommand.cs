@@ -24,6 +24,7 @@ internal static class GenerateCommand
         var ifNotExists = new Option<bool>("--if-not-exists") { Description = "Write the re-runnable style: IF NOT EXISTS, OR REPLACE, guarded DO blocks" };
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output" };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 2 if the --output file is missing or differs from what would be generated" };
+        var devUrl = new Option<string?>("--dev-url") { Description = "Normalize through a scratch database on this PostgreSQL server (created and dropped; the role needs CREATEDB): expressions and view bodies exactly as the server prints them" };
         var sql = new Command("sql", "Canonical, dependency-ordered DDL for a dialect");
         sql.Arguments.Add(inputs);
         sql.Options.Add(dialect);
@@ -33,8 +34,9 @@ internal static class GenerateCommand
         sql.Options.Add(verbose);
         sql.Options.Add(into);
         sql.Options.Add(sourceDialect);
-        sql.SetAction(r => RunSql(new GenerateSettings(r.GetValue(inputs)!, r.GetValue(dialect)!, r.GetValue(ifNotExists), r.GetValue(output), r.GetValue(check),
-            r.GetValue(verbose), r.GetValue(into), r.GetValue(sourceDialect)!), stdout, stderr));
+        sql.Options.Add(devUrl);
+        sql.SetAction((r, ct) => RunSqlAsync(new GenerateSettings(r.GetValue(inputs)!, r.GetValue(dialect)!, r.GetValue(ifNotExists), r.GetValue(output), r.GetValue(check),
+            r.GetValue(verbose), r.GetValue(into), r.GetValue(sourceDialect)!, r.GetValue(devUrl)), stdout, stderr, ct));
         command.Subcommands.Add(sql);
         return command;
     }
@@ -73,7 +75,7 @@ internal static class GenerateCommand
         }
     }
 
-    public static int RunSql(GenerateSettings settings, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunSqlAsync(GenerateSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
     {
         var dialect = settings.Dialect.ToLowerInvariant() switch
         {
@@ -112,12 +114,35 @@ internal static class GenerateCommand
             stderr.WriteLine("schemafirst: the source has errors; nothing was generated. Run 'schemafirst validate' for the full report.");
             return ExitCodes.Findings;
         }
+        var model = result.Model;
+        if (settings.DevUrl != null)
+        {
+            if (settings.SourceDialect != "postgres")
+            {
+                stderr.WriteLine("schemafirst: --dev-url normalizes PostgreSQL sources; use it without --source-dialect sqlite");
+                return ExitCodes.Usage;
+            }
+            var outcome = await DevDatabase.NormalizeAsync(settings.DevUrl, settings.Inputs, result.Model, ct);
+            if (outcome.Failure != null)
+            {
+                stderr.WriteLine("schemafirst: " + outcome.Failure);
+                return ExitCodes.Runtime;
+            }
+            if (outcome.Refused != null)
+            {
+                stderr.Write(DiagnosticTextFormatter.Format(outcome.Refused, lines.Read));
+                stderr.WriteLine("schemafirst: the dev database refused the source; nothing was generated");
+                return ExitCodes.Findings;
+            }
+            model = outcome.Model!;
+            timings.Lap("dev database");
+        }
         string text;
         if (dialect == "sqlite")
         {
             if (settings.IfNotExists) stderr.WriteLine("schemafirst: note: --if-not-exists is for PostgreSQL output; ignored for sqlite");
             var notes = new List<Diagnostic>();
-            text = Dialects.Sqlite.SqliteSqlGenerator.Generate(result.Model, notes);
+            text = Dialects.Sqlite.SqliteSqlGenerator.Generate(model, notes);
             foreach (var n in notes.Where(n => settings.Verbose || n.Severity != Severity.Info)) stderr.Write(DiagnosticTextFormatter.Format(n));
             var infos = notes.Count(n => n.Severity == Severity.Info);
             if (!settings.Verbose && infos > 0) stderr.WriteLine($"schemafirst: {infos} note(s) on how types and defaults map to SQLite (--verbose shows them)");
@@ -129,7 +154,7 @@ internal static class GenerateCommand
         }
         else
         {
-            text = PostgresSqlGenerator.Generate(result.Model, new SqlGenerationOptions(settings.IfNotExists));
+            text = PostgresSqlGenerator.Generate(model, new SqlGenerationOptions(settings.IfNotExists));
         }
         timings.Lap("render");
         timings.Gc();

@@ -21,22 +21,49 @@ internal static class ValidateCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print errors and warnings only, no info diagnostics and no summary" };
         var sourceDialect = new Option<string>("--source-dialect") { Description = "Dialect of the source files: postgres or sqlite", DefaultValueFactory = _ => "postgres" };
         sourceDialect.AcceptOnlyFromAmong("postgres", "sqlite");
+        var devUrl = new Option<string?>("--dev-url") { Description = "Also apply the source to a scratch database on this PostgreSQL server (created and dropped; the role needs CREATEDB), so the engine itself checks every statement" };
         var command = new Command("validate", "Parse and check the schema source; diagnostics with file:line:col");
         command.Arguments.Add(inputs);
         command.Options.Add(format);
         command.Options.Add(quiet);
         command.Options.Add(sourceDialect);
-        command.SetAction(r => Run(new ValidateSettings(r.GetValue(inputs)!, r.GetValue(format)!, r.GetValue(quiet), r.GetValue(sourceDialect)!), stdout, stderr));
+        command.Options.Add(devUrl);
+        command.SetAction((r, ct) => RunAsync(new ValidateSettings(r.GetValue(inputs)!, r.GetValue(format)!, r.GetValue(quiet), r.GetValue(sourceDialect)!, r.GetValue(devUrl)), stdout, stderr, ct));
         return command;
     }
 
-    public static int Run(ValidateSettings settings, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(ValidateSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
     {
         var timings = new PhaseTimer(stderr);
         var result = SqlSource.Load(settings.Inputs, settings.SourceDialect);
         timings.Lap("load (read, lex, parse, replay)");
         var diagnostics = result.Diagnostics.Concat(SchemaValidator.Validate(result.Model, result.SourceMap)).ToList();
         timings.Lap("semantic checks");
+        string? devNote = null;
+        if (settings.DevUrl != null)
+        {
+            if (settings.SourceDialect != "postgres")
+            {
+                await stderr.WriteLineAsync("schemafirst: --dev-url checks PostgreSQL sources; use it without --source-dialect sqlite");
+                return ExitCodes.Usage;
+            }
+            if (diagnostics.Any(d => d.Severity == Severity.Error))
+            {
+                devNote = "not applied to the dev database: fix the errors above first";
+            }
+            else
+            {
+                var outcome = await DevDatabase.NormalizeAsync(settings.DevUrl, settings.Inputs, result.Model, ct);
+                if (outcome.Failure != null)
+                {
+                    await stderr.WriteLineAsync("schemafirst: " + outcome.Failure);
+                    return ExitCodes.Runtime;
+                }
+                if (outcome.Refused != null) diagnostics.Add(outcome.Refused);
+                else devNote = $"applied to a scratch database on {outcome.Server} and read back without errors";
+                timings.Lap("dev database");
+            }
+        }
         var summary = SchemaSummary.Of(result.Model, result.Statistics);
         timings.Lap("summary");
         var errors = diagnostics.Count(d => d.Severity == Severity.Error);
@@ -55,6 +82,7 @@ internal static class ValidateCommand
                 stderr.Write(DiagnosticTextFormatter.Format(d, lines.Read));
             }
             if (!settings.Quiet) stdout.Write(SummaryText(summary, result.Statistics.Files, errors, warnings));
+            if (!settings.Quiet && devNote != null) stdout.Write("Dev database: " + devNote + "\n");
         }
         timings.Lap("output");
         timings.Gc();

@@ -1,0 +1,168 @@
+using System.Collections;
+using System.Data.Common;
+using SchemaFirst.Diagnostics;
+using SchemaFirst.Model;
+
+namespace SchemaFirst.Dialects.Postgres;
+
+/// <summary>One statement of the source, where it stands, as the dev database is asked to run it.</summary>
+public sealed record DevStatement(string Path, int Line, int Column, string Sql);
+
+/// <summary>
+/// Normalization by the engine itself (<c>--dev-url</c>, as Atlas does): the source's statements run on a scratch
+/// database of a PostgreSQL server the user names, and the schema is read back with the inspector, so expressions,
+/// view bodies and names come out exactly as the server prints them, and every statement is checked by the server.
+/// What belongs to the cluster (roles, databases, tablespaces), data, ownership and privileges are not sent: the
+/// first would change the shared server, data is not schema, and owners and privileges name roles the dev server
+/// need not have (privileges come from the source's own replay, which needs no server).
+/// </summary>
+public static class PostgresDevDatabase
+{
+    /// <summary>The statements of the source files that define the schema, in the order they are read.</summary>
+    public static IReadOnlyList<DevStatement> StatementsToApply(IReadOnlyList<string> files)
+    {
+        var list = new List<DevStatement>();
+        var diagnostics = new List<Diagnostic>();
+        foreach (var file in files)
+        {
+            var reader = PostgresStatementReader.Open(file, diagnostics, out var stream);
+            using (stream)
+            {
+                while (reader.Next() is { } stmt)
+                {
+                    if (stmt.Kind != RawStatementKind.Sql || stmt.Directives.Any(d => d.Name == "skip") || !DefinesSchema(stmt.Text)) continue;
+                    list.Add(new DevStatement(file, stmt.Line, stmt.Column, stmt.Text));
+                }
+            }
+        }
+        return list;
+    }
+
+    /// <summary>Whether a statement is sent to the dev database (see the class summary for what is not).</summary>
+    internal static bool DefinesSchema(string sql)
+    {
+        var tokens = PostgresLexer.Tokenize(sql);
+        var words = new List<string>();
+        foreach (var t in tokens)
+        {
+            if (t.Kind != TokenKind.Word) break;
+            words.Add(TokenCursor.FoldCase(sql.AsSpan(t.Start, t.Length)));
+            if (words.Count == 4) break;
+        }
+        if (words.Count == 0) return true;
+        string W(int i) => i < words.Count ? words[i] : string.Empty;
+        switch (W(0))
+        {
+            case "grant":
+            case "revoke":
+            case "copy":
+            case "insert":
+            case "update":
+            case "delete":
+            case "truncate":
+            case "vacuum":
+            case "analyze":
+            case "reindex":
+            case "cluster":
+            case "checkpoint":
+            case "security":
+            case "reassign":
+                return false;
+            case "set" when W(1) is "role" or "session":
+                return false;
+            case "comment" when W(2) is "database" or "role" or "tablespace":
+                return false;
+        }
+        if (W(0) is "create" or "alter" or "drop")
+        {
+            var kind = W(1) is "or" ? W(3) : W(1);
+            if (kind is "database" or "role" or "user" or "group" or "tablespace" or "subscription" or "system") return false;
+            if (W(0) == "alter" && kind == "default") return false;
+            if (W(0) == "alter" && OwnerTo(sql, tokens)) return false;
+        }
+        return true;
+    }
+
+    private static bool OwnerTo(string sql, List<Token> tokens)
+    {
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Word && tokens[i + 1].Kind == TokenKind.Word
+                && sql.AsSpan(tokens[i].Start, tokens[i].Length).Equals("owner", StringComparison.OrdinalIgnoreCase)
+                && sql.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length).Equals("to", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Runs the statements one by one on an open connection to a scratch database; stops at the first the server
+    /// refuses and returns it as a diagnostic at that statement (at the server's error position when it gives one).
+    /// </summary>
+    public static async Task<Diagnostic?> ApplyAsync(DbConnection connection, IEnumerable<DevStatement> statements, CancellationToken cancellationToken = default)
+    {
+        foreach (var s in statements)
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = s.Sql;
+            try
+            {
+                await cmd.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (DbException e)
+            {
+                return Refused(s, e);
+            }
+        }
+        return null;
+    }
+
+    private static Diagnostic Refused(DevStatement s, DbException e)
+    {
+        var message = Field(e.Data, "MessageText") ?? e.Message;
+        var (line, column) = (s.Line, s.Column);
+        if (int.TryParse(Field(e.Data, "Position"), out var position) && position > 0 && position <= s.Sql.Length)
+        {
+            // The server counts characters from 1 in the statement it was sent.
+            for (var i = 0; i < position - 1; i++)
+            {
+                if (s.Sql[i] == '\n')
+                {
+                    line++;
+                    column = 1;
+                }
+                else
+                {
+                    column++;
+                }
+            }
+        }
+        var state = e.SqlState ?? Field(e.Data, "SqlState");
+        var hint = Field(e.Data, "Hint");
+        var help = state == "42704" && message.StartsWith("role ", StringComparison.Ordinal)
+            ? "roles belong to the server, not to the schema: create the role on the dev server, or point --dev-url at one that has it"
+            : hint ?? "fix the statement: this is what PostgreSQL itself says when the source is applied";
+        return new Diagnostic(Severity.Error, DiagnosticCodes.DevDatabaseRefused,
+            $"the dev database refused this statement: {message}{(state != null ? $" (SQLSTATE {state})" : string.Empty)}",
+            new SourceSpan(s.Path, line, column), help);
+    }
+
+    private static string? Field(IDictionary data, string key) => data.Contains(key) ? Convert.ToString(data[key], System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    /// <summary>
+    /// The model as the server normalized it, with what the dev database was not sent or cannot tell back taken from
+    /// the source: privileges and default privileges (a state replayed without a server) and the statements kept
+    /// verbatim.
+    /// </summary>
+    public static Database Merge(Database normalized, Database parsed) => normalized with
+    {
+        Grants = parsed.Grants,
+        DefaultPrivileges = parsed.DefaultPrivileges,
+        Opaque = parsed.Opaque,
+    };
+
+    /// <summary>A fresh, unguessable name for the scratch database.</summary>
+    public static string ScratchDatabaseName() => "schemafirst_dev_" + Guid.NewGuid().ToString("N")[..16];
+}
