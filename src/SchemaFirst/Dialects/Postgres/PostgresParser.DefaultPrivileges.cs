@@ -127,36 +127,13 @@ internal sealed partial class PostgresParser
                         foreach (var grantee in grantees)
                         {
                             var key = new DefaultKey(role, schema, objects, grantee, privilege);
-                            if (grant) ApplyDefaultGrant(key, withGrantOption);
-                            else ApplyDefaultRevoke(key, grantOptionFor);
+                            if (grant) ApplyGrant(_defaultState, key, PublicHoldsByDefault(key), withGrantOption);
+                            else ApplyRevoke(_defaultState, key, PublicHoldsByDefault(key), grantOptionFor);
                         }
                     }
                 }
             }
         }
-    }
-
-    private void ApplyDefaultGrant(DefaultKey key, bool withGrantOption)
-    {
-        if (_defaultState.TryGetValue(key, out var state))
-        {
-            if (state == GrantState.Revoked) _defaultState.Remove(key);
-            else if (withGrantOption) _defaultState[key] = GrantState.GrantedWithGrantOption;
-            return;
-        }
-        if (PublicHoldsByDefault(key)) return;
-        _defaultState[key] = withGrantOption ? GrantState.GrantedWithGrantOption : GrantState.Granted;
-    }
-
-    private void ApplyDefaultRevoke(DefaultKey key, bool grantOptionOnly)
-    {
-        if (grantOptionOnly)
-        {
-            if (_defaultState.TryGetValue(key, out var s) && s == GrantState.GrantedWithGrantOption) _defaultState[key] = GrantState.Granted;
-            return;
-        }
-        _defaultState.Remove(key);
-        if (PublicHoldsByDefault(key)) _defaultState[key] = GrantState.Revoked;
     }
 
     private EquatableArray<DefaultPrivilege> FinishDefaultPrivileges()

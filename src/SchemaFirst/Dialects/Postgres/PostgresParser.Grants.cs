@@ -15,6 +15,10 @@ internal sealed partial class PostgresParser
 
     private readonly Dictionary<GrantKey, GrantState> _grantState = new();
 
+    // The columns of each table or view that were ever granted a privilege: a table-level REVOKE removes their
+    // entries by key instead of scanning every privilege (a dump revokes on every table).
+    private readonly Dictionary<QualifiedName, HashSet<string>> _grantedColumns = new();
+
     private static readonly string[] TablePrivileges = ["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"];
     private static readonly string[] ColumnPrivileges = ["SELECT", "INSERT", "UPDATE", "REFERENCES"];
     private static readonly string[] SequencePrivileges = ["SELECT", "UPDATE", "USAGE"];
@@ -160,8 +164,9 @@ internal sealed partial class PostgresParser
                         foreach (var grantee in grantees)
                         {
                             var key = new GrantKey(kind, name, args, column, grantee, privilege);
-                            if (grant) ApplyGrant(key, withGrantOption);
-                            else ApplyRevoke(key, grantOptionFor);
+                            if (column != null) GrantedColumns(name).Add(column);
+                            if (grant) ApplyGrant(_grantState, key, PublicHoldsByDefault(key), withGrantOption);
+                            else RevokeOnObject(key, grantOptionFor);
                         }
                     }
                 }
@@ -308,8 +313,8 @@ internal sealed partial class PostgresParser
                 {
                     var parts = c.ExpectNameParts(kind == "sequence" ? "a sequence name" : "a table name");
                     var name = ResolveRelation(parts);
-                    if (_sequences.ContainsKey(name) || IsIdentitySequence(name)) return (GrantObjectKind.Sequence, name, null);
                     if (kind == "table" && (_tables.ContainsKey(name) || _views.ContainsKey(name))) return (GrantObjectKind.Table, name, null);
+                    if (_sequences.ContainsKey(name) || IsIdentitySequence(name)) return (GrantObjectKind.Sequence, name, null);
                     UnknownObject($"{kind} {name}", index);
                     return null;
                 }
@@ -319,6 +324,9 @@ internal sealed partial class PostgresParser
     /// <summary>Whether a name is the sequence behind an identity column (named by the column or by default).</summary>
     private bool IsIdentitySequence(QualifiedName name)
     {
+        // An identity sequence's name is reserved among the relation names when its column is read: most names are
+        // turned away here, before looking through the tables.
+        if (!_relationNames.Contains(name) || _indexes.ContainsKey(name)) return false;
         foreach (var t in _tables.Values)
         {
             if (t.Name.Schema != name.Schema) continue;
@@ -330,34 +338,43 @@ internal sealed partial class PostgresParser
         return false;
     }
 
-    private void ApplyGrant(GrantKey key, bool withGrantOption)
+    /// <summary>
+    /// GRANT on a privilege state, for objects and default privileges alike: granting back a default that was taken
+    /// away restores the default; granting a default that is held changes nothing; a grant option is only ever added.
+    /// </summary>
+    private static void ApplyGrant<TKey>(Dictionary<TKey, GrantState> states, TKey key, bool heldByDefault, bool withGrantOption)
+        where TKey : notnull
     {
-        if (_grantState.TryGetValue(key, out var state))
+        if (states.TryGetValue(key, out var state))
         {
-            if (state == GrantState.Revoked) _grantState.Remove(key);
-            else if (withGrantOption) _grantState[key] = GrantState.GrantedWithGrantOption;
+            if (state == GrantState.Revoked) states.Remove(key);
+            else if (withGrantOption) states[key] = GrantState.GrantedWithGrantOption;
             return;
         }
-        if (PublicHoldsByDefault(key)) return;
-        _grantState[key] = withGrantOption ? GrantState.GrantedWithGrantOption : GrantState.Granted;
+        if (heldByDefault) return;
+        states[key] = withGrantOption ? GrantState.GrantedWithGrantOption : GrantState.Granted;
     }
 
-    private void ApplyRevoke(GrantKey key, bool grantOptionOnly)
+    /// <summary>REVOKE on a privilege state: a default that is taken away is remembered as such.</summary>
+    private static void ApplyRevoke<TKey>(Dictionary<TKey, GrantState> states, TKey key, bool heldByDefault, bool grantOptionOnly)
+        where TKey : notnull
     {
         if (grantOptionOnly)
         {
-            if (_grantState.TryGetValue(key, out var s) && s == GrantState.GrantedWithGrantOption) _grantState[key] = GrantState.Granted;
+            if (states.TryGetValue(key, out var s) && s == GrantState.GrantedWithGrantOption) states[key] = GrantState.Granted;
             return;
         }
-        _grantState.Remove(key);
-        if (PublicHoldsByDefault(key)) _grantState[key] = GrantState.Revoked;
+        states.Remove(key);
+        if (heldByDefault) states[key] = GrantState.Revoked;
+    }
+
+    private void RevokeOnObject(GrantKey key, bool grantOptionOnly)
+    {
+        ApplyRevoke(_grantState, key, PublicHoldsByDefault(key), grantOptionOnly);
         // Taking a privilege away on a table takes it away on each of its columns too.
-        if (key.Kind == GrantObjectKind.Table && key.Column == null)
+        if (!grantOptionOnly && key.Kind == GrantObjectKind.Table && key.Column == null && _grantedColumns.TryGetValue(key.Name, out var columns))
         {
-            foreach (var k in _grantState.Keys.Where(k => k.Kind == key.Kind && k.Name == key.Name && k.Column != null && k.Grantee == key.Grantee && k.Privilege == key.Privilege).ToList())
-            {
-                _grantState.Remove(k);
-            }
+            foreach (var column in columns) _grantState.Remove(key with { Column = column });
         }
     }
 
@@ -379,8 +396,17 @@ internal sealed partial class PostgresParser
         }
     }
 
-    private void MoveRelationGrants(QualifiedName from, QualifiedName to) =>
+    private void MoveRelationGrants(QualifiedName from, QualifiedName to)
+    {
         MoveGrants(k => k.Kind is GrantObjectKind.Table or GrantObjectKind.Sequence && k.Name == from, k => k with { Name = to });
+        if (_grantedColumns.Remove(from, out var columns)) _grantedColumns[to] = columns;
+    }
+
+    private HashSet<string> GrantedColumns(QualifiedName table)
+    {
+        if (!_grantedColumns.TryGetValue(table, out var set)) _grantedColumns[table] = set = new HashSet<string>(StringComparer.Ordinal);
+        return set;
+    }
 
     private void MoveTypeGrants(QualifiedName from, QualifiedName to) =>
         MoveGrants(k => k.Kind is GrantObjectKind.Type or GrantObjectKind.Domain && k.Name == from, k => k with { Name = to });

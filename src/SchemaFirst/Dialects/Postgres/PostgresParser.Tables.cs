@@ -820,6 +820,7 @@ internal sealed partial class PostgresParser
         draft.Columns[i] = draft.Columns[i] with { Name = newCol };
         _tables[name] = draft.ToTable();
         MoveGrants(k => k.Kind == GrantObjectKind.Table && k.Name == name && k.Column == oldCol, k => k with { Column = newCol });
+        if (_grantedColumns.TryGetValue(name, out var granted) && granted.Contains(oldCol)) granted.Add(newCol);
     }
 
     /// <summary>Applies one ALTER TABLE action; returns false (cursor unchanged) for actions that are not modelled.</summary>
