@@ -356,36 +356,25 @@ public static partial class PostgresInspector
             {
                 var k = g.Key;
                 var privileges = g.Select(r => r.Str("privilege")!).ToList();
+                var state = k.State switch { "r" => GrantState.Revoked, "o" => GrantState.GrantedWithGrantOption, _ => GrantState.Granted };
                 var grantee = k.Grantee == null ? "PUBLIC" : Q(k.Grantee);
-                if (k.Kind.StartsWith("default ", StringComparison.Ordinal))
-                {
-                    var objects = k.Kind[^1] switch { 'r' => "TABLES", 'S' => "SEQUENCES", 'f' => "FUNCTIONS", 'T' => "TYPES", _ => "SCHEMAS" };
-                    if (version >= 170000 && objects == "TABLES" && k.State != "r" && privileges.Count == 8) privileges = ["ALL"];
-                    var head = "ALTER DEFAULT PRIVILEGES" + (k.Name != null ? " FOR ROLE " + Q(k.Name) : string.Empty) + (k.Schema != null ? " IN SCHEMA " + Q(k.Schema) : string.Empty);
-                    var all = string.Join(", ", privileges);
-                    Emit(k.State switch
+                var isDefault = k.Kind.StartsWith("default ", StringComparison.Ordinal);
+                var on = isDefault
+                    ? k.Kind[^1] switch { 'r' => "TABLES", 'S' => "SEQUENCES", 'f' => "FUNCTIONS", 'T' => "TYPES", _ => "SCHEMAS" }
+                    : k.Kind switch
                     {
-                        "r" => $"{head} REVOKE {all} ON {objects} FROM {grantee}",
-                        "o" => $"{head} GRANT {all} ON {objects} TO {grantee} WITH GRANT OPTION",
-                        _ => $"{head} GRANT {all} ON {objects} TO {grantee}",
-                    });
-                    continue;
-                }
+                        "schema" => "SCHEMA " + Q(k.Schema!),
+                        "function" or "procedure" => $"{k.Kind.ToUpperInvariant()} {Name(k.Schema!, k.Name!)}({k.Args})",
+                        _ => $"{k.Kind.ToUpperInvariant()} {Name(k.Schema!, k.Name!)}",
+                    };
                 // Since PostgreSQL 17, ALL on a table includes MAINTAIN: written as ALL, it means what the source's ALL meant.
-                if (version >= 170000 && k.Kind == "table" && k.Column == null && k.State != "r" && privileges.Count == 8) privileges = ["ALL"];
-                var list = string.Join(", ", privileges.Select(p => k.Column != null ? $"{p} ({Q(k.Column)})" : p));
-                var target = k.Kind switch
+                if (version >= 170000 && on.StartsWith("TABLE", StringComparison.Ordinal) && k.Column == null && state != GrantState.Revoked && privileges.Count == 8)
                 {
-                    "schema" => "SCHEMA " + Q(k.Schema!),
-                    "function" or "procedure" => $"{k.Kind.ToUpperInvariant()} {Name(k.Schema!, k.Name!)}({k.Args})",
-                    _ => $"{k.Kind.ToUpperInvariant()} {Name(k.Schema!, k.Name!)}",
-                };
-                Emit(k.State switch
-                {
-                    "r" => $"REVOKE {list} ON {target} FROM {grantee}",
-                    "o" => $"GRANT {list} ON {target} TO {grantee} WITH GRANT OPTION",
-                    _ => $"GRANT {list} ON {target} TO {grantee}",
-                });
+                    privileges = ["ALL"];
+                }
+                if (k.Column != null) privileges = privileges.Select(p => $"{p} ({Q(k.Column)})").ToList();
+                var statement = PostgresSqlGenerator.PrivilegeStatement(state, privileges, on, grantee);
+                Emit(isDefault ? PostgresSqlGenerator.DefaultPrivilegesHead(k.Name, k.Schema) + " " + statement : statement);
             }
         }
 

@@ -128,73 +128,56 @@ public sealed partial class PostgresSqlGenerator
             + ";\nEXCEPTION WHEN duplicate_object OR duplicate_function OR duplicate_table THEN NULL;\nEND " + tag);
     }
 
-    /// <summary>One GRANT or REVOKE per object, column, grantee and state, its privileges listed in a fixed order.</summary>
+    /// <summary>One GRANT or REVOKE per object, column, grantee and state (the model is sorted, so each group is a run).</summary>
     private void WriteGrants()
     {
-        var grants = _db.Grants;
-        for (var i = 0; i < grants.Count;)
+        foreach (var group in _db.Grants.GroupBy(g => (g.Object, g.ObjectKind, g.Column, g.Grantee, g.State)))
         {
-            var g = grants[i];
-            var privileges = new List<string>();
-            for (; i < grants.Count && grants[i] is var x && x.Object == g.Object && x.ObjectKind == g.ObjectKind && x.Column == g.Column && x.Grantee == g.Grantee && x.State == g.State; i++)
-            {
-                privileges.Add(x.Privilege);
-            }
-            Statement(GrantStatement(g, privileges));
+            var g = group.First();
+            var on = GrantObjectKeyword(g.ObjectKind) + " " + g.Object;
+            Statement(PrivilegeStatement(g.State, group.Select(x => g.Column != null ? $"{x.Privilege} ({Identifier.Quote(g.Column)})" : x.Privilege), on, GranteeSql(g.Grantee)));
         }
     }
 
     /// <summary>One ALTER DEFAULT PRIVILEGES per role, schema, kind of object, grantee and state.</summary>
     private void WriteDefaultPrivileges()
     {
-        var all = _db.DefaultPrivileges;
-        for (var i = 0; i < all.Count;)
+        foreach (var group in _db.DefaultPrivileges.GroupBy(d => (d.Role, d.Schema, d.Objects, d.Grantee, d.State)))
         {
-            var d = all[i];
-            var privileges = new List<string>();
-            for (; i < all.Count && all[i] is var x && x.Role == d.Role && x.Schema == d.Schema && x.Objects == d.Objects && x.Grantee == d.Grantee && x.State == d.State; i++)
-            {
-                privileges.Add(x.Privilege);
-            }
-            var sb = new StringBuilder("ALTER DEFAULT PRIVILEGES");
-            if (d.Role != null) sb.Append(" FOR ROLE ").Append(Identifier.Quote(d.Role));
-            if (d.Schema != null) sb.Append(" IN SCHEMA ").Append(Identifier.Quote(d.Schema));
-            var list = string.Join(", ", privileges);
-            var objects = d.Objects.ToString().ToUpperInvariant();
-            var grantee = GranteeSql(d.Grantee);
-            sb.Append(d.State switch
-            {
-                GrantState.Revoked => $" REVOKE {list} ON {objects} FROM {grantee}",
-                GrantState.GrantedWithGrantOption => $" GRANT {list} ON {objects} TO {grantee} WITH GRANT OPTION",
-                _ => $" GRANT {list} ON {objects} TO {grantee}",
-            });
-            Statement(sb.ToString());
+            var d = group.First();
+            var statement = PrivilegeStatement(d.State, group.Select(x => x.Privilege), d.Objects.ToString().ToUpperInvariant(), GranteeSql(d.Grantee));
+            Statement(DefaultPrivilegesHead(d.Role, d.Schema) + " " + statement);
         }
     }
 
     private static string GranteeSql(string grantee) =>
         grantee == Grant.Public ? "PUBLIC" : grantee is "CURRENT_USER" or "SESSION_USER" or "CURRENT_ROLE" ? grantee : Identifier.Quote(grantee);
 
-    /// <summary>The statement that brings one object's privileges for one grantee to the given state.</summary>
-    public static string GrantStatement(Grant g, IEnumerable<string> privileges)
+    internal static string GrantObjectKeyword(GrantObjectKind kind) => kind switch
     {
-        var list = string.Join(", ", privileges.Select(p => g.Column != null ? $"{p} ({Identifier.Quote(g.Column)})" : p));
-        var kind = g.ObjectKind switch
+        GrantObjectKind.Schema => "SCHEMA",
+        GrantObjectKind.Sequence => "SEQUENCE",
+        GrantObjectKind.Function => "FUNCTION",
+        GrantObjectKind.Procedure => "PROCEDURE",
+        GrantObjectKind.Type => "TYPE",
+        GrantObjectKind.Domain => "DOMAIN",
+        _ => "TABLE",
+    };
+
+    /// <summary><c>ALTER DEFAULT PRIVILEGES [FOR ROLE r] [IN SCHEMA s]</c>.</summary>
+    internal static string DefaultPrivilegesHead(string? role, string? schema) =>
+        "ALTER DEFAULT PRIVILEGES" + (role != null ? " FOR ROLE " + Identifier.Quote(role) : string.Empty) + (schema != null ? " IN SCHEMA " + Identifier.Quote(schema) : string.Empty);
+
+    /// <summary>The GRANT or REVOKE that brings privileges on <paramref name="on"/> (what follows ON) for one grantee
+    /// (as SQL) to a state; the inspector replays the catalog through the same text.</summary>
+    internal static string PrivilegeStatement(GrantState state, IEnumerable<string> privileges, string on, string grantee)
+    {
+        var list = string.Join(", ", privileges);
+        return state switch
         {
-            GrantObjectKind.Schema => "SCHEMA",
-            GrantObjectKind.Sequence => "SEQUENCE",
-            GrantObjectKind.Function => "FUNCTION",
-            GrantObjectKind.Procedure => "PROCEDURE",
-            GrantObjectKind.Type => "TYPE",
-            GrantObjectKind.Domain => "DOMAIN",
-            _ => "TABLE",
-        };
-        var grantee = GranteeSql(g.Grantee);
-        return g.State switch
-        {
-            GrantState.Revoked => $"REVOKE {list} ON {kind} {g.Object} FROM {grantee}",
-            GrantState.GrantedWithGrantOption => $"GRANT {list} ON {kind} {g.Object} TO {grantee} WITH GRANT OPTION",
-            _ => $"GRANT {list} ON {kind} {g.Object} TO {grantee}",
+            GrantState.Revoked => $"REVOKE {list} ON {on} FROM {grantee}",
+            GrantState.GrantedWithGrantOption => $"GRANT {list} ON {on} TO {grantee} WITH GRANT OPTION",
+            _ => $"GRANT {list} ON {on} TO {grantee}",
         };
     }
 
