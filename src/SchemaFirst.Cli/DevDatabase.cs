@@ -55,10 +55,9 @@ internal static class DevDatabase
         {
             return new Outcome(null, null, $"cannot use the dev database at {url.Display}: {e.MessageText} (the role needs CREATEDB: each run creates and drops a scratch database)", null);
         }
-        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception e) when (ConnectionError.Is(e))
         {
-            var message = e is PostgresException pg ? $"{pg.SqlState}: {pg.MessageText}" : e.InnerException?.Message ?? e.Message;
-            return new Outcome(null, null, $"cannot use the dev database at {url.Display}: {message}", null);
+            return new Outcome(null, null, $"cannot use the dev database at {url.Display}: {ConnectionError.Describe(e)}", null);
         }
     }
 

@@ -3,6 +3,7 @@ using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Loading;
 using SchemaFirst.Model;
 using SchemaFirst.Tests;
+using SchemaFirst.Tests.Cli;
 
 namespace SchemaFirst.IntegrationTests;
 
@@ -10,28 +11,9 @@ namespace SchemaFirst.IntegrationTests;
 /// --dev-url: the engine itself normalizes the source. With it, every applicable corpus file meets its inspected
 /// database with no difference at all, the one file whose view bodies the offline normalizer cannot know included.
 /// </summary>
-public sealed class DevDatabaseTests : IDisposable
+public sealed class DevDatabaseTests : TempDirectoryTest
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "sf-dev-" + Guid.NewGuid().ToString("N"));
-
-    public DevDatabaseTests() => Directory.CreateDirectory(_dir);
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = SchemaFirst.Cli.Cli.RunAsync(args, stdout, stderr).GetAwaiter().GetResult();
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
-    private string Write(string name, string sql)
-    {
-        var path = Path.Combine(_dir, name);
-        File.WriteAllText(path, sql);
-        return path;
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     private static async Task<List<string>> ScratchDatabasesAsync()
     {

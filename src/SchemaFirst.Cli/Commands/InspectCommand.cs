@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Net.Sockets;
 using Npgsql;
 using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Rendering;
@@ -67,10 +66,9 @@ internal static class InspectCommand
             result = await PostgresInspector.InspectAsync(conn, new InspectOptions(settings.Schemas, settings.ExcludeSchemas), ct);
             timings.Lap($"catalog queries ({result.RoundTrips} round trips, {result.QueryTime.TotalMilliseconds:F0} ms) and replay ({result.ReplayTime.TotalMilliseconds:F0} ms)");
         }
-        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
+        catch (Exception e) when (ConnectionError.Is(e))
         {
-            var message = e is PostgresException pg ? $"{pg.SqlState}: {pg.MessageText}" : e.InnerException?.Message ?? e.Message;
-            await stderr.WriteLineAsync($"schemafirst: cannot read {url!.Display}: {message}");
+            await stderr.WriteLineAsync($"schemafirst: cannot read {url!.Display}: {ConnectionError.Describe(e)}");
             return ExitCodes.Runtime;
         }
         return await WriteAsync(result, settings, url!, stdout, stderr, timings, ct);
