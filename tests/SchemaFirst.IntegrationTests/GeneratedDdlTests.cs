@@ -4,6 +4,8 @@ using SchemaFirst.Model;
 using SchemaFirst.Tests;
 using SchemaFirst.Validation;
 
+using SchemaFirst.Dialects;
+
 namespace SchemaFirst.IntegrationTests;
 
 /// <summary>

@@ -5,6 +5,8 @@ using SchemaFirst.Loading;
 using SchemaFirst.Model;
 using SchemaFirst.Tests;
 
+using SchemaFirst.Dialects;
+
 namespace SchemaFirst.IntegrationTests;
 
 /// <summary>

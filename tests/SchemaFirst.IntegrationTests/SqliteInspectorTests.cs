@@ -6,6 +6,8 @@ using SchemaFirst.Dialects.Sqlite;
 using SchemaFirst.Loading;
 using SchemaFirst.Tests;
 
+using SchemaFirst.Dialects;
+
 namespace SchemaFirst.IntegrationTests;
 
 /// <summary>

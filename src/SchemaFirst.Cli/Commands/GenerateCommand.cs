@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Text;
 using SchemaFirst.Diagnostics;
-using SchemaFirst.Dialects.Postgres;
+using SchemaFirst.Dialects;
 using SchemaFirst.Loading;
+using SchemaFirst.Project;
 using SchemaFirst.Validation;
 
 namespace SchemaFirst.Cli.Commands;
@@ -16,10 +17,9 @@ internal static class GenerateCommand
     {
         var command = new Command("generate", "Generate derived artifacts from the schema source");
         var inputs = new Argument<string[]>("source") { Description = "SQL files, directories (every *.sql below) or glob patterns", Arity = ArgumentArity.OneOrMore };
-        var dialect = new Option<string>("--dialect", "-d") { Description = "Target dialect: postgres or sqlite", DefaultValueFactory = _ => "postgres" };
+        var dialect = new Option<string>("--dialect", "-d") { Description = "Target dialect: " + string.Join(" or ", SqlDialects.All.Select(d => d.Name)), DefaultValueFactory = _ => SqlDialects.Default.Name };
         var into = new Option<string?>("--into") { Description = "Also create the schema in this new, empty database (sqlite:///path.db); an existing schema is never touched" };
-        var sourceDialect = new Option<string>("--source-dialect") { Description = "Dialect of the source files: postgres or sqlite", DefaultValueFactory = _ => "postgres" };
-        sourceDialect.AcceptOnlyFromAmong("postgres", "sqlite");
+        var sourceDialect = SourceDialectOption.Create();
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print the notes on how types and defaults were mapped to the target dialect" };
         var ifNotExists = new Option<bool>("--if-not-exists") { Description = "Write the re-runnable style: IF NOT EXISTS, OR REPLACE, guarded DO blocks" };
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output" };
@@ -41,51 +41,35 @@ internal static class GenerateCommand
         return command;
     }
 
-    /// <summary>Creates the schema in a new SQLite database, in one transaction; refuses a database that has one.</summary>
-    private static int CreateSqlite(DatabaseUrl target, string ddl, TextWriter stderr)
+    /// <summary>Creates the schema in a new, empty database of a dialect that can (<see cref="ISchemaCreator"/>).</summary>
+    private static async Task<int> CreateIntoAsync(DatabaseUrl target, ISchemaCreator creator, string ddl, TextWriter stderr, CancellationToken ct)
     {
         try
         {
-            var dir = Path.GetDirectoryName(Path.GetFullPath(target.Database));
-            if (dir != null) Directory.CreateDirectory(dir);
-            using var conn = new Microsoft.Data.Sqlite.SqliteConnection(target.ToSqliteConnectionString(create: true));
-            conn.Open();
-            using var count = conn.CreateCommand();
-            count.CommandText = "SELECT count(*) FROM sqlite_schema";
-            var existing = Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-            if (existing > 0)
+            if (target.IsFile && Path.GetDirectoryName(Path.GetFullPath(target.Database)) is { } dir) Directory.CreateDirectory(dir);
+            await using var conn = Drivers.Connect(target, writable: true);
+            var outcome = await creator.CreateSchemaAsync(conn, ddl, ct);
+            if (outcome.Refused)
             {
-                stderr.WriteLine($"schemafirst: {target.Display} already holds {existing} schema object(s); it was not changed (delete the file to start over, or use plan/apply once they land)");
+                stderr.WriteLine($"schemafirst: {target.Display} already holds {outcome.ExistingObjects} schema object(s); it was not changed (delete the file to start over, or use plan/apply once they land)");
                 return ExitCodes.Findings;
             }
-            using var tx = conn.BeginTransaction();
-            using var cmd = conn.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = ddl;
-            cmd.ExecuteNonQuery();
-            tx.Commit();
-            count.CommandText = @"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'";
-            stderr.WriteLine($"schemafirst: created {count.ExecuteScalar()} tables in {target.Display}");
+            stderr.WriteLine($"schemafirst: created {outcome.TablesCreated} tables in {target.Display}");
             return ExitCodes.Ok;
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
+        catch (Exception e) when (DatabaseErrors.IsConnectionError(e))
         {
-            stderr.WriteLine($"schemafirst: cannot create the schema in {target.Display}: {e.Message}");
+            stderr.WriteLine($"schemafirst: cannot create the schema in {target.Display}: {DatabaseErrors.Describe(e)}");
             return ExitCodes.Runtime;
         }
     }
 
     public static async Task<int> RunSqlAsync(GenerateSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
     {
-        var dialect = settings.Dialect.ToLowerInvariant() switch
-        {
-            "postgres" or "postgresql" or "pg" => "postgres",
-            "sqlite" or "sqlite3" => "sqlite",
-            _ => null,
-        };
+        var dialect = SqlDialects.Find(settings.Dialect);
         if (dialect == null)
         {
-            stderr.WriteLine($"schemafirst: dialect '{settings.Dialect}' is not supported yet; supported: postgres, sqlite");
+            stderr.WriteLine($"schemafirst: dialect '{settings.Dialect}' is not supported yet; supported: {SqlDialects.Names}");
             return ExitCodes.Usage;
         }
         if (settings.Check && settings.Output == null)
@@ -93,17 +77,20 @@ internal static class GenerateCommand
             stderr.WriteLine("schemafirst: --check needs --output FILE (the file to compare with)");
             return ExitCodes.Usage;
         }
+        var sourceDialect = SqlDialects.Find(settings.SourceDialect) ?? SqlDialects.Default;
         var timings = new PhaseTimer(stderr);
         DatabaseUrl? target = null;
+        ISchemaCreator? creator = null;
         if (settings.Into != null)
         {
-            if (!DatabaseUrl.TryParse(settings.Into, out target, out var urlError) || !target!.IsSqlite || dialect != "sqlite")
+            if (!DatabaseUrl.TryParse(settings.Into, out target, out var urlError) || target!.Dialect != dialect || (creator = dialect as ISchemaCreator) == null)
             {
-                stderr.WriteLine($"schemafirst: --into takes a sqlite:/// URL together with --dialect sqlite{(urlError != null ? " (" + urlError + ")" : string.Empty)}");
+                var creators = string.Join(" or ", SqlDialects.All.Where(d => d is ISchemaCreator).Select(d => $"a {d.UrlSchemes[0]}:/// URL together with --dialect {d.Name}"));
+                stderr.WriteLine($"schemafirst: --into takes {creators}{(urlError != null ? " (" + urlError + ")" : string.Empty)}");
                 return ExitCodes.Usage;
             }
         }
-        var result = SqlSource.Load(settings.Inputs, settings.SourceDialect);
+        var result = SqlSource.Load(settings.Inputs, sourceDialect);
         timings.Lap("load (read, lex, parse, replay)");
         var diagnostics = result.Diagnostics.Concat(SchemaValidator.Validate(result.Model, result.SourceMap)).ToList();
         timings.Lap("semantic checks");
@@ -117,12 +104,12 @@ internal static class GenerateCommand
         var model = result.Model;
         if (settings.DevUrl != null)
         {
-            if (settings.SourceDialect != "postgres")
+            var outcome = await DevDatabaseRun.NormalizeAsync(settings.DevUrl, sourceDialect, settings.Inputs, result.Model, "normalizes", ct);
+            if (outcome.Usage != null)
             {
-                stderr.WriteLine("schemafirst: --dev-url normalizes PostgreSQL sources; use it without --source-dialect sqlite");
+                stderr.WriteLine("schemafirst: " + outcome.Usage);
                 return ExitCodes.Usage;
             }
-            var outcome = await DevDatabase.NormalizeAsync(settings.DevUrl, settings.Inputs, result.Model, ct);
             if (outcome.Failure != null)
             {
                 stderr.WriteLine("schemafirst: " + outcome.Failure);
@@ -137,28 +124,23 @@ internal static class GenerateCommand
             model = outcome.Model!;
             timings.Lap("dev database");
         }
-        string text;
-        if (dialect == "sqlite")
+        if (settings.IfNotExists && !dialect.WritesIfNotExistsStyle)
         {
-            if (settings.IfNotExists) stderr.WriteLine("schemafirst: note: --if-not-exists is for PostgreSQL output; ignored for sqlite");
-            var notes = new List<Diagnostic>();
-            text = Dialects.Sqlite.SqliteSqlGenerator.Generate(model, notes);
-            foreach (var n in notes.Where(n => settings.Verbose || n.Severity != Severity.Info)) stderr.Write(DiagnosticTextFormatter.Format(n));
-            var infos = notes.Count(n => n.Severity == Severity.Info);
-            if (!settings.Verbose && infos > 0) stderr.WriteLine($"schemafirst: {infos} note(s) on how types and defaults map to SQLite (--verbose shows them)");
-            if (notes.Any(n => n.Severity == Severity.Error))
-            {
-                stderr.WriteLine("schemafirst: the schema cannot be expressed in SQLite as it is; nothing was generated");
-                return ExitCodes.Findings;
-            }
+            stderr.WriteLine($"schemafirst: note: --if-not-exists is for {string.Join(" and ", SqlDialects.All.Where(d => d.WritesIfNotExistsStyle).Select(d => d.DisplayName))} output; ignored for {dialect.Name}");
         }
-        else
+        var generated = dialect.Generate(model, new SqlGenerationOptions(settings.IfNotExists));
+        foreach (var n in generated.Notes.Where(n => settings.Verbose || n.Severity != Severity.Info)) stderr.Write(DiagnosticTextFormatter.Format(n));
+        var infos = generated.Notes.Count(n => n.Severity == Severity.Info);
+        if (!settings.Verbose && infos > 0) stderr.WriteLine($"schemafirst: {infos} note(s) on how types and defaults map to {dialect.DisplayName} (--verbose shows them)");
+        if (generated.HasErrors)
         {
-            text = PostgresSqlGenerator.Generate(model, new SqlGenerationOptions(settings.IfNotExists));
+            stderr.WriteLine($"schemafirst: the schema cannot be expressed in {dialect.DisplayName} as it is; nothing was generated");
+            return ExitCodes.Findings;
         }
+        var text = generated.Text;
         timings.Lap("render");
         timings.Gc();
-        if (target != null) return CreateSqlite(target, text, stderr);
+        if (target != null) return await CreateIntoAsync(target, creator!, text, stderr, ct);
         if (settings.Output == null)
         {
             stdout.Write(text);

@@ -1,6 +1,7 @@
 using System.CommandLine;
-using Npgsql;
-using SchemaFirst.Dialects.Postgres;
+using SchemaFirst.Diagnostics;
+using SchemaFirst.Dialects;
+using SchemaFirst.Project;
 using SchemaFirst.Rendering;
 
 namespace SchemaFirst.Cli.Commands;
@@ -36,59 +37,38 @@ internal static class InspectCommand
             await stderr.WriteLineAsync($"schemafirst: {error}");
             return ExitCodes.Usage;
         }
-        var timings = new PhaseTimer(stderr);
-        InspectResult result;
-        if (url!.IsSqlite)
+        if (url!.IsFile && !File.Exists(url.Database))
         {
-            if (!File.Exists(url.Database))
-            {
-                await stderr.WriteLineAsync($"schemafirst: cannot read {url.Display}: no such database file");
-                return ExitCodes.Runtime;
-            }
-            try
-            {
-                await using var sqlite = new Microsoft.Data.Sqlite.SqliteConnection(url.ToSqliteConnectionString(create: false));
-                result = await Dialects.Sqlite.SqliteInspector.InspectAsync(sqlite, ct);
-                timings.Lap($"catalog queries ({result.RoundTrips} round trips) and replay");
-            }
-            catch (Microsoft.Data.Sqlite.SqliteException e)
-            {
-                await stderr.WriteLineAsync($"schemafirst: cannot read {url.Display}: {e.Message}");
-                return ExitCodes.Runtime;
-            }
-            return await WriteAsync(result, settings, url, stdout, stderr, timings, ct);
-        }
-        try
-        {
-            await using var conn = new NpgsqlConnection(url!.ToNpgsqlConnectionString());
-            await conn.OpenAsync(ct);
-            timings.Lap("connect");
-            result = await PostgresInspector.InspectAsync(conn, new InspectOptions(settings.Schemas, settings.ExcludeSchemas), ct);
-            timings.Lap($"catalog queries ({result.RoundTrips} round trips, {result.QueryTime.TotalMilliseconds:F0} ms) and replay ({result.ReplayTime.TotalMilliseconds:F0} ms)");
-        }
-        catch (Exception e) when (ConnectionError.Is(e))
-        {
-            await stderr.WriteLineAsync($"schemafirst: cannot read {url!.Display}: {ConnectionError.Describe(e)}");
+            await stderr.WriteLineAsync($"schemafirst: cannot read {url.Display}: no such database file");
             return ExitCodes.Runtime;
         }
-        return await WriteAsync(result, settings, url!, stdout, stderr, timings, ct);
-    }
-
-    private static async Task<int> WriteAsync(InspectResult result, InspectSettings settings, DatabaseUrl url, TextWriter stdout, TextWriter stderr, PhaseTimer timings, CancellationToken ct)
-    {
-        var notes = new List<Diagnostics.Diagnostic>();
-        var text = settings.Format == "json"
-            ? ModelJsonWriter.Write(result.Load.Model)
-            : url.IsSqlite ? Dialects.Sqlite.SqliteSqlGenerator.Generate(result.Load.Model, notes) : PostgresSqlGenerator.Generate(result.Load.Model);
+        var timings = new PhaseTimer(stderr);
+        InspectResult result;
+        try
+        {
+            await using var conn = Drivers.Connect(url);
+            await conn.OpenAsync(ct);
+            timings.Lap("connect");
+            result = await url.Dialect.InspectAsync(conn, new InspectOptions(settings.Schemas, settings.ExcludeSchemas), ct);
+            timings.Lap($"catalog queries ({result.RoundTrips} round trips, {result.QueryTime.TotalMilliseconds:F0} ms) and replay ({result.ReplayTime.TotalMilliseconds:F0} ms)");
+        }
+        catch (Exception e) when (DatabaseErrors.IsConnectionError(e))
+        {
+            await stderr.WriteLineAsync($"schemafirst: cannot read {url.Display}: {DatabaseErrors.Describe(e)}");
+            return ExitCodes.Runtime;
+        }
+        var generated = settings.Format == "json"
+            ? new GeneratedSql(ModelJsonWriter.Write(result.Load.Model), [])
+            : url.Dialect.Generate(result.Load.Model, new SqlGenerationOptions());
         timings.Lap("render");
         timings.Gc();
-        foreach (var d in result.Load.Diagnostics.Where(d => d.Severity != Diagnostics.Severity.Info))
+        foreach (var d in result.Load.Diagnostics.Where(d => d.Severity != Severity.Info))
         {
             // The DDL was assembled from the catalog: a diagnostic here is a gap in the inspector, worth reporting.
             await stderr.WriteLineAsync($"schemafirst: warning: while reading {url.Display}: {d.Code}: {d.Message}");
         }
-        if (settings.Output == null) await stdout.WriteAsync(text);
-        else await File.WriteAllTextAsync(settings.Output, text, ct);
+        if (settings.Output == null) await stdout.WriteAsync(generated.Text);
+        else await File.WriteAllTextAsync(settings.Output, generated.Text, ct);
         return ExitCodes.Ok;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using SchemaFirst.Diagnostics;
+using SchemaFirst.Dialects;
 using SchemaFirst.Loading;
 using SchemaFirst.Validation;
 
@@ -19,8 +20,7 @@ internal static class ValidateCommand
         var format = new Option<string>("--format") { Description = "Output format: text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print errors and warnings only, no info diagnostics and no summary" };
-        var sourceDialect = new Option<string>("--source-dialect") { Description = "Dialect of the source files: postgres or sqlite", DefaultValueFactory = _ => "postgres" };
-        sourceDialect.AcceptOnlyFromAmong("postgres", "sqlite");
+        var sourceDialect = SourceDialectOption.Create();
         var devUrl = new Option<string?>("--dev-url") { Description = "Also apply the source to a scratch database on this PostgreSQL server (created and dropped; the role needs CREATEDB), so the engine itself checks every statement" };
         var command = new Command("validate", "Parse and check the schema source; diagnostics with file:line:col");
         command.Arguments.Add(inputs);
@@ -35,16 +35,18 @@ internal static class ValidateCommand
     public static async Task<int> RunAsync(ValidateSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
     {
         var timings = new PhaseTimer(stderr);
-        var result = SqlSource.Load(settings.Inputs, settings.SourceDialect);
+        var sourceDialect = SqlDialects.Find(settings.SourceDialect) ?? SqlDialects.Default;
+        var result = SqlSource.Load(settings.Inputs, sourceDialect);
         timings.Lap("load (read, lex, parse, replay)");
         var diagnostics = result.Diagnostics.Concat(SchemaValidator.Validate(result.Model, result.SourceMap)).ToList();
         timings.Lap("semantic checks");
         string? devNote = null;
         if (settings.DevUrl != null)
         {
-            if (settings.SourceDialect != "postgres")
+            if (sourceDialect is not IDevDatabase)
             {
-                await stderr.WriteLineAsync("schemafirst: --dev-url checks PostgreSQL sources; use it without --source-dialect sqlite");
+                var usage = (await DevDatabaseRun.NormalizeAsync(settings.DevUrl, sourceDialect, settings.Inputs, result.Model, "checks", ct)).Usage;
+                await stderr.WriteLineAsync("schemafirst: " + usage);
                 return ExitCodes.Usage;
             }
             if (diagnostics.Any(d => d.Severity == Severity.Error))
@@ -53,7 +55,7 @@ internal static class ValidateCommand
             }
             else
             {
-                var outcome = await DevDatabase.NormalizeAsync(settings.DevUrl, settings.Inputs, result.Model, ct);
+                var outcome = await DevDatabaseRun.NormalizeAsync(settings.DevUrl, sourceDialect, settings.Inputs, result.Model, "checks", ct);
                 if (outcome.Failure != null)
                 {
                     await stderr.WriteLineAsync("schemafirst: " + outcome.Failure);

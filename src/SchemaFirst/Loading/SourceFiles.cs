@@ -1,5 +1,7 @@
 using SchemaFirst.Diagnostics;
 
+using SchemaFirst.Sql;
+
 namespace SchemaFirst.Loading;
 
 /// <summary>

@@ -5,5 +5,5 @@ namespace SchemaFirst.Model;
 /// </summary>
 public sealed record ColumnRef(QualifiedName Table, string Column)
 {
-    public override string ToString() => Table + "." + Identifier.Quote(Column);
+    public override string ToString() => Table + "." + QualifiedName.Display(Column);
 }

@@ -2,6 +2,8 @@ using SchemaFirst.Diagnostics;
 using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Model;
 
+using SchemaFirst.Sql;
+
 namespace SchemaFirst.Validation;
 
 /// <summary>
@@ -71,7 +73,7 @@ public static class SchemaValidator
             if (t.PrimaryKey != null) names.Add(t.PrimaryKey.Name);
             names.AddRange(t.Uniques.Select(u => u.Name));
             names.AddRange(t.Exclusions.Select(x => x.Name));
-            foreach (var n in names) Claim(new QualifiedName(t.Name.Schema, n), $"the index of constraint {Identifier.Quote(n)} on {t.Name}", new SourceKey(SourceKind.Constraint, t.Name, n));
+            foreach (var n in names) Claim(new QualifiedName(t.Name.Schema, n), $"the index of constraint {QualifiedName.Display(n)} on {t.Name}", new SourceKey(SourceKind.Constraint, t.Name, n));
         }
         foreach (var i in db.Indexes) Claim(i.Name, $"index {i.Name}", new SourceKey(SourceKind.Index, i.Name));
     }
@@ -87,22 +89,22 @@ public static class SchemaValidator
     {
         if (t.PrimaryKey is { } pk)
         {
-            foreach (var c in pk.Columns.Concat(pk.Options.Include)) CheckColumn(t, c, $"primary key {Identifier.Quote(pk.Name)}", map.Find(SourceKind.Constraint, t.Name, pk.Name), diagnostics);
+            foreach (var c in pk.Columns.Concat(pk.Options.Include)) CheckColumn(t, c, $"primary key {QualifiedName.Display(pk.Name)}", map.Find(SourceKind.Constraint, t.Name, pk.Name), diagnostics);
         }
         foreach (var u in t.Uniques)
         {
-            foreach (var c in u.Columns.Concat(u.Options.Include)) CheckColumn(t, c, $"unique constraint {Identifier.Quote(u.Name)}", map.Find(SourceKind.Constraint, t.Name, u.Name), diagnostics);
+            foreach (var c in u.Columns.Concat(u.Options.Include)) CheckColumn(t, c, $"unique constraint {QualifiedName.Display(u.Name)}", map.Find(SourceKind.Constraint, t.Name, u.Name), diagnostics);
         }
         foreach (var x in t.Exclusions)
         {
             foreach (var e in x.Elements.Where(e => e.Element.Column != null))
             {
-                CheckColumn(t, e.Element.Column!, $"exclusion constraint {Identifier.Quote(x.Name)}", map.Find(SourceKind.Constraint, t.Name, x.Name), diagnostics);
+                CheckColumn(t, e.Element.Column!, $"exclusion constraint {QualifiedName.Display(x.Name)}", map.Find(SourceKind.Constraint, t.Name, x.Name), diagnostics);
             }
         }
         foreach (var fk in t.ForeignKeys)
         {
-            foreach (var c in fk.Columns) CheckColumn(t, c, $"foreign key {Identifier.Quote(fk.Name)}", map.Find(SourceKind.Constraint, t.Name, fk.Name), diagnostics);
+            foreach (var c in fk.Columns) CheckColumn(t, c, $"foreign key {QualifiedName.Display(fk.Name)}", map.Find(SourceKind.Constraint, t.Name, fk.Name), diagnostics);
         }
     }
 
@@ -110,7 +112,7 @@ public static class SchemaValidator
         SourceMap map, List<Diagnostic> diagnostics, bool sqlite)
     {
         var at = map.Find(SourceKind.Constraint, t.Name, fk.Name);
-        var what = $"foreign key {Identifier.Quote(fk.Name)} on {t.Name}";
+        var what = $"foreign key {QualifiedName.Display(fk.Name)} on {t.Name}";
         if (!tables.TryGetValue(fk.ReferencedTable, out var target))
         {
             diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.ForeignKeyTableMissing,
@@ -199,7 +201,7 @@ public static class SchemaValidator
     {
         if (col.Default == null || col.Type.UserType == null) return;
         if (!enums.TryGetValue(col.Type.UserType, out var e)) return;
-        var tokens = PostgresLexer.Tokenize(col.Default);
+        var tokens = SqlLexer.Tokenize(col.Default);
         if (tokens.Count == 0 || tokens[0].Kind != TokenKind.String) return;
         if (tokens.Count > 1 && tokens[1].Kind != TokenKind.DoubleColon) return;
         var cursor = new TokenCursor(col.Default, tokens);
@@ -213,7 +215,7 @@ public static class SchemaValidator
     private static void CheckViewReferences(Database db, View v, HashSet<QualifiedName> relations, SourceMap map, List<Diagnostic> diagnostics)
     {
         var sql = v.Query;
-        var tokens = PostgresLexer.Tokenize(sql);
+        var tokens = SqlLexer.Tokenize(sql);
         var c = new TokenCursor(sql, tokens);
         // Names the query defines itself: CTEs (name AS ( or name (cols) AS ().
         var local = new HashSet<string>(StringComparer.Ordinal);

@@ -1,6 +1,8 @@
 using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Loading;
 
+using SchemaFirst.Dialects;
+
 namespace SchemaFirst.Tests.Generation;
 
 public class GeneratorTests

@@ -2,6 +2,8 @@ using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Loading;
 using SchemaFirst.Model;
 
+using SchemaFirst.Dialects;
+
 namespace SchemaFirst.Tests.Generation;
 
 public class RoundTripTests

@@ -1,11 +1,13 @@
 using SchemaFirst.Dialects.Postgres;
 
+using SchemaFirst.Sql;
+
 namespace SchemaFirst.Tests.Lexing;
 
 public class LexerTests
 {
     private static List<(TokenKind Kind, string Text)> Lex(string sql) =>
-        PostgresLexer.Tokenize(sql).Select(t => (t.Kind, sql.Substring(t.Start, t.Length))).ToList();
+        SqlLexer.Tokenize(sql).Select(t => (t.Kind, sql.Substring(t.Start, t.Length))).ToList();
 
     [Theory]
     [InlineData("'it''s'", "String", "'it''s'")]

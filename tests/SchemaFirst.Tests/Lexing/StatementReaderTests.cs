@@ -1,6 +1,8 @@
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Dialects.Postgres;
 
+using SchemaFirst.Sql;
+
 namespace SchemaFirst.Tests.Lexing;
 
 public class StatementReaderTests
@@ -8,7 +10,7 @@ public class StatementReaderTests
     private static (List<RawStatement> Statements, List<Diagnostic> Diagnostics) Read(string text)
     {
         var diagnostics = new List<Diagnostic>();
-        var reader = PostgresStatementReader.FromString(text, "t.sql", diagnostics);
+        var reader = SqlStatementReader.FromString(text, "t.sql", diagnostics);
         var list = new List<RawStatement>();
         while (reader.Next() is { } s) list.Add(s);
         return (list, diagnostics);

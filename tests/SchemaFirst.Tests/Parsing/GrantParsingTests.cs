@@ -2,6 +2,8 @@ using SchemaFirst.Diagnostics;
 using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Model;
 
+using SchemaFirst.Dialects;
+
 namespace SchemaFirst.Tests.Parsing;
 
 /// <summary>

@@ -1,7 +1,9 @@
-using System.Collections;
 using System.Data.Common;
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Model;
+using SchemaFirst.Project;
+
+using SchemaFirst.Sql;
 
 namespace SchemaFirst.Dialects.Postgres;
 
@@ -18,6 +20,67 @@ public sealed record DevStatement(string Path, int Line, int Column, string Sql)
 /// </summary>
 public static class PostgresDevDatabase
 {
+    /// <summary>
+    /// Creates a scratch database on the server <paramref name="url"/> names (from template0, so nothing of the
+    /// server's template1 leaks in), applies the source to it, reads it back and drops it, whatever happened.
+    /// </summary>
+    public static async Task<DevOutcome> NormalizeAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, IReadOnlyList<string> files, Database parsed, CancellationToken ct)
+    {
+        var scratch = ScratchDatabaseName();
+        var created = false;
+        try
+        {
+            await using var admin = connect(url);
+            await admin.OpenAsync(ct);
+            var versionNumber = await ServerVersionAsync(admin, ct);
+            var server = $"PostgreSQL {versionNumber / 10000}.{versionNumber % 10000} at {url.Host}:{url.Port}";
+            try
+            {
+                await ExecuteAsync(admin, $"CREATE DATABASE {PostgresQuoting.Quote(scratch)} TEMPLATE template0", ct);
+                created = true;
+                Database normalized;
+                await using (var conn = connect(url with { Database = scratch }))
+                {
+                    await conn.OpenAsync(ct);
+                    var refused = await ApplyAsync(conn, StatementsToApply(files), ct);
+                    if (refused != null) return new DevOutcome(null, refused, null, server);
+                    normalized = (await PostgresInspector.InspectAsync(conn, null, ct)).Load.Model;
+                }
+                return new DevOutcome(Merge(normalized, parsed), null, null, server);
+            }
+            finally
+            {
+                if (created)
+                {
+                    var force = versionNumber >= 130000 ? " WITH (FORCE)" : string.Empty;
+                    await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {PostgresQuoting.Quote(scratch)}{force}", CancellationToken.None);
+                }
+            }
+        }
+        catch (DbException e) when (e.SqlState == "42501")
+        {
+            return new DevOutcome(null, null, $"cannot use the dev database at {url.Display}: {DatabaseErrors.Field(e.Data, "MessageText") ?? e.Message} (the role needs CREATEDB: each run creates and drops a scratch database)", null);
+        }
+        catch (Exception e) when (DatabaseErrors.IsConnectionError(e))
+        {
+            return new DevOutcome(null, null, $"cannot use the dev database at {url.Display}: {DatabaseErrors.Describe(e)}", null);
+        }
+    }
+
+    private static async Task<int> ServerVersionAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT current_setting('server_version_num')::int";
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>The statements of the source files that define the schema, in the order they are read.</summary>
     public static IReadOnlyList<DevStatement> StatementsToApply(IReadOnlyList<string> files)
     {
@@ -25,7 +88,7 @@ public static class PostgresDevDatabase
         var diagnostics = new List<Diagnostic>();
         foreach (var file in files)
         {
-            var reader = PostgresStatementReader.Open(file, diagnostics, out var stream);
+            var reader = SqlStatementReader.Open(file, diagnostics, out var stream);
             using (stream)
             {
                 while (reader.Next() is { } stmt)
@@ -41,7 +104,7 @@ public static class PostgresDevDatabase
     /// <summary>Whether a statement is sent to the dev database (see the class summary for what is not).</summary>
     internal static bool DefinesSchema(string sql)
     {
-        var tokens = PostgresLexer.Tokenize(sql);
+        var tokens = SqlLexer.Tokenize(sql);
         var words = new List<string>();
         foreach (var t in tokens)
         {
@@ -121,9 +184,9 @@ public static class PostgresDevDatabase
 
     private static Diagnostic Refused(DevStatement s, DbException e)
     {
-        var message = Field(e.Data, "MessageText") ?? e.Message;
+        var message = DatabaseErrors.Field(e.Data, "MessageText") ?? e.Message;
         var (line, column) = (s.Line, s.Column);
-        if (int.TryParse(Field(e.Data, "Position"), out var position) && position > 0 && position <= s.Sql.Length)
+        if (int.TryParse(DatabaseErrors.Field(e.Data, "Position"), out var position) && position > 0 && position <= s.Sql.Length)
         {
             // The server counts characters from 1 in the statement it was sent.
             for (var i = 0; i < position - 1; i++)
@@ -139,8 +202,8 @@ public static class PostgresDevDatabase
                 }
             }
         }
-        var state = e.SqlState ?? Field(e.Data, "SqlState");
-        var hint = Field(e.Data, "Hint");
+        var state = e.SqlState ?? DatabaseErrors.Field(e.Data, "SqlState");
+        var hint = DatabaseErrors.Field(e.Data, "Hint");
         var help = state == "42704" && message.StartsWith("role ", StringComparison.Ordinal)
             ? "roles belong to the server, not to the schema: create the role on the dev server, or point --dev-url at one that has it"
             : hint ?? "fix the statement: this is what PostgreSQL itself says when the source is applied";
@@ -148,8 +211,6 @@ public static class PostgresDevDatabase
             $"the dev database refused this statement: {message}{(state != null ? $" (SQLSTATE {state})" : string.Empty)}",
             new SourceSpan(s.Path, line, column), help);
     }
-
-    private static string? Field(IDictionary data, string key) => data.Contains(key) ? Convert.ToString(data[key], System.Globalization.CultureInfo.InvariantCulture) : null;
 
     /// <summary>
     /// The model as the server normalized it, with what the dev database was not sent or cannot tell back taken from

@@ -4,6 +4,8 @@ using System.Text;
 using SchemaFirst.Loading;
 using SchemaFirst.Model;
 
+using SchemaFirst.Dialects;
+
 namespace SchemaFirst.Dialects.Postgres;
 
 /// <summary>
@@ -161,11 +163,11 @@ public static partial class PostgresInspector
         private readonly StringBuilder _sb = new();
         private readonly StringBuilder _after = new();
 
-        private static string Q(string name) => Identifier.Quote(name);
+        private static string Q(string name) => PostgresQuoting.Quote(name);
 
         private static string Name(string schema, string name) => Q(schema) + "." + Q(name);
 
-        private static string Lit(string text) => PostgresSqlGenerator.Literal(text);
+        private static string Lit(string text) => PostgresQuoting.Literal(text);
 
         private void Emit(string sql) => _sb.Append(sql).Append(";\n");
 
@@ -373,8 +375,8 @@ public static partial class PostgresInspector
                     privileges = ["ALL"];
                 }
                 if (k.Column != null) privileges = privileges.Select(p => $"{p} ({Q(k.Column)})").ToList();
-                var statement = PostgresSqlGenerator.PrivilegeStatement(state, privileges, on, grantee);
-                Emit(isDefault ? PostgresSqlGenerator.DefaultPrivilegesHead(k.Name, k.Schema) + " " + statement : statement);
+                var statement = PostgresPrivilegeText.PrivilegeStatement(state, privileges, on, grantee);
+                Emit(isDefault ? PostgresPrivilegeText.DefaultPrivilegesHead(k.Name, k.Schema) + " " + statement : statement);
             }
         }
 

@@ -2,13 +2,15 @@ using System.Text;
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Model;
 
+using SchemaFirst.Sql;
+
 namespace SchemaFirst.Dialects.Postgres;
 
-internal sealed partial class PostgresParser
+internal partial class PostgresParser
 {
     private const int MaxIdentifierBytes = 63;
 
-    private List<string> _searchPath = ["public"];
+    private protected List<string> _searchPath = ["public"];
     private readonly Dictionary<string, SchemaDef> _schemas = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Extension> _extensions = new(StringComparer.Ordinal);
     private readonly Dictionary<QualifiedName, EnumType> _enums = new();
@@ -21,7 +23,7 @@ internal sealed partial class PostgresParser
     private readonly List<IndexAttachment> _attachments = new();
     private readonly Dictionary<QualifiedName, View> _views = new();
     private readonly Dictionary<(QualifiedName, string), Routine> _routines = new();
-    private readonly Dictionary<(QualifiedName, string), Trigger> _triggers = new();
+    private protected readonly Dictionary<(QualifiedName, string), Trigger> _triggers = new();
     private readonly Dictionary<(QualifiedName, string), Policy> _policies = new();
     private readonly Dictionary<(QualifiedName, string), Rule> _rules = new();
     private readonly List<OpaqueStatement> _opaque = new();
@@ -57,7 +59,7 @@ internal sealed partial class PostgresParser
     }
 
     /// <summary>Resolves a relation (table, view, sequence, index) through the search path, or guesses the creation schema.</summary>
-    private QualifiedName ResolveRelation(List<string> parts)
+    private protected QualifiedName ResolveRelation(List<string> parts)
     {
         foreach (var schema in LookupSchemas(parts))
         {
@@ -94,7 +96,7 @@ internal sealed partial class PostgresParser
     private DataType ParseType(TokenCursor c, out bool serial)
     {
         serial = false;
-        return _sqlite ? Sqlite.SqliteTypes.Parse(c) : PostgresTypeMapper.Parse(c, ResolveType, out serial);
+        return ParseColumnType(c, out serial);
     }
 
     private DataType ParseType(TokenCursor c) => ParseType(c, out _);
@@ -198,7 +200,7 @@ internal sealed partial class PostgresParser
             Rules: _rules.Values.OrderBy(r => r.Table).ThenBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
             Grants: FinishGrants(),
             Opaque: _opaque.ToEquatableArray(),
-            SourceDialect: _sqlite ? "sqlite" : "postgres",
+            SourceDialect: DialectName,
             DefaultPrivileges: FinishDefaultPrivileges());
     }
 

@@ -1,9 +1,11 @@
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Model;
 
+using SchemaFirst.Sql;
+
 namespace SchemaFirst.Dialects.Postgres;
 
-internal sealed partial class PostgresParser
+internal partial class PostgresParser
 {
     private void CommentOn()
     {
@@ -52,7 +54,7 @@ internal sealed partial class PostgresParser
                 {
                     var parts = t.ExpectNameParts("a table name");
                     var name = FindTable(parts);
-                    if (name == null) return Missing($"table {QualifyForCreate(parts)}", kindIndex + 1);
+                    if (name == null) return Missing($"table {PostgresQuoting.Name(QualifyForCreate(parts))}", kindIndex + 1);
                     _tables[name] = _tables[name] with { Comment = text };
                     return true;
                 }
@@ -67,7 +69,7 @@ internal sealed partial class PostgresParser
                     {
                         var d = TableDraft.From(table);
                         var i = d.ColumnIndex(column);
-                        if (i < 0) return Missing($"column {column} of table {rel}", kindIndex + 1);
+                        if (i < 0) return Missing($"column {column} of table {PostgresQuoting.Name(rel)}", kindIndex + 1);
                         d.Columns[i] = d.Columns[i] with { Comment = text };
                         _tables[rel] = d.ToTable();
                         return true;
@@ -80,12 +82,12 @@ internal sealed partial class PostgresParser
                         _views[rel] = view with { ColumnComments = list.ToEquatableArray() };
                         return true;
                     }
-                    return Missing($"relation {rel}", kindIndex + 1);
+                    return Missing($"relation {PostgresQuoting.Name(rel)}", kindIndex + 1);
                 }
             case "view":
                 {
                     var name = ResolveRelation(t.ExpectNameParts("a view name"));
-                    if (!_views.TryGetValue(name, out var v)) return Missing($"view {name}", kindIndex + 1);
+                    if (!_views.TryGetValue(name, out var v)) return Missing($"view {PostgresQuoting.Name(name)}", kindIndex + 1);
                     _views[name] = v with { Comment = text };
                     return true;
                 }
@@ -99,7 +101,7 @@ internal sealed partial class PostgresParser
             case "sequence":
                 {
                     var name = ResolveRelation(t.ExpectNameParts("a sequence name"));
-                    if (!_sequences.TryGetValue(name, out var s)) return Missing($"sequence {name}", kindIndex + 1);
+                    if (!_sequences.TryGetValue(name, out var s)) return Missing($"sequence {PostgresQuoting.Name(name)}", kindIndex + 1);
                     _sequences[name] = s with { Comment = text };
                     return true;
                 }
@@ -108,7 +110,7 @@ internal sealed partial class PostgresParser
                 {
                     var parts = t.ExpectNameParts("a type name");
                     var resolved = ResolveType(parts);
-                    if (resolved == null) return Missing($"type {QualifyForCreate(parts)}", kindIndex + 1);
+                    if (resolved == null) return Missing($"type {PostgresQuoting.Name(QualifyForCreate(parts))}", kindIndex + 1);
                     var name = resolved.Value.Name;
                     if (_enums.TryGetValue(name, out var e)) _enums[name] = e with { Comment = text };
                     else if (_domains.TryGetValue(name, out var d)) _domains[name] = d with { Comment = text };
@@ -144,7 +146,7 @@ internal sealed partial class PostgresParser
                         _c = save;
                     }
                     var key = FindRoutine(parts, args);
-                    if (key == null) return Missing($"{kind} {QualifyForCreate(parts)}({args})", kindIndex + 1);
+                    if (key == null) return Missing($"{kind} {PostgresQuoting.Name(QualifyForCreate(parts))}({args})", kindIndex + 1);
                     _routines[key.Value] = _routines[key.Value] with { Comment = text };
                     return true;
                 }
@@ -177,7 +179,7 @@ internal sealed partial class PostgresParser
                             return true;
                         case "constraint" when _tables.TryGetValue(table, out var tb):
                             var d = TableDraft.From(tb);
-                            if (!d.HasConstraint(name)) return Missing($"constraint {name} on {table}", kindIndex + 1);
+                            if (!d.HasConstraint(name)) return Missing($"constraint {name} on {PostgresQuoting.Name(table)}", kindIndex + 1);
                             if (d.PrimaryKey?.Name == name) d.PrimaryKey = d.PrimaryKey with { Comment = text };
                             d.Uniques = d.Uniques.Select(x => x.Name == name ? x with { Comment = text } : x).ToList();
                             d.ForeignKeys = d.ForeignKeys.Select(x => x.Name == name ? x with { Comment = text } : x).ToList();
@@ -186,7 +188,7 @@ internal sealed partial class PostgresParser
                             _tables[table] = d.ToTable();
                             return true;
                     }
-                    return Missing($"{kind} {name} on {table}", kindIndex + 1);
+                    return Missing($"{kind} {name} on {PostgresQuoting.Name(table)}", kindIndex + 1);
                 }
             default:
                 return false;
@@ -273,7 +275,7 @@ internal sealed partial class PostgresParser
                         "policy" => _policies.Remove((table, name)),
                         _ => _rules.Remove((table, name)),
                     };
-                    if (!removed && !ifExists) UnknownObject($"{kind} {name} on {table}", idx);
+                    if (!removed && !ifExists) UnknownObject($"{kind} {name} on {PostgresQuoting.Name(table)}", idx);
                     return;
                 }
             default:

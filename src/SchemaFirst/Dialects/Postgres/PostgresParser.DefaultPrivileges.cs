@@ -1,6 +1,8 @@
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Model;
 
+using SchemaFirst.Sql;
+
 namespace SchemaFirst.Dialects.Postgres;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace SchemaFirst.Dialects.Postgres;
 /// schema), database-wide or per schema. Database-wide entries replace the built-in defaults, so taking away PUBLIC's
 /// EXECUTE on functions or USAGE on types is a state of its own; per-schema entries only add to them.
 /// </summary>
-internal sealed partial class PostgresParser
+internal partial class PostgresParser
 {
     private readonly record struct DefaultKey(string? Role, string? Schema, DefaultPrivilegeObjects Objects, string Grantee, string Privilege);
 

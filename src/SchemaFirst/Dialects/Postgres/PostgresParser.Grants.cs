@@ -1,6 +1,8 @@
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Model;
 
+using SchemaFirst.Sql;
+
 namespace SchemaFirst.Dialects.Postgres;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace SchemaFirst.Dialects.Postgres;
 /// Privileges on databases, languages, tablespaces, foreign servers, large objects and parameters, and role
 /// membership, belong to the cluster rather than to a schema: they are kept verbatim and reported.
 /// </summary>
-internal sealed partial class PostgresParser
+internal partial class PostgresParser
 {
     private readonly record struct GrantKey(GrantObjectKind Kind, QualifiedName Name, string? Args, string? Column, string Grantee, string Privilege);
 
@@ -291,7 +293,7 @@ internal sealed partial class PostgresParser
                     var key = FindRoutine(parts, args);
                     if (key == null)
                     {
-                        UnknownObject($"{kind} {QualifyForCreate(parts)}({args})", index);
+                        UnknownObject($"{kind} {PostgresQuoting.Name(QualifyForCreate(parts))}({args})", index);
                         return null;
                     }
                     var isProcedure = _routines[key.Value].Kind == RoutineKind.Procedure;
@@ -304,7 +306,7 @@ internal sealed partial class PostgresParser
                     var resolved = ResolveType(parts);
                     if (resolved == null || resolved.Value.Kind == TypeKind.Composite && !_composites.ContainsKey(resolved.Value.Name))
                     {
-                        UnknownObject($"{kind} {QualifyForCreate(parts)}", index);
+                        UnknownObject($"{kind} {PostgresQuoting.Name(QualifyForCreate(parts))}", index);
                         return null;
                     }
                     return (resolved.Value.Kind == TypeKind.Domain ? GrantObjectKind.Domain : GrantObjectKind.Type, resolved.Value.Name, null);
@@ -315,7 +317,7 @@ internal sealed partial class PostgresParser
                     var name = ResolveRelation(parts);
                     if (kind == "table" && (_tables.ContainsKey(name) || _views.ContainsKey(name))) return (GrantObjectKind.Table, name, null);
                     if (_sequences.ContainsKey(name) || IsIdentitySequence(name)) return (GrantObjectKind.Sequence, name, null);
-                    UnknownObject($"{kind} {name}", index);
+                    UnknownObject($"{kind} {PostgresQuoting.Name(name)}", index);
                     return null;
                 }
         }
@@ -430,7 +432,7 @@ internal sealed partial class PostgresParser
             if (!exists) continue;
             var obj = k.Kind switch
             {
-                GrantObjectKind.Schema => Identifier.Quote(k.Name.Schema),
+                GrantObjectKind.Schema => PostgresQuoting.Quote(k.Name.Schema),
                 GrantObjectKind.Function or GrantObjectKind.Procedure => k.Name + "(" + k.Args + ")",
                 _ => k.Name.ToString(),
             };

@@ -1,9 +1,11 @@
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Model;
 
+using SchemaFirst.Sql;
+
 namespace SchemaFirst.Dialects.Postgres;
 
-internal sealed partial class PostgresParser
+internal partial class PostgresParser
 {
     private void CreateIndex()
     {
@@ -51,7 +53,7 @@ internal sealed partial class PostgresParser
         }
         if (!_tables.ContainsKey(table) && !_views.ContainsKey(table))
         {
-            Report(Diagnostics.Severity.Error, Diagnostics.DiagnosticCodes.IndexTableMissing, $"index {(name ?? "(unnamed)")} is on table {table}, which does not exist at this point",
+            Report(Diagnostics.Severity.Error, Diagnostics.DiagnosticCodes.IndexTableMissing, $"index {(name ?? "(unnamed)")} is on table {PostgresQuoting.Name(table)}, which does not exist at this point",
                 SpanAt(tableIndex), "create the table before its indexes, or fix the name");
         }
         var chosen = name == null;
@@ -75,7 +77,7 @@ internal sealed partial class PostgresParser
             if (!ifNotExists)
             {
                 Report(Diagnostics.Severity.Error, Diagnostics.DiagnosticCodes.DuplicateIndexName,
-                    $"an index or relation named {qualified} already exists (index names are unique per schema in PostgreSQL)", SpanAt(nameIndex),
+                    $"an index or relation named {PostgresQuoting.Name(qualified)} already exists (index names are unique per schema in PostgreSQL)", SpanAt(nameIndex),
                     "give this index a different name");
             }
             return;
@@ -114,7 +116,7 @@ internal sealed partial class PostgresParser
         {
             if (c.Accept("collate"))
             {
-                collation = string.Join(".", c.ExpectNameParts("a collation").Select(Identifier.Quote));
+                collation = string.Join(".", c.ExpectNameParts("a collation").Select(PostgresQuoting.Quote));
                 continue;
             }
             if (c.Accept("asc"))
@@ -177,7 +179,7 @@ internal sealed partial class PostgresParser
                 ReserveRelationName(newName.Schema, newName.Name);
                 return;
             }
-            UnknownObject($"index {parent}", nameIndex);
+            UnknownObject($"index {PostgresQuoting.Name(parent)}", nameIndex);
             return;
         }
         if (c.Accept("set", "tablespace"))
@@ -252,7 +254,7 @@ internal sealed partial class PostgresParser
             if (ifNotExists) return;
             if (!(replace && _views.ContainsKey(name)))
             {
-                DuplicateObject($"relation {name}", nameIndex);
+                DuplicateObject($"relation {PostgresQuoting.Name(name)}", nameIndex);
                 return;
             }
         }

@@ -1,9 +1,11 @@
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Model;
 
+using SchemaFirst.Sql;
+
 namespace SchemaFirst.Dialects.Postgres;
 
-internal sealed partial class PostgresParser
+internal partial class PostgresParser
 {
     private void CreateRoutine(bool orReplace)
     {
@@ -35,7 +37,7 @@ internal sealed partial class PostgresParser
         var key = (name, args);
         if (_routines.TryGetValue(key, out var existing) && !orReplace)
         {
-            DuplicateObject($"{kindWord} {name}({args})", nameIndex);
+            DuplicateObject($"{kindWord} {PostgresQuoting.Name(name)}({args})", nameIndex);
             return;
         }
         MapSet(SourceKind.Routine, name, nameIndex, args);
@@ -53,12 +55,12 @@ internal sealed partial class PostgresParser
             var key = sub.ExpectIdentifier("an aggregate option").ToUpperInvariant();
             if (!sub.IsOperator("=")) throw sub.Error("expected '=' after the option name");
             sub.Pos++;
-            var value = sub.Is(TokenKind.String) && sub.Pos + 1 == e ? PostgresSqlGenerator.Literal(sub.StringValue(sub.Current)) : sub.Normalize((sub.Pos, e), stripOuterParens: false);
+            var value = sub.Is(TokenKind.String) && sub.Pos + 1 == e ? PostgresQuoting.Literal(sub.StringValue(sub.Current)) : sub.Normalize((sub.Pos, e), stripOuterParens: false);
             if (key.EndsWith("FUNC", StringComparison.Ordinal) && !sub.Is(TokenKind.String))
             {
                 // Support functions resolved as the server resolves them; built-ins stay as written.
                 var fn = sub.ExpectNameParts("a function name");
-                value = ResolveFunctionName(fn)?.ToString() ?? string.Join(".", fn.Select(Identifier.Quote));
+                value = ResolveFunctionName(fn) is { } resolved ? PostgresQuoting.Name(resolved) : string.Join(".", fn.Select(PostgresQuoting.Quote));
             }
             if (key is "STYPE" or "MSTYPE" or "BASETYPE")
             {
@@ -80,7 +82,7 @@ internal sealed partial class PostgresParser
     {
         var args = ReadArguments(range, RoutineKind.Function) ?? [];
         return string.Join(", ", args.Select(a =>
-            (a.Mode != null ? a.Mode + " " : string.Empty) + (a.Name != null ? Identifier.Quote(a.Name) + " " : string.Empty) + a.Type.Text
+            (a.Mode != null ? a.Mode + " " : string.Empty) + (a.Name != null ? PostgresQuoting.Quote(a.Name) + " " : string.Empty) + a.Type.Text
             + (a.Default != null ? " DEFAULT " + a.Default : string.Empty)));
     }
 
@@ -115,7 +117,7 @@ internal sealed partial class PostgresParser
                     {
                         var sub = c.Sub(cs, ce);
                         var col = sub.ExpectIdentifier("a column name");
-                        cols.Add(Identifier.Quote(col) + " " + ParseType(sub).Text);
+                        cols.Add(PostgresQuoting.Quote(col) + " " + ParseType(sub).Text);
                     }
                     returns = "TABLE(" + string.Join(", ", cols) + ")";
                 }
@@ -163,7 +165,7 @@ internal sealed partial class PostgresParser
             }
             else if (c.Accept("cost")) cost = ReadNumber(c);
             else if (c.Accept("rows")) rows = ReadNumber(c);
-            else if (c.Accept("support")) support = "SUPPORT " + string.Join(".", c.ExpectNameParts("a support function").Select(Identifier.Quote));
+            else if (c.Accept("support")) support = "SUPPORT " + string.Join(".", c.ExpectNameParts("a support function").Select(PostgresQuoting.Quote));
             else if (c.Accept("set"))
             {
                 var param = string.Join(".", c.ExpectNameParts("a configuration parameter"));
@@ -182,7 +184,7 @@ internal sealed partial class PostgresParser
                 if (c.Accept(TokenKind.Comma))
                 {
                     var link = c.ExpectString("the link symbol");
-                    body = "AS " + PostgresSqlGenerator.Literal(first) + ", " + PostgresSqlGenerator.Literal(link);
+                    body = "AS " + PostgresQuoting.Literal(first) + ", " + PostgresQuoting.Literal(link);
                 }
                 else
                 {
@@ -304,16 +306,9 @@ internal sealed partial class PostgresParser
             .Select(a => a.Mode == "VARIADIC" ? "VARIADIC " + a.Type.Text : a.Type.Text));
     }
 
-    private void CreateTrigger()
+    private void CreatePostgresTrigger(bool constraint)
     {
         var c = _c;
-        var constraint = c.Accept("constraint");
-        c.Expect("trigger");
-        if (_sqlite)
-        {
-            CreateSqliteTrigger();
-            return;
-        }
         var nameIndex = c.Pos;
         var name = c.ExpectIdentifier("a trigger name");
         var timingStart = c.Pos;
@@ -338,7 +333,7 @@ internal sealed partial class PostgresParser
                 var parts = c.ExpectNameParts("a function name");
                 function = ResolveFunctionName(parts);
                 // A function the model does not hold (built in, or from an extension) stays as written.
-                functionText = function?.ToString() ?? string.Join(".", parts.Select(Identifier.Quote));
+                functionText = function != null ? PostgresQuoting.Name(function) : string.Join(".", parts.Select(PostgresQuoting.Quote));
                 break;
             }
             if (c.Is(TokenKind.LParen)) c.SkipParens();
@@ -349,44 +344,20 @@ internal sealed partial class PostgresParser
         var args = c.NormalizeParenthesized();
         c.ExpectEnd();
         var middle = executeIndex > restStart ? UpperTriggerKeywords(c.Normalize((restStart, executeIndex), stripOuterParens: false)) + " " : string.Empty;
-        var definition = $"{timing} ON {table} {middle}EXECUTE FUNCTION {functionText}{args}";
+        var definition = $"{timing} ON {PostgresQuoting.Name(table)} {middle}EXECUTE FUNCTION {functionText}{args}";
         if (!_tables.ContainsKey(table) && !_views.ContainsKey(table))
         {
-            UnknownObject($"table {table}", tableIndex);
+            UnknownObject($"table {PostgresQuoting.Name(table)}", tableIndex);
         }
         var key = (table, name);
         var replace = IsWordAt(1, "or");
         if (_triggers.ContainsKey(key) && !replace)
         {
-            DuplicateObject($"trigger {name} on {table}", nameIndex);
+            DuplicateObject($"trigger {name} on {PostgresQuoting.Name(table)}", nameIndex);
             return;
         }
         MapSet(SourceKind.Trigger, table, nameIndex, name);
         _triggers[key] = new Trigger(name, table, definition, constraint, function, _triggers.GetValueOrDefault(key)?.Comment);
-    }
-
-    /// <summary>SQLite: [IF NOT EXISTS] name [BEFORE|AFTER|INSTEAD OF] event ON table [FOR EACH ROW] [WHEN e] BEGIN ... END.</summary>
-    private void CreateSqliteTrigger()
-    {
-        var c = _c;
-        var ifNotExists = c.Accept("if", "not", "exists");
-        var nameIndex = c.Pos;
-        var name = c.ExpectIdentifier("a trigger name");
-        var timingStart = c.Pos;
-        while (!c.AtEnd && !c.IsWord("on")) c.Pos++;
-        if (c.AtEnd) throw c.Error("expected ON and the table name");
-        var timing = c.Normalize((timingStart, c.Pos), stripOuterParens: false);
-        c.Expect("on");
-        var table = ResolveRelation(c.ExpectNameParts("a table name"));
-        var rest = c.Normalize((c.Pos, c.End), stripOuterParens: false);
-        var key = (table, name);
-        if (_triggers.ContainsKey(key))
-        {
-            if (!ifNotExists) DuplicateObject($"trigger {name}", nameIndex);
-            return;
-        }
-        MapSet(SourceKind.Trigger, table, nameIndex, name);
-        _triggers[key] = new Trigger(name, table, $"{timing} ON {Identifier.Quote(table.Name)} {rest}", false, null);
     }
 
     private static string UpperTriggerKeywords(string rest)
@@ -448,13 +419,13 @@ internal sealed partial class PostgresParser
             else if (c.Accept("with", "check")) withCheck = c.Normalize(c.CaptureParens());
             else throw c.Error("expected AS, FOR, TO, USING or WITH CHECK");
         }
-        if (!_tables.ContainsKey(table)) UnknownObject($"table {table}", tableIndex);
+        if (!_tables.ContainsKey(table)) UnknownObject($"table {PostgresQuoting.Name(table)}", tableIndex);
         if (roles.Count == 0) roles.Add("public");
         roles.Sort(StringComparer.Ordinal);
         var key = (table, name);
         if (_policies.ContainsKey(key))
         {
-            DuplicateObject($"policy {name} on {table}", nameIndex);
+            DuplicateObject($"policy {name} on {PostgresQuoting.Name(table)}", nameIndex);
             return;
         }
         MapSet(SourceKind.Policy, table, nameIndex, name);
@@ -472,7 +443,7 @@ internal sealed partial class PostgresParser
         c.Expect("to");
         var table = ResolveRelation(c.ExpectNameParts("a table name"));
         var rest = c.Normalize((c.Pos, c.End), stripOuterParens: false);
-        var definition = $"AS ON {evt} TO {table} {rest}";
+        var definition = $"AS ON {evt} TO {PostgresQuoting.Name(table)} {rest}";
         MapSet(SourceKind.Rule, table, nameIndex, name);
         _rules[(table, name)] = new Rule(name, table, definition, _rules.GetValueOrDefault((table, name))?.Comment);
     }
@@ -520,7 +491,7 @@ internal sealed partial class PostgresParser
             body = c.StringValue(bodyToken);
             innerStart = bodyOffsetInStatement + 1;
         }
-        var tokens = PostgresLexer.Tokenize(body);
+        var tokens = SqlLexer.Tokenize(body);
         var b = new TokenCursor(body, tokens);
         if (!b.Accept("begin")) return false;
         int ddlStart, ddlEnd;
@@ -560,7 +531,7 @@ internal sealed partial class PostgresParser
         var ddlText = body[tokens[ddlStart].Start..tokens[ddlEnd - 1].End];
         // Every statement inside must be DDL we can replay.
         var innerDiagnostics = new List<Diagnostic>();
-        var reader = PostgresStatementReader.FromString(ddlText, _path, innerDiagnostics);
+        var reader = SqlStatementReader.FromString(ddlText, _path, innerDiagnostics);
         var statements = new List<RawStatement>();
         while (reader.Next() is { } s) statements.Add(s);
         if (innerDiagnostics.Count > 0 || statements.Count == 0) return false;

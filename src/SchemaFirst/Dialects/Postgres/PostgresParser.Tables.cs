@@ -2,9 +2,11 @@ using SchemaFirst.Diagnostics;
 using System.Globalization;
 using SchemaFirst.Model;
 
+using SchemaFirst.Sql;
+
 namespace SchemaFirst.Dialects.Postgres;
 
-internal sealed partial class PostgresParser
+internal partial class PostgresParser
 {
     private void CreateTable(bool unlogged)
     {
@@ -19,7 +21,7 @@ internal sealed partial class PostgresParser
         }
         if (_tables.ContainsKey(name) || _views.ContainsKey(name) || _sequences.ContainsKey(name))
         {
-            if (!ifNotExists) DuplicateObject($"relation {name}", nameIndex);
+            if (!ifNotExists) DuplicateObject($"relation {PostgresQuoting.Name(name)}", nameIndex);
             return;
         }
         var draft = new TableDraft { Name = name, Persistence = unlogged ? TablePersistence.Unlogged : TablePersistence.Permanent };
@@ -38,7 +40,7 @@ internal sealed partial class PostgresParser
             }
             else
             {
-                UnknownObject($"table {parent}", nameIndex + 3);
+                UnknownObject($"table {PostgresQuoting.Name(parent)}", nameIndex + 3);
             }
             if (c.Is(TokenKind.LParen)) ParseTableElements(draft, pending, serials, partition: true);
             draft.PartitionOf = new PartitionBound(parent, ParsePartitionBound());
@@ -118,20 +120,7 @@ internal sealed partial class PostgresParser
                 continue;
             }
             if (c.Accept("without", "oids")) continue;
-            if (_sqlite && (c.IsWord("without") || c.IsWord("strict")))
-            {
-                // SQLite table options, kept as written: WITHOUT ROWID, STRICT.
-                var options = new List<string>();
-                do
-                {
-                    if (c.Accept("without")) options.Add("WITHOUT " + c.ExpectIdentifier("ROWID").ToUpperInvariant());
-                    else if (c.Accept("strict")) options.Add("STRICT");
-                    else throw c.Error("expected WITHOUT ROWID or STRICT");
-                }
-                while (c.Accept(TokenKind.Comma));
-                draft.With = string.Join(", ", options);
-                continue;
-            }
+            if (AcceptTableOption(c, draft)) continue;
             if (c.Accept("tablespace"))
             {
                 draft.Tablespace = c.ExpectIdentifier("a tablespace name");
@@ -164,8 +153,6 @@ internal sealed partial class PostgresParser
         // Columns inherited from an earlier parent keep their place.
         draft.Columns = inherited.Concat(rest.Where(c => !inherited.Any(i => i.Name == c.Name))).ToList();
     }
-
-    private List<Token> TokensOf(TokenCursor c) => PostgresLexerCache.Tokens(c);
 
     private void ParseTableElements(TableDraft draft, List<PendingConstraint> pending, List<(string, DataType, int)> serials, bool partition)
     {
@@ -234,7 +221,7 @@ internal sealed partial class PostgresParser
             }
             if (existingIndex >= 0)
             {
-                Report(Diagnostics.Severity.Error, Diagnostics.DiagnosticCodes.DuplicateColumn, $"column \"{name}\" is defined twice in table {draft.Name}", SpanAt(nameIndex),
+                Report(Diagnostics.Severity.Error, Diagnostics.DiagnosticCodes.DuplicateColumn, $"column \"{name}\" is defined twice in table {PostgresQuoting.Name(draft.Name)}", SpanAt(nameIndex),
                     "remove or rename one of the definitions");
             }
         }
@@ -256,24 +243,10 @@ internal sealed partial class PostgresParser
             if (c.Accept("not", "null"))
             {
                 column = column with { NotNull = true };
-                SkipConflictClause();
+                AcceptConstraintSuffix(c, primaryKey: false);
                 continue;
             }
-            if (_sqlite && c.Accept("autoincrement"))
-            {
-                // INTEGER PRIMARY KEY AUTOINCREMENT: SQLite's identity column.
-                column = column with { Identity = new Identity(false, SequenceOptions.Default) };
-                continue;
-            }
-            if (_sqlite && c.IsWord("as") && c.Kind(1) == TokenKind.LParen)
-            {
-                c.Pos++;
-                var asExpr = c.Normalize(c.CaptureParens());
-                var asStored = c.Accept("stored");
-                if (!asStored) c.Accept("virtual");
-                column = column with { Generated = new GeneratedColumn(asExpr, asStored) };
-                continue;
-            }
+            if (AcceptColumnConstraint(c, ref column)) continue;
             if (c.Accept("null"))
             {
                 column = column with { NotNull = false };
@@ -327,8 +300,7 @@ internal sealed partial class PostgresParser
             if (c.IsWord("check") || c.IsWord("unique") || c.IsWord("primary") || c.IsWord("references"))
             {
                 var pc = ParseConstraintBody(constraintName, constraintToken, columnName: column.Name);
-                // In SQLite only INTEGER PRIMARY KEY (the rowid) is implicitly NOT NULL.
-                if (pc.Kind == "primary" && (!_sqlite || column.Type.Text == "INTEGER")) column = column with { NotNull = true };
+                if (pc.Kind == "primary" && PrimaryKeyImpliesNotNull(column)) column = column with { NotNull = true };
                 pending.Add(pc);
                 continue;
             }
@@ -372,7 +344,7 @@ internal sealed partial class PostgresParser
         Map(SourceKind.Sequence, seqName, token);
         var t = TableDraft.From(_tables[table]);
         var i = t.ColumnIndex(column);
-        t.Columns[i] = t.Columns[i] with { Default = $"nextval('{seqName.ToString().Replace("'", "''", StringComparison.Ordinal)}'::regclass)" };
+        t.Columns[i] = t.Columns[i] with { Default = $"nextval('{PostgresQuoting.Name(seqName).Replace("'", "''", StringComparison.Ordinal)}'::regclass)" };
         _tables[table] = t.ToTable();
     }
 
@@ -413,7 +385,7 @@ internal sealed partial class PostgresParser
         else if (c.Accept("unique"))
         {
             pc = new PendingConstraint { Kind = "unique" };
-            SkipConflictClause();
+            AcceptConstraintSuffix(c, primaryKey: false);
             if (c.Accept("nulls", "not", "distinct")) pc.NullsNotDistinct = true;
             else c.Accept("nulls", "distinct");
             if (columnName != null && !c.Is(TokenKind.LParen)) pc.Columns.Add(columnName);
@@ -424,8 +396,7 @@ internal sealed partial class PostgresParser
         else if (c.Accept("primary", "key"))
         {
             pc = new PendingConstraint { Kind = "primary" };
-            if (_sqlite && (c.Accept("asc") || c.Accept("desc"))) { }
-            SkipConflictClause();
+            AcceptConstraintSuffix(c, primaryKey: true);
             if (columnName != null && !c.Is(TokenKind.LParen)) pc.Columns.Add(columnName);
             else if (c.Is(TokenKind.LParen)) pc.Columns = ParseColumnList();
             else if (c.Accept("using", "index")) pc.UsingIndex = c.ExpectIdentifier("an index name");
@@ -488,11 +459,6 @@ internal sealed partial class PostgresParser
         return pc;
     }
 
-    /// <summary>SQLite's ON CONFLICT clause on a constraint: it decides what a violating statement does, not the schema.</summary>
-    private void SkipConflictClause()
-    {
-        if (_sqlite && _c.Accept("on", "conflict")) _c.ExpectIdentifier("ROLLBACK, ABORT, FAIL, IGNORE or REPLACE");
-    }
 
     private List<string> IdentifiersIn((int Start, int End) range)
     {
@@ -620,7 +586,7 @@ internal sealed partial class PostgresParser
                 }
                 else
                 {
-                    UnknownObject($"index {idxName}", pc.TokenIndex);
+                    UnknownObject($"index {PostgresQuoting.Name(idxName)}", pc.TokenIndex);
                     continue;
                 }
             }
@@ -650,7 +616,7 @@ internal sealed partial class PostgresParser
         if (paren > 0)
         {
             var head = expression[..paren];
-            if (head.All(ch => PostgresLexer.IsIdentPart(ch) || ch == '.' || ch == '"'))
+            if (head.All(ch => SqlLexer.IsIdentPart(ch) || ch == '.' || ch == '"'))
             {
                 var dot = head.LastIndexOf('.');
                 return (dot >= 0 ? head[(dot + 1)..] : head).Trim('"');
@@ -665,7 +631,7 @@ internal sealed partial class PostgresParser
         MapSet(SourceKind.Constraint, draft.Name, pc.TokenIndex, name);
         if (draft.HasConstraint(name))
         {
-            Report(Diagnostics.Severity.Error, Diagnostics.DiagnosticCodes.DuplicateObject, $"constraint \"{name}\" already exists on table {draft.Name}", SpanAt(pc.TokenIndex),
+            Report(Diagnostics.Severity.Error, Diagnostics.DiagnosticCodes.DuplicateObject, $"constraint \"{name}\" already exists on table {PostgresQuoting.Name(draft.Name)}", SpanAt(pc.TokenIndex),
                 "give the constraint a different name");
             return;
         }
@@ -677,7 +643,7 @@ internal sealed partial class PostgresParser
             case "primary":
                 if (draft.PrimaryKey != null)
                 {
-                    Report(Diagnostics.Severity.Error, Diagnostics.DiagnosticCodes.DuplicateObject, $"table {draft.Name} has more than one primary key", SpanAt(pc.TokenIndex),
+                    Report(Diagnostics.Severity.Error, Diagnostics.DiagnosticCodes.DuplicateObject, $"table {PostgresQuoting.Name(draft.Name)} has more than one primary key", SpanAt(pc.TokenIndex),
                         "keep one PRIMARY KEY and make the other a UNIQUE constraint");
                     return;
                 }
@@ -727,7 +693,7 @@ internal sealed partial class PostgresParser
                 KeepOpaque("ALTER TABLE on a view or sequence", reportIt: true);
                 return;
             }
-            if (!ifExists) UnknownObject($"table {QualifyForCreate(parts)}", nameIndex);
+            if (!ifExists) UnknownObject($"table {PostgresQuoting.Name(QualifyForCreate(parts))}", nameIndex);
             return;
         }
         if (c.Accept("rename"))
@@ -772,7 +738,7 @@ internal sealed partial class PostgresParser
         foreach (var action in opaqueActions)
         {
             _stats.KeptVerbatim++;
-            var sql = $"ALTER TABLE {name} {action}";
+            var sql = $"ALTER TABLE {PostgresQuoting.Name(name)} {action}";
             _opaque.Add(new Model.OpaqueStatement("ALTER TABLE", sql));
             Report(Diagnostics.Severity.Warning, Diagnostics.DiagnosticCodes.UnsupportedStatement,
                 $"ALTER TABLE action '{Truncate(action, 40)}' is not modelled; it is kept verbatim and rendered as written", SpanAt(nameIndex));
@@ -814,7 +780,7 @@ internal sealed partial class PostgresParser
         var i = draft.ColumnIndex(oldCol);
         if (i < 0)
         {
-            UnknownObject($"column {oldCol} of table {name}", nameIndex);
+            UnknownObject($"column {oldCol} of table {PostgresQuoting.Name(name)}", nameIndex);
             return;
         }
         draft.Columns[i] = draft.Columns[i] with { Name = newCol };
@@ -860,7 +826,7 @@ internal sealed partial class PostgresParser
                 var cname = c.ExpectIdentifier("a constraint name");
                 c.Accept("cascade");
                 c.Accept("restrict");
-                if (!draft.RemoveConstraint(cname) && !ifExists) UnknownObject($"constraint \"{cname}\" of table {draft.Name}", idx);
+                if (!draft.RemoveConstraint(cname) && !ifExists) UnknownObject($"constraint \"{cname}\" of table {PostgresQuoting.Name(draft.Name)}", idx);
                 return true;
             }
             c.Accept("column");
@@ -872,7 +838,7 @@ internal sealed partial class PostgresParser
             var i = draft.ColumnIndex(col);
             if (i < 0)
             {
-                if (!colIfExists) UnknownObject($"column \"{col}\" of table {draft.Name}", colIdx);
+                if (!colIfExists) UnknownObject($"column \"{col}\" of table {PostgresQuoting.Name(draft.Name)}", colIdx);
                 return true;
             }
             draft.Columns.RemoveAt(i);
@@ -891,7 +857,7 @@ internal sealed partial class PostgresParser
             var i = draft.ColumnIndex(col);
             if (i < 0)
             {
-                UnknownObject($"column \"{col}\" of table {draft.Name}", colIdx);
+                UnknownObject($"column \"{col}\" of table {PostgresQuoting.Name(draft.Name)}", colIdx);
                 c.Pos = start;
                 return false;
             }
@@ -1004,7 +970,7 @@ internal sealed partial class PostgresParser
             var bound = ParsePartitionBound();
             if (child == null)
             {
-                UnknownObject($"table {QualifyForCreate(childParts)}", idx);
+                UnknownObject($"table {PostgresQuoting.Name(QualifyForCreate(childParts))}", idx);
                 return true;
             }
             _tables[child] = _tables[child] with { PartitionOf = new PartitionBound(draft.Name, bound) };

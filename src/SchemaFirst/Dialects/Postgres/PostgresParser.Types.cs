@@ -2,9 +2,11 @@ using SchemaFirst.Diagnostics;
 using System.Globalization;
 using SchemaFirst.Model;
 
+using SchemaFirst.Sql;
+
 namespace SchemaFirst.Dialects.Postgres;
 
-internal sealed partial class PostgresParser
+internal partial class PostgresParser
 {
     private bool TypeExists(QualifiedName name) =>
         _enums.ContainsKey(name) || _domains.ContainsKey(name) || _composites.ContainsKey(name) || _otherTypes.ContainsKey(name);
@@ -16,7 +18,7 @@ internal sealed partial class PostgresParser
         var name = QualifyForCreate(c.ExpectNameParts("a type name"));
         if (TypeExists(name) && !(_otherTypes.TryGetValue(name, out var shell) && shell.Kind == "shell"))
         {
-            DuplicateObject($"type {name}", nameIndex);
+            DuplicateObject($"type {PostgresQuoting.Name(name)}", nameIndex);
             return;
         }
         MapSet(SourceKind.Type, name, nameIndex);
@@ -94,12 +96,12 @@ internal sealed partial class PostgresParser
             var label = c.ExpectString("an enum label");
             if (!_enums.TryGetValue(name, out var e))
             {
-                UnknownObject($"enum type {name}", nameIndex);
+                UnknownObject($"enum type {PostgresQuoting.Name(name)}", nameIndex);
                 return;
             }
             if (e.Labels.Contains(label))
             {
-                if (!ifNotExists) DuplicateObject($"enum label '{label}' of {name}", nameIndex);
+                if (!ifNotExists) DuplicateObject($"enum label '{label}' of {PostgresQuoting.Name(name)}", nameIndex);
                 return;
             }
             var labels = e.Labels.ToList();
@@ -119,7 +121,7 @@ internal sealed partial class PostgresParser
             c.Expect("to");
             var to = c.ExpectString();
             if (_enums.TryGetValue(name, out var e)) _enums[name] = e with { Labels = e.Labels.Select(l => l == from ? to : l).ToEquatableArray() };
-            else UnknownObject($"enum type {name}", nameIndex);
+            else UnknownObject($"enum type {PostgresQuoting.Name(name)}", nameIndex);
             return;
         }
         KeepOpaque("ALTER TYPE");
@@ -153,7 +155,7 @@ internal sealed partial class PostgresParser
         }
         if (TypeExists(name))
         {
-            DuplicateObject($"type {name}", nameIndex);
+            DuplicateObject($"type {PostgresQuoting.Name(name)}", nameIndex);
             return;
         }
         MapSet(SourceKind.Type, name, nameIndex);
@@ -168,7 +170,7 @@ internal sealed partial class PostgresParser
         var name = ResolveType(parts)?.Name ?? QualifyForCreate(parts);
         if (!_domains.TryGetValue(name, out var d))
         {
-            UnknownObject($"domain {name}", nameIndex);
+            UnknownObject($"domain {PostgresQuoting.Name(name)}", nameIndex);
             return;
         }
         if (c.Accept("add"))
@@ -228,7 +230,7 @@ internal sealed partial class PostgresParser
         c.ExpectEnd();
         if (_sequences.ContainsKey(name) || _tables.ContainsKey(name) || _views.ContainsKey(name))
         {
-            if (!ifNotExists) DuplicateObject($"relation {name}", nameIndex);
+            if (!ifNotExists) DuplicateObject($"relation {PostgresQuoting.Name(name)}", nameIndex);
             return;
         }
         ReserveRelationName(name.Schema, name.Name);
@@ -245,7 +247,7 @@ internal sealed partial class PostgresParser
         var name = ResolveRelation(parts);
         if (!_sequences.TryGetValue(name, out var seq))
         {
-            if (!ifExists) UnknownObject($"sequence {name}", nameIndex);
+            if (!ifExists) UnknownObject($"sequence {PostgresQuoting.Name(name)}", nameIndex);
             return;
         }
         if (c.Accept("rename", "to"))

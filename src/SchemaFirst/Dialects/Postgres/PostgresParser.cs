@@ -2,6 +2,8 @@ using SchemaFirst.Diagnostics;
 using SchemaFirst.Loading;
 using SchemaFirst.Model;
 
+using SchemaFirst.Sql;
+
 namespace SchemaFirst.Dialects.Postgres;
 
 /// <summary>
@@ -9,7 +11,11 @@ namespace SchemaFirst.Dialects.Postgres;
 /// into earlier CREATEs, DROPs remove, COMMENTs attach. Statements it does not model are kept verbatim and
 /// reported; a syntax error is reported and parsing resumes at the next statement.
 /// </summary>
-internal sealed partial class PostgresParser
+/// <remarks>
+/// The grammar is PostgreSQL's. A dialect whose DDL is a near-subset of it (SQLite) derives from this class and
+/// overrides the protected hooks at the end of this file, rather than switching on a flag.
+/// </remarks>
+internal partial class PostgresParser
 {
     private static readonly HashSet<string> KnownDirectives = new(StringComparer.Ordinal) { "renamed-from", "ignore", "skip" };
 
@@ -19,47 +25,43 @@ internal sealed partial class PostgresParser
 
     private string _path = string.Empty;
     private RawStatement _stmt = null!;
-    private TokenCursor _c = null!;
+    private protected TokenCursor _c = null!;
     private int[]? _lineStarts;
     private int _lineOffset;
 
-    private readonly bool _sqlite;
-
-    private PostgresParser(List<Diagnostic> diagnostics, bool sqlite = false)
+    protected PostgresParser(List<Diagnostic> diagnostics)
     {
         _diagnostics = diagnostics;
-        _sqlite = sqlite;
-        // SQLite has one namespace per database file, "main".
-        if (sqlite) _searchPath = ["main"];
     }
 
-    public static LoadResult Load(IReadOnlyList<string> files, List<Diagnostic> diagnostics, bool sqlite = false)
-    {
-        var parser = new PostgresParser(diagnostics, sqlite);
-        foreach (var file in files)
-        {
-            parser.ParseFile(file);
-        }
-        if (files.Count == 0 && diagnostics.Count == 0)
-        {
-            diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.NoInput, "no input files", null, "pass SQL files or directories"));
-        }
-        return parser.Finish();
-    }
+    public static LoadResult Load(IReadOnlyList<string> files, List<Diagnostic> diagnostics) => new PostgresParser(diagnostics).LoadFiles(files);
+
+    public static LoadResult LoadText(string text, string path) => new PostgresParser(new List<Diagnostic>()).LoadString(text, path);
 
     /// <summary>Starts a parse that is fed text in several chunks (replayed in order) and finished once.</summary>
-    internal static PostgresParser StartSession(bool sqlite = false) => new(new List<Diagnostic>(), sqlite);
+    internal static PostgresParser StartSession() => new(new List<Diagnostic>());
 
-    internal void ParseChunk(string text, string path) => ParseStream(PostgresStatementReader.FromString(text, path, _diagnostics), path);
+    internal void ParseChunk(string text, string path) => ParseStream(SqlStatementReader.FromString(text, path, _diagnostics), path);
 
     internal LoadResult FinishSession() => Finish();
 
-    public static LoadResult LoadText(string text, string path, bool sqlite = false)
+    protected LoadResult LoadFiles(IReadOnlyList<string> files)
     {
-        var parser = new PostgresParser(new List<Diagnostic>(), sqlite);
-        var reader = PostgresStatementReader.FromString(text, path, parser._diagnostics);
-        parser.ParseStream(reader, path);
-        return parser.Finish();
+        foreach (var file in files)
+        {
+            ParseFile(file);
+        }
+        if (files.Count == 0 && _diagnostics.Count == 0)
+        {
+            _diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.NoInput, "no input files", null, "pass SQL files or directories"));
+        }
+        return Finish();
+    }
+
+    protected LoadResult LoadString(string text, string path)
+    {
+        ParseStream(SqlStatementReader.FromString(text, path, _diagnostics), path);
+        return Finish();
     }
 
     private LoadResult Finish()
@@ -80,7 +82,7 @@ internal sealed partial class PostgresParser
                 ReportBinary(path);
                 return;
             }
-            var reader = PostgresStatementReader.Open(path, _diagnostics, out stream);
+            var reader = SqlStatementReader.Open(path, _diagnostics, out stream);
             ParseStream(reader, path);
         }
         catch (IOException e)
@@ -97,7 +99,7 @@ internal sealed partial class PostgresParser
         }
     }
 
-    private void ParseStream(PostgresStatementReader reader, string path)
+    private void ParseStream(SqlStatementReader reader, string path)
     {
         _path = path;
         var any = false;
@@ -164,8 +166,8 @@ internal sealed partial class PostgresParser
                 _stats.SkippedByDirective++;
                 return;
             }
-            var tokens = PostgresLexer.Tokenize(stmt.Text, _sqlite);
-            _c = new TokenCursor(stmt.Text, tokens, foldCase: !_sqlite);
+            var tokens = SqlLexer.Tokenize(stmt.Text, Quotes);
+            _c = new TokenCursor(stmt.Text, tokens, foldCase: FoldsCase);
             if (tokens.Count == 0) return;
             try
             {
@@ -381,7 +383,7 @@ internal sealed partial class PostgresParser
         _sourceMap.TryAdd(new SourceKey(kind, name, member), _path, line, col, TokenLength(tokenIndex));
     }
 
-    private void MapSet(SourceKind kind, QualifiedName name, int tokenIndex, string? member = null)
+    private protected void MapSet(SourceKind kind, QualifiedName name, int tokenIndex, string? member = null)
     {
         var (line, col) = Position(_c.Offset(tokenIndex));
         _sourceMap.Set(new SourceKey(kind, name, member), _path, line, col, TokenLength(tokenIndex));
@@ -474,7 +476,9 @@ internal sealed partial class PostgresParser
         }
         if (c.IsWord("trigger") || (c.IsWord("constraint") && c.IsWord(1, "trigger")))
         {
-            CreateTrigger();
+            var constraint = c.Accept("constraint");
+            c.Expect("trigger");
+            CreateTrigger(constraint);
             return;
         }
         if (c.Accept("policy"))
@@ -629,7 +633,7 @@ internal sealed partial class PostgresParser
             {
                 sub.Pos++;
                 var value = sub.Is(TokenKind.String) ? sub.StringValue(sub.Current) : sub.Normalize((sub.Pos, e), stripOuterParens: false);
-                parts.Add(key + "=" + PostgresSqlGenerator.Literal(value));
+                parts.Add(key + "=" + PostgresQuoting.Literal(value));
             }
             else
             {
@@ -645,11 +649,10 @@ internal sealed partial class PostgresParser
     /// becomes <c>::integer</c>), and <c>nextval('seq')</c> and <c>'seq'::regclass</c> become
     /// <c>nextval('public.seq'::regclass)</c>, the names resolved as the server would.
     /// </summary>
-    private string CanonicalExpression(string expression)
+    protected virtual string CanonicalExpression(string expression)
     {
-        if (_sqlite) return expression;
         if (!expression.Contains('\'', StringComparison.Ordinal) && !expression.Contains("::", StringComparison.Ordinal)) return expression;
-        var tokens = PostgresLexer.Tokenize(expression);
+        var tokens = SqlLexer.Tokenize(expression);
         var cursor = new TokenCursor(expression, tokens);
         System.Text.StringBuilder? sb = null;
         var last = 0;
@@ -686,7 +689,7 @@ internal sealed partial class PostgresParser
                 && i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.RParen;
             if (!cast && !sequenceCall) continue;
             var value = cursor.StringValue(t);
-            var nameTokens = PostgresLexer.Tokenize(value);
+            var nameTokens = SqlLexer.Tokenize(value);
             List<string> parts;
             try
             {
@@ -700,7 +703,7 @@ internal sealed partial class PostgresParser
             }
             var qualified = ResolveRelation(parts);
             sb ??= new System.Text.StringBuilder(expression.Length + 16);
-            sb.Append(expression, last, t.Start - last).Append(PostgresSqlGenerator.Literal(qualified.ToString()));
+            sb.Append(expression, last, t.Start - last).Append(PostgresQuoting.Literal(PostgresQuoting.Name(qualified)));
             if (!cast) sb.Append("::regclass");
             last = t.End;
         }
@@ -731,7 +734,7 @@ internal sealed partial class PostgresParser
         }
         if (_schemas.ContainsKey(name))
         {
-            if (!ifNotExists) DuplicateObject($"schema {Identifier.Quote(name)}", 2);
+            if (!ifNotExists) DuplicateObject($"schema {PostgresQuoting.Quote(name)}", 2);
             return;
         }
         _schemas[name] = new SchemaDef(name);
@@ -764,7 +767,7 @@ internal sealed partial class PostgresParser
         Map(SourceKind.Extension, new QualifiedName(string.Empty, name), nameIndex);
     }
 
-    private void DuplicateObject(string what, int tokenIndex)
+    private protected void DuplicateObject(string what, int tokenIndex)
     {
         Report(Severity.Error, DiagnosticCodes.DuplicateObject, $"{what} is created twice", SpanAt(tokenIndex),
             "remove one of the definitions, or add IF NOT EXISTS where the repetition is intended");
@@ -775,4 +778,38 @@ internal sealed partial class PostgresParser
         Report(Severity.Error, DiagnosticCodes.UnknownObject, $"{what} does not exist at this point", SpanAt(tokenIndex),
             "create it before this statement (files are read in name order), or fix the name");
     }
+
+    // Hooks for a dialect read with this grammar. Each default is PostgreSQL's rule.
+
+    /// <summary>The characters identifiers are quoted with besides double quotes.</summary>
+    protected virtual IdentifierQuotes Quotes => IdentifierQuotes.Double;
+
+    /// <summary>Whether unquoted identifiers fold to lower case (PostgreSQL) or keep their spelling (SQLite).</summary>
+    protected virtual bool FoldsCase => true;
+
+    /// <summary>The dialect the model records as its source, which decides how it renders.</summary>
+    protected virtual string DialectName => "postgres";
+
+    /// <summary>A column's declared type; <paramref name="serial"/> is set for PostgreSQL's serial pseudo-types.</summary>
+    protected virtual DataType ParseColumnType(TokenCursor c, out bool serial) => PostgresTypeMapper.Parse(c, ResolveType, out serial);
+
+    /// <summary>Reads a table option after the column list that PostgreSQL does not have; false when there is none.</summary>
+    private protected virtual bool AcceptTableOption(TokenCursor c, TableDraft draft) => false;
+
+    /// <summary>Reads a column constraint PostgreSQL does not have; false when there is none.</summary>
+    private protected virtual bool AcceptColumnConstraint(TokenCursor c, ref Column column) => false;
+
+    /// <summary>Whether a column-level PRIMARY KEY makes the column NOT NULL (always in PostgreSQL).</summary>
+    protected virtual bool PrimaryKeyImpliesNotNull(Column column) => true;
+
+    /// <summary>Reads what may follow PRIMARY KEY or a NOT NULL or UNIQUE constraint in the dialect (nothing in PostgreSQL).</summary>
+    protected virtual void AcceptConstraintSuffix(TokenCursor c, bool primaryKey)
+    {
+    }
+
+    /// <summary>CREATE TRIGGER after the word TRIGGER; <paramref name="constraint"/> for CREATE CONSTRAINT TRIGGER.</summary>
+    protected virtual void CreateTrigger(bool constraint) => CreatePostgresTrigger(constraint);
+
+    /// <summary>Identifier quoting for text the parser writes into the model (normalized expressions, definitions).</summary>
+    protected static string QuoteIdentifier(string name) => PostgresQuoting.Quote(name);
 }

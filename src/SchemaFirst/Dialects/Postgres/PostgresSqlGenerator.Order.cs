@@ -1,5 +1,7 @@
 using SchemaFirst.Model;
 
+using SchemaFirst.Sql;
+
 namespace SchemaFirst.Dialects.Postgres;
 
 public sealed partial class PostgresSqlGenerator
@@ -19,12 +21,12 @@ public sealed partial class PostgresSqlGenerator
         foreach (var o in _db.OtherTypes) order.Add(o, RankType, TypeKey(o.Name));
         foreach (var s in _db.Sequences) order.Add(s, RankSequence, RelationKey(s.Name));
         foreach (var t in _db.Tables) order.Add(t, RankTable, RelationKey(t.Name));
-        foreach (var i in _db.Indexes) order.Add(i, RankIndex, "index:" + i.Name);
+        foreach (var i in _db.Indexes) order.Add(i, RankIndex, "index:" + PostgresQuoting.Name(i.Name));
         foreach (var v in _db.Views) order.Add(v, RankView, RelationKey(v.Name));
         foreach (var r in _db.Routines) order.Add(r, RankRoutine, RoutineKey(r));
-        foreach (var t in _db.Triggers) order.Add(t, RankTrigger, "trigger:" + t.Table + "." + t.Name);
-        foreach (var p in _db.Policies) order.Add(p, RankPolicy, "policy:" + p.Table + "." + p.Name);
-        foreach (var r in _db.Rules) order.Add(r, RankPolicy, "rule:" + r.Table + "." + r.Name);
+        foreach (var t in _db.Triggers) order.Add(t, RankTrigger, "trigger:" + PostgresQuoting.Name(t.Table) + "." + t.Name);
+        foreach (var p in _db.Policies) order.Add(p, RankPolicy, "policy:" + PostgresQuoting.Name(p.Table) + "." + p.Name);
+        foreach (var r in _db.Rules) order.Add(r, RankPolicy, "rule:" + PostgresQuoting.Name(r.Table) + "." + r.Name);
 
         var refs = new ReferenceIndex(_db);
         foreach (var e in _db.Extensions)
@@ -68,7 +70,7 @@ public sealed partial class PostgresSqlGenerator
         }
         foreach (var i in _db.Indexes)
         {
-            var key = "index:" + i.Name;
+            var key = "index:" + PostgresQuoting.Name(i.Name);
             order.Depend(key, RelationKey(i.Table));
             foreach (var e in i.Elements)
             {
@@ -90,12 +92,12 @@ public sealed partial class PostgresSqlGenerator
         }
         foreach (var t in _db.Triggers)
         {
-            var key = "trigger:" + t.Table + "." + t.Name;
+            var key = "trigger:" + PostgresQuoting.Name(t.Table) + "." + t.Name;
             order.Depend(key, RelationKey(t.Table));
             if (t.Function != null) refs.DependOnRoutineName(order, key, t.Function);
         }
-        foreach (var p in _db.Policies) order.Depend("policy:" + p.Table + "." + p.Name, RelationKey(p.Table));
-        foreach (var r in _db.Rules) order.Depend("rule:" + r.Table + "." + r.Name, RelationKey(r.Table));
+        foreach (var p in _db.Policies) order.Depend("policy:" + PostgresQuoting.Name(p.Table) + "." + p.Name, RelationKey(p.Table));
+        foreach (var r in _db.Rules) order.Depend("rule:" + PostgresQuoting.Name(r.Table) + "." + r.Name, RelationKey(r.Table));
         return order.Sort();
     }
 
@@ -108,9 +110,9 @@ public sealed partial class PostgresSqlGenerator
         }
     }
 
-    internal static string TypeKey(QualifiedName name) => "type:" + name;
+    internal static string TypeKey(QualifiedName name) => "type:" + PostgresQuoting.Name(name);
 
-    internal static string RelationKey(QualifiedName name) => "relation:" + name;
+    internal static string RelationKey(QualifiedName name) => "relation:" + PostgresQuoting.Name(name);
 
-    internal static string RoutineKey(Routine r) => "routine:" + r.Name + "(" + r.ArgumentTypes + ")";
+    internal static string RoutineKey(Routine r) => "routine:" + PostgresQuoting.Name(r.Name) + "(" + r.ArgumentTypes + ")";
 }

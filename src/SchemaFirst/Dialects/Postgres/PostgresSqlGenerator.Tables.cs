@@ -19,7 +19,7 @@ public sealed partial class PostgresSqlGenerator
             {
                 var pc = parent.FindColumn(col.Name);
                 if (pc != null && (pc with { Comment = null, Identity = null }) == (col with { Comment = null, Identity = null })) continue;
-                var sbw = new StringBuilder("    " + Identifier.Quote(col.Name) + " WITH OPTIONS");
+                var sbw = new StringBuilder("    " + PostgresQuoting.Quote(col.Name) + " WITH OPTIONS");
                 if (col.Default != null) sbw.Append(" DEFAULT ").Append(col.Default);
                 if (col.NotNull) sbw.Append(" NOT NULL");
                 lines.Add(sbw.ToString());
@@ -32,39 +32,39 @@ public sealed partial class PostgresSqlGenerator
         {
             var clause = "PRIMARY KEY (" + Columns(pk.Columns) + ")" + IndexOptionsText(pk.Options) + TimingText(pk.Timing);
             if (attachedPartitionParent && _attachedParents.Contains(new QualifiedName(t.Name.Schema, pk.Name))) _deferredConstraints.Add((t, clause, pk.Name));
-            else lines.Add("    CONSTRAINT " + Identifier.Quote(pk.Name) + " " + clause);
+            else lines.Add("    CONSTRAINT " + PostgresQuoting.Quote(pk.Name) + " " + clause);
         }
         foreach (var u in t.Uniques)
         {
             var clause = "UNIQUE " + (u.NullsNotDistinct ? "NULLS NOT DISTINCT " : string.Empty) + "(" + Columns(u.Columns) + ")" + IndexOptionsText(u.Options) + TimingText(u.Timing);
             if (attachedPartitionParent && _attachedParents.Contains(new QualifiedName(t.Name.Schema, u.Name))) _deferredConstraints.Add((t, clause, u.Name));
-            else lines.Add("    CONSTRAINT " + Identifier.Quote(u.Name) + " " + clause);
+            else lines.Add("    CONSTRAINT " + PostgresQuoting.Quote(u.Name) + " " + clause);
         }
         foreach (var c in t.Checks.Where(c => !c.NotValid))
         {
-            lines.Add("    CONSTRAINT " + Identifier.Quote(c.Name) + " " + CheckClause(c));
+            lines.Add("    CONSTRAINT " + PostgresQuoting.Quote(c.Name) + " " + CheckClause(c));
         }
         foreach (var x in t.Exclusions)
         {
             var clause = "EXCLUDE USING " + x.Method + " (" + string.Join(", ", x.Elements.Select(e => IndexElementText(e.Element) + " WITH " + e.Operator)) + ")"
                 + IndexOptionsText(x.Options) + (x.Where != null ? " WHERE (" + x.Where + ")" : string.Empty) + TimingText(x.Timing);
             if (attachedPartitionParent && _attachedParents.Contains(new QualifiedName(t.Name.Schema, x.Name))) _deferredConstraints.Add((t, clause, x.Name));
-            else lines.Add("    CONSTRAINT " + Identifier.Quote(x.Name) + " " + clause);
+            else lines.Add("    CONSTRAINT " + PostgresQuoting.Quote(x.Name) + " " + clause);
         }
         _createdTables.Add(t.Name);
         foreach (var fk in t.ForeignKeys)
         {
-            if (!fk.NotValid && CanInline(t, fk)) lines.Add("    CONSTRAINT " + Identifier.Quote(fk.Name) + " " + ForeignKeyClause(fk));
+            if (!fk.NotValid && CanInline(t, fk)) lines.Add("    CONSTRAINT " + PostgresQuoting.Quote(fk.Name) + " " + ForeignKeyClause(fk));
             else _deferredForeignKeys.Add((t, fk));
         }
         var sb = new StringBuilder("CREATE ");
         if (t.Persistence == TablePersistence.Unlogged) sb.Append("UNLOGGED ");
         sb.Append("TABLE ");
         if (Ine) sb.Append("IF NOT EXISTS ");
-        sb.Append(t.Name);
+        sb.Append(PostgresQuoting.Name(t.Name));
         if (t.PartitionOf != null)
         {
-            sb.Append(" PARTITION OF ").Append(t.PartitionOf.Parent);
+            sb.Append(" PARTITION OF ").Append(PostgresQuoting.Name(t.PartitionOf.Parent));
             if (lines.Count > 0) sb.Append(" (\n").Append(string.Join(",\n", lines)).Append("\n)");
             sb.Append(' ').Append(t.PartitionOf.Bound);
         }
@@ -74,16 +74,16 @@ public sealed partial class PostgresSqlGenerator
         }
         if (!t.Inherits.IsEmpty) sb.Append(" INHERITS (").Append(string.Join(", ", t.Inherits)).Append(')');
         if (t.PartitionBy != null) sb.Append(" PARTITION BY ").Append(t.PartitionBy);
-        if (t.AccessMethod != null) sb.Append(" USING ").Append(Identifier.Quote(t.AccessMethod));
+        if (t.AccessMethod != null) sb.Append(" USING ").Append(PostgresQuoting.Quote(t.AccessMethod));
         if (t.With != null) sb.Append(" WITH ").Append(t.With);
-        if (t.Tablespace != null) sb.Append(" TABLESPACE ").Append(Identifier.Quote(t.Tablespace));
+        if (t.Tablespace != null) sb.Append(" TABLESPACE ").Append(PostgresQuoting.Quote(t.Tablespace));
         Statement(sb.ToString());
         foreach (var col in t.Columns.Where(c => c.Storage != null))
         {
-            Statement($"ALTER TABLE {t.Name} ALTER COLUMN {Identifier.Quote(col.Name)} SET STORAGE {col.Storage}");
+            Statement($"ALTER TABLE {PostgresQuoting.Name(t.Name)} ALTER COLUMN {PostgresQuoting.Quote(col.Name)} SET STORAGE {col.Storage}");
         }
-        if (t.RowLevelSecurity) Statement($"ALTER TABLE {t.Name} ENABLE ROW LEVEL SECURITY");
-        if (t.ForceRowLevelSecurity) Statement($"ALTER TABLE {t.Name} FORCE ROW LEVEL SECURITY");
+        if (t.RowLevelSecurity) Statement($"ALTER TABLE {PostgresQuoting.Name(t.Name)} ENABLE ROW LEVEL SECURITY");
+        if (t.ForceRowLevelSecurity) Statement($"ALTER TABLE {PostgresQuoting.Name(t.Name)} FORCE ROW LEVEL SECURITY");
     }
 
     /// <summary>A foreign key goes inside CREATE TABLE when its target exists already and is keyed by a constraint.</summary>
@@ -108,14 +108,14 @@ public sealed partial class PostgresSqlGenerator
     private static string ColumnText(Column col)
     {
         var sb = new StringBuilder();
-        sb.Append(Identifier.Quote(col.Name)).Append(' ').Append(col.Type.Text);
-        if (col.Collation != null) sb.Append(" COLLATE ").Append(QuoteDotted(col.Collation));
-        if (col.Compression != null) sb.Append(" COMPRESSION ").Append(Identifier.Quote(col.Compression));
+        sb.Append(PostgresQuoting.Quote(col.Name)).Append(' ').Append(col.Type.Text);
+        if (col.Collation != null) sb.Append(" COLLATE ").Append(PostgresQuoting.Dotted(col.Collation));
+        if (col.Compression != null) sb.Append(" COMPRESSION ").Append(PostgresQuoting.Quote(col.Compression));
         if (col.Identity is { } id)
         {
             sb.Append(id.Always ? " GENERATED ALWAYS AS IDENTITY" : " GENERATED BY DEFAULT AS IDENTITY");
             var opts = SequenceOptionsText(id.Options with { DataType = null }, " ");
-            if (id.SequenceName != null) opts = " SEQUENCE NAME " + id.SequenceName + opts;
+            if (id.SequenceName != null) opts = " SEQUENCE NAME " + PostgresQuoting.Name(id.SequenceName) + opts;
             if (opts.Length > 0) sb.Append(" (").Append(opts.TrimStart()).Append(')');
         }
         if (col.Generated is { } gen) sb.Append(" GENERATED ALWAYS AS (").Append(gen.Expression).Append(gen.Stored ? ") STORED" : ") VIRTUAL");
@@ -129,7 +129,7 @@ public sealed partial class PostgresSqlGenerator
         var sb = new StringBuilder();
         if (!o.Include.IsEmpty) sb.Append(" INCLUDE (").Append(Columns(o.Include)).Append(')');
         if (o.With != null) sb.Append(" WITH ").Append(o.With);
-        if (o.Tablespace != null) sb.Append(" USING INDEX TABLESPACE ").Append(Identifier.Quote(o.Tablespace));
+        if (o.Tablespace != null) sb.Append(" USING INDEX TABLESPACE ").Append(PostgresQuoting.Quote(o.Tablespace));
         return sb.ToString();
     }
 
@@ -143,7 +143,7 @@ public sealed partial class PostgresSqlGenerator
 
     private static string ForeignKeyClause(ForeignKey fk)
     {
-        var sb = new StringBuilder("FOREIGN KEY (").Append(Columns(fk.Columns)).Append(") REFERENCES ").Append(fk.ReferencedTable);
+        var sb = new StringBuilder("FOREIGN KEY (").Append(Columns(fk.Columns)).Append(") REFERENCES ").Append(PostgresQuoting.Name(fk.ReferencedTable));
         if (!fk.ReferencedColumns.IsEmpty) sb.Append(" (").Append(Columns(fk.ReferencedColumns)).Append(')');
         if (fk.Match == ForeignKeyMatch.Full) sb.Append(" MATCH FULL");
         else if (fk.Match == ForeignKeyMatch.Partial) sb.Append(" MATCH PARTIAL");
@@ -170,45 +170,45 @@ public sealed partial class PostgresSqlGenerator
     {
         void Comment(string target, string? text)
         {
-            if (text != null) Statement($"COMMENT ON {target} IS {Literal(text)}");
+            if (text != null) Statement($"COMMENT ON {target} IS {PostgresQuoting.Literal(text)}");
         }
 
-        foreach (var s in _db.Schemas) Comment("SCHEMA " + Identifier.Quote(s.Name), s.Comment);
-        foreach (var e in _db.Extensions) Comment("EXTENSION " + Identifier.Quote(e.Name), e.Comment);
-        foreach (var e in _db.Enums) Comment("TYPE " + e.Name, e.Comment);
+        foreach (var s in _db.Schemas) Comment("SCHEMA " + PostgresQuoting.Quote(s.Name), s.Comment);
+        foreach (var e in _db.Extensions) Comment("EXTENSION " + PostgresQuoting.Quote(e.Name), e.Comment);
+        foreach (var e in _db.Enums) Comment("TYPE " + PostgresQuoting.Name(e.Name), e.Comment);
         foreach (var d in _db.Domains)
         {
-            Comment("DOMAIN " + d.Name, d.Comment);
-            foreach (var c in d.Checks) Comment($"CONSTRAINT {Identifier.Quote(c.Name)} ON DOMAIN {d.Name}", c.Comment);
+            Comment("DOMAIN " + PostgresQuoting.Name(d.Name), d.Comment);
+            foreach (var c in d.Checks) Comment($"CONSTRAINT {PostgresQuoting.Quote(c.Name)} ON DOMAIN {PostgresQuoting.Name(d.Name)}", c.Comment);
         }
-        foreach (var ct in _db.CompositeTypes) Comment("TYPE " + ct.Name, ct.Comment);
-        foreach (var o in _db.OtherTypes) Comment("TYPE " + o.Name, o.Comment);
-        foreach (var s in _db.Sequences) Comment("SEQUENCE " + s.Name, s.Comment);
+        foreach (var ct in _db.CompositeTypes) Comment("TYPE " + PostgresQuoting.Name(ct.Name), ct.Comment);
+        foreach (var o in _db.OtherTypes) Comment("TYPE " + PostgresQuoting.Name(o.Name), o.Comment);
+        foreach (var s in _db.Sequences) Comment("SEQUENCE " + PostgresQuoting.Name(s.Name), s.Comment);
         foreach (var t in _db.Tables)
         {
-            Comment("TABLE " + t.Name, t.Comment);
-            foreach (var c in t.Columns) Comment($"COLUMN {t.Name}.{Identifier.Quote(c.Name)}", c.Comment);
+            Comment("TABLE " + PostgresQuoting.Name(t.Name), t.Comment);
+            foreach (var c in t.Columns) Comment($"COLUMN {PostgresQuoting.Name(t.Name)}.{PostgresQuoting.Quote(c.Name)}", c.Comment);
             var constraints = new List<(string Name, string? Comment)>();
             if (t.PrimaryKey != null) constraints.Add((t.PrimaryKey.Name, t.PrimaryKey.Comment));
             constraints.AddRange(t.Uniques.Select(u => (u.Name, u.Comment)));
             constraints.AddRange(t.Checks.Select(u => (u.Name, u.Comment)));
             constraints.AddRange(t.Exclusions.Select(u => (u.Name, u.Comment)));
             constraints.AddRange(t.ForeignKeys.Select(u => (u.Name, u.Comment)));
-            foreach (var (name, text) in constraints.OrderBy(x => x.Name, StringComparer.Ordinal)) Comment($"CONSTRAINT {Identifier.Quote(name)} ON {t.Name}", text);
+            foreach (var (name, text) in constraints.OrderBy(x => x.Name, StringComparer.Ordinal)) Comment($"CONSTRAINT {PostgresQuoting.Quote(name)} ON {PostgresQuoting.Name(t.Name)}", text);
         }
-        foreach (var i in _db.Indexes) Comment("INDEX " + i.Name, i.Comment);
+        foreach (var i in _db.Indexes) Comment("INDEX " + PostgresQuoting.Name(i.Name), i.Comment);
         foreach (var v in _db.Views)
         {
-            Comment((v.Materialized ? "MATERIALIZED VIEW " : "VIEW ") + v.Name, v.Comment);
-            foreach (var c in v.ColumnComments) Comment($"COLUMN {v.Name}.{Identifier.Quote(c.Column)}", c.Comment);
+            Comment((v.Materialized ? "MATERIALIZED VIEW " : "VIEW ") + PostgresQuoting.Name(v.Name), v.Comment);
+            foreach (var c in v.ColumnComments) Comment($"COLUMN {PostgresQuoting.Name(v.Name)}.{PostgresQuoting.Quote(c.Column)}", c.Comment);
         }
         foreach (var r in _db.Routines)
         {
             var kind = r.Kind switch { RoutineKind.Procedure => "PROCEDURE", RoutineKind.Aggregate => "AGGREGATE", _ => "FUNCTION" };
-            Comment($"{kind} {r.Name}({r.ArgumentTypes})", r.Comment);
+            Comment($"{kind} {PostgresQuoting.Name(r.Name)}({r.ArgumentTypes})", r.Comment);
         }
-        foreach (var t in _db.Triggers) Comment($"TRIGGER {Identifier.Quote(t.Name)} ON {t.Table}", t.Comment);
-        foreach (var p in _db.Policies) Comment($"POLICY {Identifier.Quote(p.Name)} ON {p.Table}", p.Comment);
-        foreach (var r in _db.Rules) Comment($"RULE {Identifier.Quote(r.Name)} ON {r.Table}", r.Comment);
+        foreach (var t in _db.Triggers) Comment($"TRIGGER {PostgresQuoting.Quote(t.Name)} ON {PostgresQuoting.Name(t.Table)}", t.Comment);
+        foreach (var p in _db.Policies) Comment($"POLICY {PostgresQuoting.Quote(p.Name)} ON {PostgresQuoting.Name(p.Table)}", p.Comment);
+        foreach (var r in _db.Rules) Comment($"RULE {PostgresQuoting.Quote(r.Name)} ON {PostgresQuoting.Name(r.Table)}", r.Comment);
     }
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using SchemaFirst.Model;
 
+using SchemaFirst.Dialects;
+
 namespace SchemaFirst.Dialects.Postgres;
 
 /// <summary>
@@ -77,21 +79,21 @@ public sealed partial class PostgresSqlGenerator
         }
         foreach (var (table, constraint, name) in _deferredConstraints)
         {
-            WriteGuardedConstraint(table.Name, name, $"ALTER TABLE ONLY {table.Name} ADD CONSTRAINT {Identifier.Quote(name)} {constraint}");
+            WriteGuardedConstraint(table.Name, name, $"ALTER TABLE ONLY {table.Name} ADD CONSTRAINT {PostgresQuoting.Quote(name)} {constraint}");
         }
         foreach (var a in _db.IndexAttachments)
         {
-            Statement($"ALTER INDEX {a.ParentIndex} ATTACH PARTITION {a.ChildIndex}");
+            Statement($"ALTER INDEX {PostgresQuoting.Name(a.ParentIndex)} ATTACH PARTITION {PostgresQuoting.Name(a.ChildIndex)}");
         }
         foreach (var (table, fk) in _deferredForeignKeys)
         {
-            WriteGuardedConstraint(table.Name, fk.Name, $"ALTER TABLE {table.Name} ADD CONSTRAINT {Identifier.Quote(fk.Name)} {ForeignKeyClause(fk)}{(fk.NotValid ? " NOT VALID" : string.Empty)}");
+            WriteGuardedConstraint(table.Name, fk.Name, $"ALTER TABLE {table.Name} ADD CONSTRAINT {PostgresQuoting.Quote(fk.Name)} {ForeignKeyClause(fk)}{(fk.NotValid ? " NOT VALID" : string.Empty)}");
         }
         foreach (var table in _db.Tables)
         {
             foreach (var check in table.Checks.Where(c => c.NotValid))
             {
-                WriteGuardedConstraint(table.Name, check.Name, $"ALTER TABLE {table.Name} ADD CONSTRAINT {Identifier.Quote(check.Name)} {CheckClause(check)} NOT VALID");
+                WriteGuardedConstraint(table.Name, check.Name, $"ALTER TABLE {PostgresQuoting.Name(table.Name)} ADD CONSTRAINT {PostgresQuoting.Quote(check.Name)} {CheckClause(check)} NOT VALID");
             }
         }
         WriteComments();
@@ -134,8 +136,8 @@ public sealed partial class PostgresSqlGenerator
         foreach (var group in _db.Grants.GroupBy(g => (g.Object, g.ObjectKind, g.Column, g.Grantee, g.State)))
         {
             var g = group.First();
-            var on = GrantObjectKeyword(g.ObjectKind) + " " + g.Object;
-            Statement(PrivilegeStatement(g.State, group.Select(x => g.Column != null ? $"{x.Privilege} ({Identifier.Quote(g.Column)})" : x.Privilege), on, GranteeSql(g.Grantee)));
+            var on = PostgresPrivilegeText.GrantObjectKeyword(g.ObjectKind) + " " + g.Object;
+            Statement(PostgresPrivilegeText.PrivilegeStatement(g.State, group.Select(x => g.Column != null ? $"{x.Privilege} ({PostgresQuoting.Quote(g.Column)})" : x.Privilege), on, PostgresPrivilegeText.GranteeSql(g.Grantee)));
         }
     }
 
@@ -145,40 +147,9 @@ public sealed partial class PostgresSqlGenerator
         foreach (var group in _db.DefaultPrivileges.GroupBy(d => (d.Role, d.Schema, d.Objects, d.Grantee, d.State)))
         {
             var d = group.First();
-            var statement = PrivilegeStatement(d.State, group.Select(x => x.Privilege), d.Objects.ToString().ToUpperInvariant(), GranteeSql(d.Grantee));
-            Statement(DefaultPrivilegesHead(d.Role, d.Schema) + " " + statement);
+            var statement = PostgresPrivilegeText.PrivilegeStatement(d.State, group.Select(x => x.Privilege), d.Objects.ToString().ToUpperInvariant(), PostgresPrivilegeText.GranteeSql(d.Grantee));
+            Statement(PostgresPrivilegeText.DefaultPrivilegesHead(d.Role, d.Schema) + " " + statement);
         }
-    }
-
-    private static string GranteeSql(string grantee) =>
-        grantee == Grant.Public ? "PUBLIC" : grantee is "CURRENT_USER" or "SESSION_USER" or "CURRENT_ROLE" ? grantee : Identifier.Quote(grantee);
-
-    internal static string GrantObjectKeyword(GrantObjectKind kind) => kind switch
-    {
-        GrantObjectKind.Schema => "SCHEMA",
-        GrantObjectKind.Sequence => "SEQUENCE",
-        GrantObjectKind.Function => "FUNCTION",
-        GrantObjectKind.Procedure => "PROCEDURE",
-        GrantObjectKind.Type => "TYPE",
-        GrantObjectKind.Domain => "DOMAIN",
-        _ => "TABLE",
-    };
-
-    /// <summary><c>ALTER DEFAULT PRIVILEGES [FOR ROLE r] [IN SCHEMA s]</c>.</summary>
-    internal static string DefaultPrivilegesHead(string? role, string? schema) =>
-        "ALTER DEFAULT PRIVILEGES" + (role != null ? " FOR ROLE " + Identifier.Quote(role) : string.Empty) + (schema != null ? " IN SCHEMA " + Identifier.Quote(schema) : string.Empty);
-
-    /// <summary>The GRANT or REVOKE that brings privileges on <paramref name="on"/> (what follows ON) for one grantee
-    /// (as SQL) to a state; the inspector replays the catalog through the same text.</summary>
-    internal static string PrivilegeStatement(GrantState state, IEnumerable<string> privileges, string on, string grantee)
-    {
-        var list = string.Join(", ", privileges);
-        return state switch
-        {
-            GrantState.Revoked => $"REVOKE {list} ON {on} FROM {grantee}",
-            GrantState.GrantedWithGrantOption => $"GRANT {list} ON {on} TO {grantee} WITH GRANT OPTION",
-            _ => $"GRANT {list} ON {on} TO {grantee}",
-        };
     }
 
     private void WriteGuardedConstraint(QualifiedName table, string name, string alter)
@@ -188,8 +159,8 @@ public sealed partial class PostgresSqlGenerator
             Statement(alter);
             return;
         }
-        Statement("DO $$\nBEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conname = " + Literal(name)
-            + " AND conrelid = " + Literal(table.ToString()) + "::regclass) THEN\n        " + alter + ";\n    END IF;\nEND $$");
+        Statement("DO $$\nBEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conname = " + PostgresQuoting.Literal(name)
+            + " AND conrelid = " + PostgresQuoting.Literal(PostgresQuoting.Name(table)) + "::regclass) THEN\n        " + alter + ";\n    END IF;\nEND $$");
     }
 
     /// <summary>Guards a CREATE that PostgreSQL cannot make conditional (types, domains, policies) for the re-runnable style.</summary>
@@ -203,38 +174,36 @@ public sealed partial class PostgresSqlGenerator
         Statement("DO $$\nBEGIN\n    " + create.Replace("\n", "\n    ", StringComparison.Ordinal) + ";\nEXCEPTION WHEN duplicate_object THEN NULL;\nEND $$");
     }
 
-    internal static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
-
-    private static string Columns(IEnumerable<string> names) => string.Join(", ", names.Select(Identifier.Quote));
+    private static string Columns(IEnumerable<string> names) => string.Join(", ", names.Select(PostgresQuoting.Quote));
 
     private void WriteSchema(SchemaDef s)
     {
         var ine = Ine || s.Name == "public" ? "IF NOT EXISTS " : string.Empty;
-        Statement($"CREATE SCHEMA {ine}{Identifier.Quote(s.Name)}");
+        Statement($"CREATE SCHEMA {ine}{PostgresQuoting.Quote(s.Name)}");
     }
 
     private void WriteExtension(Extension e)
     {
-        var sb = new StringBuilder($"CREATE EXTENSION IF NOT EXISTS {Identifier.Quote(e.Name)}");
-        if (e.Schema != null) sb.Append(" WITH SCHEMA ").Append(Identifier.Quote(e.Schema));
-        if (e.Version != null) sb.Append(" VERSION ").Append(Literal(e.Version));
+        var sb = new StringBuilder($"CREATE EXTENSION IF NOT EXISTS {PostgresQuoting.Quote(e.Name)}");
+        if (e.Schema != null) sb.Append(" WITH SCHEMA ").Append(PostgresQuoting.Quote(e.Schema));
+        if (e.Version != null) sb.Append(" VERSION ").Append(PostgresQuoting.Literal(e.Version));
         Statement(sb.ToString());
     }
 
     private void WriteEnum(EnumType e)
     {
-        WriteGuardedCreate($"CREATE TYPE {e.Name} AS ENUM ({string.Join(", ", e.Labels.Select(Literal))})");
+        WriteGuardedCreate($"CREATE TYPE {PostgresQuoting.Name(e.Name)} AS ENUM ({string.Join(", ", e.Labels.Select(PostgresQuoting.Literal))})");
     }
 
     private void WriteDomain(DomainType d)
     {
-        var sb = new StringBuilder($"CREATE DOMAIN {d.Name} AS {d.BaseType.Text}");
-        if (d.Collation != null) sb.Append(" COLLATE ").Append(QuoteDotted(d.Collation));
+        var sb = new StringBuilder($"CREATE DOMAIN {PostgresQuoting.Name(d.Name)} AS {d.BaseType.Text}");
+        if (d.Collation != null) sb.Append(" COLLATE ").Append(PostgresQuoting.Dotted(d.Collation));
         if (d.Default != null) sb.Append(" DEFAULT ").Append(d.Default);
         if (d.NotNull) sb.Append(" NOT NULL");
         foreach (var c in d.Checks)
         {
-            sb.Append("\n    CONSTRAINT ").Append(Identifier.Quote(c.Name)).Append(" CHECK (").Append(c.Expression).Append(')');
+            sb.Append("\n    CONSTRAINT ").Append(PostgresQuoting.Quote(c.Name)).Append(" CHECK (").Append(c.Expression).Append(')');
             if (c.NotValid) sb.Append(" NOT VALID");
         }
         WriteGuardedCreate(sb.ToString());
@@ -242,22 +211,21 @@ public sealed partial class PostgresSqlGenerator
 
     private void WriteComposite(CompositeType ct)
     {
-        var attrs = ct.Attributes.Select(a => "    " + Identifier.Quote(a.Name) + " " + a.Type.Text + (a.Collation != null ? " COLLATE " + QuoteDotted(a.Collation) : string.Empty));
-        WriteGuardedCreate($"CREATE TYPE {ct.Name} AS (\n{string.Join(",\n", attrs)}\n)");
+        var attrs = ct.Attributes.Select(a => "    " + PostgresQuoting.Quote(a.Name) + " " + a.Type.Text + (a.Collation != null ? " COLLATE " + PostgresQuoting.Dotted(a.Collation) : string.Empty));
+        WriteGuardedCreate($"CREATE TYPE {PostgresQuoting.Name(ct.Name)} AS (\n{string.Join(",\n", attrs)}\n)");
     }
 
     private void WriteOtherType(OtherType o)
     {
         var sql = o.Kind switch
         {
-            "shell" => $"CREATE TYPE {o.Name}",
-            "range" => $"CREATE TYPE {o.Name} AS RANGE {o.Definition}",
-            _ => $"CREATE TYPE {o.Name} {o.Definition}",
+            "shell" => $"CREATE TYPE {PostgresQuoting.Name(o.Name)}",
+            "range" => $"CREATE TYPE {PostgresQuoting.Name(o.Name)} AS RANGE {o.Definition}",
+            _ => $"CREATE TYPE {PostgresQuoting.Name(o.Name)} {o.Definition}",
         };
         WriteGuardedCreate(sql);
     }
 
-    private static string QuoteDotted(string dotted) => string.Join(".", dotted.Split('.').Select(Identifier.Quote));
 
     private void WriteSequence(Sequence s)
     {
@@ -265,7 +233,7 @@ public sealed partial class PostgresSqlGenerator
         if (s.Unlogged) sb.Append("UNLOGGED ");
         sb.Append("SEQUENCE ");
         if (Ine) sb.Append("IF NOT EXISTS ");
-        sb.Append(s.Name);
+        sb.Append(PostgresQuoting.Name(s.Name));
         sb.Append(SequenceOptionsText(s.Options, "\n    "));
         Statement(sb.ToString());
     }
@@ -291,14 +259,14 @@ public sealed partial class PostgresSqlGenerator
         if (i.Unique) sb.Append("UNIQUE ");
         sb.Append("INDEX ");
         if (Ine) sb.Append("IF NOT EXISTS ");
-        sb.Append(Identifier.Quote(i.Name.Name)).Append(" ON ");
+        sb.Append(PostgresQuoting.Quote(i.Name.Name)).Append(" ON ");
         if (i.Only) sb.Append("ONLY ");
-        sb.Append(i.Table).Append(" USING ").Append(i.Method).Append(" (");
+        sb.Append(PostgresQuoting.Name(i.Table)).Append(" USING ").Append(i.Method).Append(" (");
         sb.Append(string.Join(", ", i.Elements.Select(IndexElementText))).Append(')');
         if (!i.Include.IsEmpty) sb.Append(" INCLUDE (").Append(Columns(i.Include)).Append(')');
         if (i.NullsNotDistinct) sb.Append(" NULLS NOT DISTINCT");
         if (i.With != null) sb.Append(" WITH ").Append(i.With);
-        if (i.Tablespace != null) sb.Append(" TABLESPACE ").Append(Identifier.Quote(i.Tablespace));
+        if (i.Tablespace != null) sb.Append(" TABLESPACE ").Append(PostgresQuoting.Quote(i.Tablespace));
         if (i.Where != null) sb.Append(" WHERE (").Append(i.Where).Append(')');
         Statement(sb.ToString());
     }
@@ -306,7 +274,7 @@ public sealed partial class PostgresSqlGenerator
     internal static string IndexElementText(IndexElement e)
     {
         var sb = new StringBuilder();
-        sb.Append(e.Column != null ? Identifier.Quote(e.Column) : "(" + e.Expression + ")");
+        sb.Append(e.Column != null ? PostgresQuoting.Quote(e.Column) : "(" + e.Expression + ")");
         if (e.Collation != null) sb.Append(" COLLATE ").Append(e.Collation);
         if (e.OperatorClass != null) sb.Append(' ').Append(e.OperatorClass);
         if (e.Descending) sb.Append(" DESC");
@@ -329,10 +297,10 @@ public sealed partial class PostgresSqlGenerator
             if (v.Recursive) sb.Append("RECURSIVE ");
             sb.Append("VIEW ");
         }
-        sb.Append(v.Name);
+        sb.Append(PostgresQuoting.Name(v.Name));
         if (!v.ColumnNames.IsEmpty) sb.Append(" (").Append(Columns(v.ColumnNames)).Append(')');
         if (v.With != null) sb.Append(" WITH ").Append(v.With);
-        if (v.Tablespace != null) sb.Append(" TABLESPACE ").Append(Identifier.Quote(v.Tablespace));
+        if (v.Tablespace != null) sb.Append(" TABLESPACE ").Append(PostgresQuoting.Quote(v.Tablespace));
         sb.Append(" AS\n").Append(QueryLayout.Format(v.Query));
         if (v.CheckOption != null) sb.Append("\nWITH ").Append(v.CheckOption).Append(" CHECK OPTION");
         if (v.WithNoData) sb.Append("\nWITH NO DATA");
@@ -342,32 +310,32 @@ public sealed partial class PostgresSqlGenerator
     private void WriteRoutine(Routine r)
     {
         var kind = r.Kind switch { RoutineKind.Procedure => "PROCEDURE ", RoutineKind.Aggregate => "AGGREGATE ", _ => "FUNCTION " };
-        Statement((Ine ? "CREATE OR REPLACE " : "CREATE ") + kind + r.Name + r.Definition);
+        Statement((Ine ? "CREATE OR REPLACE " : "CREATE ") + kind + PostgresQuoting.Name(r.Name) + r.Definition);
     }
 
     private void WriteTrigger(Trigger t)
     {
         if (t.Constraint)
         {
-            var create = $"CREATE CONSTRAINT TRIGGER {Identifier.Quote(t.Name)} {t.Definition}";
+            var create = $"CREATE CONSTRAINT TRIGGER {PostgresQuoting.Quote(t.Name)} {t.Definition}";
             if (!Ine)
             {
                 Statement(create);
                 return;
             }
-            Statement("DO $$\nBEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE tgname = " + Literal(t.Name) + " AND tgrelid = "
-                + Literal(t.Table.ToString()) + "::regclass) THEN\n        " + create + ";\n    END IF;\nEND $$");
+            Statement("DO $$\nBEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE tgname = " + PostgresQuoting.Literal(t.Name) + " AND tgrelid = "
+                + PostgresQuoting.Literal(PostgresQuoting.Name(t.Table)) + "::regclass) THEN\n        " + create + ";\n    END IF;\nEND $$");
             return;
         }
-        Statement((Ine ? "CREATE OR REPLACE TRIGGER " : "CREATE TRIGGER ") + Identifier.Quote(t.Name) + " " + t.Definition);
+        Statement((Ine ? "CREATE OR REPLACE TRIGGER " : "CREATE TRIGGER ") + PostgresQuoting.Quote(t.Name) + " " + t.Definition);
     }
 
     private void WritePolicy(Policy p)
     {
-        var sb = new StringBuilder($"CREATE POLICY {Identifier.Quote(p.Name)} ON {p.Table}");
+        var sb = new StringBuilder($"CREATE POLICY {PostgresQuoting.Quote(p.Name)} ON {PostgresQuoting.Name(p.Table)}");
         if (!p.Permissive) sb.Append(" AS RESTRICTIVE");
         if (p.Command != "ALL") sb.Append(" FOR ").Append(p.Command);
-        if (!(p.Roles.Count == 1 && p.Roles[0] == "public")) sb.Append(" TO ").Append(string.Join(", ", p.Roles.Select(Identifier.Quote)));
+        if (!(p.Roles.Count == 1 && p.Roles[0] == "public")) sb.Append(" TO ").Append(string.Join(", ", p.Roles.Select(PostgresQuoting.Quote)));
         if (p.Using != null) sb.Append(" USING (").Append(p.Using).Append(')');
         if (p.WithCheck != null) sb.Append(" WITH CHECK (").Append(p.WithCheck).Append(')');
         if (!Ine)
@@ -375,12 +343,12 @@ public sealed partial class PostgresSqlGenerator
             Statement(sb.ToString());
             return;
         }
-        Statement("DO $$\nBEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_policy WHERE polname = " + Literal(p.Name) + " AND polrelid = "
-            + Literal(p.Table.ToString()) + "::regclass) THEN\n        " + sb + ";\n    END IF;\nEND $$");
+        Statement("DO $$\nBEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_policy WHERE polname = " + PostgresQuoting.Literal(p.Name) + " AND polrelid = "
+            + PostgresQuoting.Literal(PostgresQuoting.Name(p.Table)) + "::regclass) THEN\n        " + sb + ";\n    END IF;\nEND $$");
     }
 
     private void WriteRule(Rule r)
     {
-        Statement((Ine ? "CREATE OR REPLACE RULE " : "CREATE RULE ") + Identifier.Quote(r.Name) + " " + r.Definition);
+        Statement((Ine ? "CREATE OR REPLACE RULE " : "CREATE RULE ") + PostgresQuoting.Quote(r.Name) + " " + r.Definition);
     }
 }

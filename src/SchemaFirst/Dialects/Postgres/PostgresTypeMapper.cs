@@ -1,6 +1,8 @@
 using System.Globalization;
 using SchemaFirst.Model;
 
+using SchemaFirst.Sql;
+
 namespace SchemaFirst.Dialects.Postgres;
 
 /// <summary>
@@ -42,7 +44,7 @@ internal static class PostgresTypeMapper
                 }
                 else
                 {
-                    var name = string.Join(".", parts.Select(Identifier.Quote));
+                    var name = string.Join(".", parts.Select(PostgresQuoting.Quote));
                     type = new DataType(TypeKind.User, mods == null ? name : name + "(" + mods + ")", UserType: resolved?.Name);
                 }
             }

@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using System.Text;
 
+using SchemaFirst.Sql;
+
 namespace SchemaFirst.Dialects.Postgres;
 
 /// <summary>
@@ -17,7 +19,7 @@ internal static class QueryLayout
 
     public static string Format(string query)
     {
-        var tokens = PostgresLexer.Tokenize(query);
+        var tokens = SqlLexer.Tokenize(query);
         var breaks = new List<int>();
         var depth = 0;
         string? prev = null;

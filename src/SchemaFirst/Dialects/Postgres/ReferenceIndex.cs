@@ -1,5 +1,7 @@
 using SchemaFirst.Model;
 
+using SchemaFirst.Sql;
+
 namespace SchemaFirst.Dialects.Postgres;
 
 /// <summary>
@@ -44,7 +46,7 @@ internal sealed class ReferenceIndex
 
     public void DependOnExpression(DependencyOrder<object> order, string key, string sql, string contextSchema)
     {
-        var tokens = PostgresLexer.Tokenize(sql);
+        var tokens = SqlLexer.Tokenize(sql);
         var c = new TokenCursor(sql, tokens);
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -53,7 +55,7 @@ internal sealed class ReferenceIndex
                 && c.Span(tokens[i - 2]).Equals("nextval", StringComparison.OrdinalIgnoreCase))
             {
                 var seqText = c.StringValue(t);
-                var parts = PostgresLexer.Tokenize(seqText);
+                var parts = SqlLexer.Tokenize(seqText);
                 var sc = new TokenCursor(seqText, parts);
                 try
                 {
@@ -100,7 +102,7 @@ internal sealed class ReferenceIndex
     public void DependOnRoutineHeader(DependencyOrder<object> order, string key, Routine r)
     {
         var def = r.Definition;
-        var tokens = PostgresLexer.Tokenize(def);
+        var tokens = SqlLexer.Tokenize(def);
         var end = tokens.FindIndex(t => t.Kind == TokenKind.String);
         var header = end < 0 ? def : def[..tokens[end].Start];
         // The routine's own name is not a dependency.

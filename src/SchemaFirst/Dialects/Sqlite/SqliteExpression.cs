@@ -2,6 +2,8 @@ using System.Text;
 using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Model;
 
+using SchemaFirst.Sql;
+
 namespace SchemaFirst.Dialects.Sqlite;
 
 /// <summary>
@@ -47,7 +49,7 @@ internal static class SqliteExpression
     /// <param name="schemas">The model's schemas: their qualifiers are dropped, as SQLite has no schemas.</param>
     public static string? Translate(string expression, IReadOnlySet<string>? schemas = null)
     {
-        var tokens = PostgresLexer.Tokenize(expression);
+        var tokens = SqlLexer.Tokenize(expression);
         var c = new TokenCursor(expression, tokens);
         var sb = new StringBuilder(expression.Length);
         var last = 0;
@@ -153,7 +155,7 @@ internal static class SqliteExpression
     /// <summary>A default in SQLite syntax: literals as they are, anything else in parentheses (SQLite requires them).</summary>
     public static string DefaultText(string expression)
     {
-        var tokens = PostgresLexer.Tokenize(expression, sqlite: true);
+        var tokens = SqlLexer.Tokenize(expression, SqliteDialect.Quotes);
         if (tokens.Count == 1 && tokens[0].Kind is TokenKind.Number or TokenKind.String) return expression;
         if (tokens.Count == 2 && tokens[0].Kind == TokenKind.Operator && tokens[1].Kind == TokenKind.Number) return expression;
         var upper = expression.ToUpperInvariant();
@@ -164,7 +166,7 @@ internal static class SqliteExpression
     /// <summary>Replaces the keyword VALUE of a domain check with a column name.</summary>
     public static string ReplaceValue(string expression, string column)
     {
-        var tokens = PostgresLexer.Tokenize(expression);
+        var tokens = SqlLexer.Tokenize(expression);
         var c = new TokenCursor(expression, tokens);
         var sb = new StringBuilder();
         var last = 0;
@@ -172,7 +174,7 @@ internal static class SqliteExpression
         {
             if (t.Kind == TokenKind.Word && c.Span(t).Equals("value", StringComparison.OrdinalIgnoreCase))
             {
-                sb.Append(expression, last, t.Start - last).Append(SqliteIdentifier.Quote(column));
+                sb.Append(expression, last, t.Start - last).Append(SqliteQuoting.Quote(column));
                 last = t.End;
             }
         }

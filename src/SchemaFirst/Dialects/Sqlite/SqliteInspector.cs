@@ -5,6 +5,8 @@ using SchemaFirst.Diagnostics;
 using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Loading;
 
+using SchemaFirst.Dialects;
+
 namespace SchemaFirst.Dialects.Sqlite;
 
 /// <summary>
@@ -46,7 +48,7 @@ public static class SqliteInspector
         var foreignKeys = await QueryAsync(connection, ForeignKeysQuery, cancellationToken);
         var queryTime = clock.Elapsed;
         var text = ddl.ToString();
-        var load = PostgresParser.LoadText(text, $"{connection.DataSource} (inspected)", sqlite: true);
+        var load = SqliteParser.LoadText(text, $"{connection.DataSource} (inspected)");
         var diagnostics = load.Diagnostics.ToList();
         var model = load.Model;
         foreach (var table in columns.GroupBy(r => r[0]!))

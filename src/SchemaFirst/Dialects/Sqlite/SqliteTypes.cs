@@ -2,6 +2,8 @@ using System.Text;
 using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Model;
 
+using SchemaFirst.Sql;
+
 namespace SchemaFirst.Dialects.Sqlite;
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace SchemaFirst.Dialects.Postgres;
+namespace SchemaFirst.Dialects;
 
 /// <summary>
 /// Represents the choices of DDL generation.

@@ -1,4 +1,4 @@
-namespace SchemaFirst.Dialects.Postgres;
+namespace SchemaFirst.Sql;
 
 /// <summary>
 /// Represents one token as a span of its statement's text.

@@ -1,4 +1,4 @@
-namespace SchemaFirst.Dialects.Postgres;
+namespace SchemaFirst.Sql;
 
 /// <summary>
 /// Represents the kind of a SQL token.

@@ -1,4 +1,4 @@
-namespace SchemaFirst.Dialects.Postgres;
+namespace SchemaFirst.Sql;
 
 /// <summary>
 /// Represents small text helpers for canonical SQL output.

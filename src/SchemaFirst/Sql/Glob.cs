@@ -1,4 +1,4 @@
-namespace SchemaFirst.Dialects.Postgres;
+namespace SchemaFirst.Sql;
 
 /// <summary>
 /// Represents simple glob matching of names: <c>*</c> any run of characters, <c>?</c> one character.

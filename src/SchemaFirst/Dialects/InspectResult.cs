@@ -1,6 +1,6 @@
 using SchemaFirst.Loading;
 
-namespace SchemaFirst.Dialects.Postgres;
+namespace SchemaFirst.Dialects;
 
 /// <summary>
 /// Represents what an inspection read: the model (as a load result), the DDL it was replayed from, the server

@@ -1,15 +1,16 @@
-namespace SchemaFirst.Dialects.Postgres;
+namespace SchemaFirst.Sql;
 
 /// <summary>
-/// Reads the tokens of one statement in a single pass over its text: PostgreSQL identifiers, strings (plain, E'',
+/// Reads the tokens of one statement in a single pass over its text, for PostgreSQL and the dialects that share its
+/// lexical rules (SQLite): identifiers, strings (plain, E'',
 /// U&amp;'', B'', X''), dollar quotes with tags, nested block comments, numbers and operators. Comments are skipped.
 /// The statement reader has already checked that strings and comments are terminated.
 /// </summary>
-internal static class PostgresLexer
+internal static class SqlLexer
 {
     /// <param name="text">The statement.</param>
-    /// <param name="sqlite">SQLite also quotes identifiers as [name] and `name`.</param>
-    public static List<Token> Tokenize(string text, bool sqlite = false)
+    /// <param name="quotes">The ways the dialect quotes identifiers besides double quotes (SQLite: [name] and `name`).</param>
+    public static List<Token> Tokenize(string text, IdentifierQuotes quotes = IdentifierQuotes.Double)
     {
         var tokens = new List<Token>(Math.Max(16, text.Length / 5));
         var i = 0;
@@ -90,14 +91,14 @@ internal static class PostgresLexer
                 case ')':
                     tokens.Add(new Token(TokenKind.RParen, i++, 1));
                     continue;
-                case '[' when sqlite:
+                case '[' when (quotes & IdentifierQuotes.Brackets) != 0:
                     {
                         var close = text.IndexOf(']', i + 1);
                         i = close < 0 ? n : close + 1;
                         tokens.Add(new Token(TokenKind.QuotedIdentifier, start, i - start));
                         continue;
                     }
-                case '`' when sqlite:
+                case '`' when (quotes & IdentifierQuotes.Backticks) != 0:
                     {
                         var close = text.IndexOf('`', i + 1);
                         i = close < 0 ? n : close + 1;

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SchemaFirst.Dialects.Postgres;
+namespace SchemaFirst.Sql;
 
 /// <summary>
 /// Represents a position in the tokens of one statement, with the small vocabulary the statement parsers are written in.

@@ -1,7 +1,7 @@
 using System.Text;
 using SchemaFirst.Diagnostics;
 
-namespace SchemaFirst.Dialects.Postgres;
+namespace SchemaFirst.Sql;
 
 /// <summary>
 /// Reads statements one at a time from a stream, so memory stays bounded by the largest statement kept: it tracks
@@ -9,7 +9,7 @@ namespace SchemaFirst.Dialects.Postgres;
 /// semicolon, cuts psql meta-commands at the end of their line, skips COPY ... FROM stdin data up to <c>\.</c>, and
 /// discards the text of INSERT statements (counted, not kept).
 /// </summary>
-internal sealed class PostgresStatementReader
+internal sealed class SqlStatementReader
 {
     private const int BufferSize = 1 << 16;
     private readonly TextReader _reader;
@@ -29,7 +29,7 @@ internal sealed class PostgresStatementReader
     private readonly StringBuilder _sb = new();
     private List<Directive> _pendingDirectives = new();
 
-    public PostgresStatementReader(TextReader reader, string path, List<Diagnostic> diagnostics, CountingFallback fallback)
+    public SqlStatementReader(TextReader reader, string path, List<Diagnostic> diagnostics, CountingFallback fallback)
     {
         _reader = reader;
         _path = path;
@@ -42,17 +42,17 @@ internal sealed class PostgresStatementReader
 
     public bool Binary => _binary;
 
-    public static PostgresStatementReader Open(string path, List<Diagnostic> diagnostics, out Stream stream)
+    public static SqlStatementReader Open(string path, List<Diagnostic> diagnostics, out Stream stream)
     {
         stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var fallback = new CountingFallback();
         var encoding = (Encoding)new UTF8Encoding(false).Clone();
         encoding.DecoderFallback = fallback;
         var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        return new PostgresStatementReader(reader, path, diagnostics, fallback);
+        return new SqlStatementReader(reader, path, diagnostics, fallback);
     }
 
-    public static PostgresStatementReader FromString(string text, string path, List<Diagnostic> diagnostics) =>
+    public static SqlStatementReader FromString(string text, string path, List<Diagnostic> diagnostics) =>
         new(new StringReader(text), path, diagnostics, new CountingFallback());
 
     private int Peek(int ahead = 0)

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Text;
 using SchemaFirst.Model;
 
-namespace SchemaFirst.Dialects.Postgres;
+namespace SchemaFirst.Sql;
 
 /// <summary>
 /// Writes a token range as canonical SQL text: unquoted words folded to lower case, quotes kept only where needed,
@@ -56,7 +56,7 @@ internal static class SqlNormalizer
                     if (raw[0] == '"')
                     {
                         var value = raw[1..^1].ToString().Replace("\"\"", "\"", StringComparison.Ordinal);
-                        sb.Append(Identifier.Quote(value));
+                        sb.Append(CanonicalIdentifier.Quote(value));
                     }
                     else
                     {
@@ -117,7 +117,7 @@ internal static class SqlNormalizer
     /// <summary>Normalizes a piece of SQL text (lexes it first).</summary>
     public static string NormalizeText(string sql, bool stripOuterParens = true)
     {
-        var tokens = PostgresLexer.Tokenize(sql);
+        var tokens = SqlLexer.Tokenize(sql);
         return Normalize(sql, tokens, 0, tokens.Count, stripOuterParens);
     }
 }

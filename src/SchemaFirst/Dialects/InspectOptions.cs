@@ -1,4 +1,6 @@
-namespace SchemaFirst.Dialects.Postgres;
+using SchemaFirst.Sql;
+
+namespace SchemaFirst.Dialects;
 
 /// <summary>
 /// Represents which schemas an inspection reads: glob patterns (<c>*</c>, <c>?</c>) to include (all when empty) and

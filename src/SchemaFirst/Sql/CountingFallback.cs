@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SchemaFirst.Dialects.Postgres;
+namespace SchemaFirst.Sql;
 
 /// <summary>
 /// Represents a UTF-8 decoder fallback that replaces invalid bytes with U+FFFD and counts them, so the reader can

@@ -1,11 +1,14 @@
 using System.Collections.Frozen;
 
-namespace SchemaFirst.Model;
+namespace SchemaFirst.Sql;
 
 /// <summary>
-/// Represents PostgreSQL's reserved and type-function-name keywords, which must be quoted when used as identifiers.
+/// Represents how identifiers are written inside normalized SQL text (defaults, checks, index expressions, view
+/// bodies): double-quoted unless a plain lower-case word that is not reserved. Normalized text follows what
+/// PostgreSQL prints, so the reserved words are PostgreSQL's reserved and type-function-name keywords; PostgreSQL's
+/// own quoting (<c>PostgresQuoting</c>) is this rule, other dialects quote with theirs.
 /// </summary>
-internal static class Keywords
+internal static class CanonicalIdentifier
 {
     // Reserved keywords plus the "type or function name" category: those cannot be bare column or table names.
     private static readonly FrozenSet<string> Reserved = new[]
@@ -30,4 +33,19 @@ internal static class Keywords
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static bool IsReserved(string lowerName) => Reserved.Contains(lowerName);
+
+    /// <summary>Quotes a name with double quotes unless it is a plain lower-case identifier and no reserved word.</summary>
+    public static string Quote(string name) => NeedsQuotes(name) ? "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : name;
+
+    public static bool NeedsQuotes(string name)
+    {
+        if (name.Length == 0) return true;
+        var first = name[0];
+        if (!(first is >= 'a' and <= 'z' || first == '_')) return true;
+        foreach (var ch in name)
+        {
+            if (!(ch is >= 'a' and <= 'z' || ch is >= '0' and <= '9' || ch == '_' || ch == '$')) return true;
+        }
+        return IsReserved(name);
+    }
 }

@@ -1,9 +1,10 @@
 namespace SchemaFirst.Dialects.Sqlite;
 
 /// <summary>
-/// Represents SQLite identifier quoting: double quotes unless the name is a plain identifier and no keyword.
+/// Represents how SQLite SQL text spells names and strings: double quotes unless the name is a plain identifier and no
+/// keyword; string literals in single quotes.
 /// </summary>
-internal static class SqliteIdentifier
+internal static class SqliteQuoting
 {
     private static readonly HashSet<string> Keywords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -26,4 +27,7 @@ internal static class SqliteIdentifier
         var plain = name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
         return plain && !Keywords.Contains(name) ? name : "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
+
+    /// <summary>A string literal: single quotes, embedded quotes doubled.</summary>
+    public static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

@@ -1,4 +1,4 @@
-namespace SchemaFirst.Dialects.Postgres;
+namespace SchemaFirst.Sql;
 
 /// <summary>
 /// Represents one statement cut from a file: its text without the terminating semicolon, where it starts,

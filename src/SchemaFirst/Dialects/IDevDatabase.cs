@@ -1,0 +1,26 @@
+using System.Data.Common;
+using SchemaFirst.Diagnostics;
+using SchemaFirst.Model;
+using SchemaFirst.Project;
+
+namespace SchemaFirst.Dialects;
+
+/// <summary>
+/// Represents a dialect that can normalize a source through the engine itself (<c>--dev-url</c>, as Atlas's dev
+/// database): the statements run on a scratch database created on the named server and dropped afterwards, and the
+/// schema is read back with the inspector.
+/// </summary>
+public interface IDevDatabase
+{
+    /// <param name="url">The server to create the scratch database on.</param>
+    /// <param name="connect">Makes a (closed) connection to a URL with the dialect's driver.</param>
+    /// <param name="files">The source files, as expanded from the inputs.</param>
+    /// <param name="parsed">The model the files parsed to: what the engine is not sent is taken from it.</param>
+    Task<DevOutcome> NormalizeAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, IReadOnlyList<string> files, Database parsed, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Represents what the dev database gave: the normalized model, or the statement it refused (as a diagnostic at the
+/// statement's place), or why it could not be used; and which server it was.
+/// </summary>
+public sealed record DevOutcome(Database? Model, Diagnostic? Refused, string? Failure, string? Server);

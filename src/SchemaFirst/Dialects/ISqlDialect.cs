@@ -1,0 +1,65 @@
+using System.Data.Common;
+using SchemaFirst.Diagnostics;
+using SchemaFirst.Loading;
+using SchemaFirst.Model;
+using SchemaFirst.Project;
+
+namespace SchemaFirst.Dialects;
+
+/// <summary>
+/// Represents one SQL dialect: how it names itself and its URLs, how it spells identifiers and strings, and how it
+/// reads source files, reads a live database and writes DDL. Everything dialect-specific is reached through here (and
+/// through the optional role interfaces <see cref="ISchemaCreator"/> and <see cref="IDevDatabase"/>); the rest of
+/// SchemaFirst works on the dialect-neutral model. Implementations are stateless singletons listed in
+/// <see cref="SqlDialects"/>.
+/// </summary>
+public interface ISqlDialect
+{
+    /// <summary>The canonical name, as <c>--dialect</c> takes it and the model records it (<c>postgres</c>).</summary>
+    string Name { get; }
+
+    /// <summary>The name people know the engine by (<c>PostgreSQL</c>).</summary>
+    string DisplayName { get; }
+
+    /// <summary>Other names <c>--dialect</c> accepts (<c>postgresql</c>, <c>pg</c>).</summary>
+    IReadOnlyList<string> Aliases { get; }
+
+    /// <summary>The URL schemes of its databases (<c>postgres</c>, <c>postgresql</c>).</summary>
+    IReadOnlyList<string> UrlSchemes { get; }
+
+    /// <summary>What a URL of this dialect looks like, for messages.</summary>
+    string UrlExample { get; }
+
+    /// <summary>Where a URL without a host, port, user or database connects; null for a database that is a file.</summary>
+    ServerDefaults? Server { get; }
+
+    /// <summary>An identifier as SQL text: quoted where the dialect needs it.</summary>
+    string QuoteIdentifier(string name);
+
+    /// <summary>A schema-qualified name as SQL text.</summary>
+    string QuoteName(QualifiedName name);
+
+    /// <summary>A string literal as SQL text.</summary>
+    string QuoteLiteral(string value);
+
+    /// <summary>An unquoted identifier as the database stores it (folded to lower case, or kept as written).</summary>
+    string FoldIdentifier(string unquoted);
+
+    /// <summary>Reads source files of this dialect, in order, into a model.</summary>
+    LoadResult Parse(IReadOnlyList<string> files, List<Diagnostic> diagnostics);
+
+    /// <summary>Reads source text of this dialect; <paramref name="path"/> names it in diagnostics.</summary>
+    LoadResult ParseText(string sql, string path);
+
+    /// <summary>Writes a model as DDL of this dialect; what the dialect cannot express is a note, never an omission.</summary>
+    GeneratedSql Generate(Database model, SqlGenerationOptions options);
+
+    /// <summary>Whether <see cref="SqlGenerationOptions.IfNotExists"/> changes what <see cref="Generate"/> writes.</summary>
+    bool WritesIfNotExistsStyle { get; }
+
+    /// <summary>Reads a live database, through a connection the caller made with its driver, into a model.</summary>
+    Task<InspectResult> InspectAsync(DbConnection connection, InspectOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>The connection string for the driver of this dialect; read-only unless <paramref name="writable"/>.</summary>
+    string ConnectionString(DatabaseUrl url, bool writable);
+}

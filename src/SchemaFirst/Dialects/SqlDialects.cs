@@ -1,0 +1,28 @@
+using SchemaFirst.Dialects.Postgres;
+using SchemaFirst.Dialects.Sqlite;
+
+namespace SchemaFirst.Dialects;
+
+/// <summary>
+/// Represents the registry of dialects: the one place that maps names and URL schemes to a dialect. A new dialect is a
+/// folder under <c>Dialects/</c> and one line here.
+/// </summary>
+public static class SqlDialects
+{
+    /// <summary>Every dialect, in the order help texts list them.</summary>
+    public static IReadOnlyList<ISqlDialect> All { get; } = [PostgresDialect.Instance, SqliteDialect.Instance];
+
+    /// <summary>The dialect source files are written in when nothing says otherwise.</summary>
+    public static ISqlDialect Default => PostgresDialect.Instance;
+
+    /// <summary>The dialect a name or alias (any case) stands for; null when none does.</summary>
+    public static ISqlDialect? Find(string name) =>
+        All.FirstOrDefault(d => d.Name.Equals(name, StringComparison.OrdinalIgnoreCase) || d.Aliases.Any(a => a.Equals(name, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>The dialect whose databases a URL scheme names; null when none does.</summary>
+    public static ISqlDialect? ForScheme(string scheme) =>
+        All.FirstOrDefault(d => d.UrlSchemes.Any(s => s.Equals(scheme, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>The canonical names, for messages: "postgres, sqlite".</summary>
+    public static string Names => string.Join(", ", All.Select(d => d.Name));
+}
