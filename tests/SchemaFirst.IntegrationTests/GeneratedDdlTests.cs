@@ -1,10 +1,9 @@
 using SchemaFirst.Dialects.Postgres;
+using SchemaFirst.Dialects;
 using SchemaFirst.Loading;
 using SchemaFirst.Model;
 using SchemaFirst.Tests;
 using SchemaFirst.Validation;
-
-using SchemaFirst.Dialects;
 
 namespace SchemaFirst.IntegrationTests;
 

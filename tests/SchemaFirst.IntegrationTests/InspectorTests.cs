@@ -1,11 +1,10 @@
 using System.Text;
 using Npgsql;
 using SchemaFirst.Dialects.Postgres;
+using SchemaFirst.Dialects;
 using SchemaFirst.Loading;
 using SchemaFirst.Model;
 using SchemaFirst.Tests;
-
-using SchemaFirst.Dialects;
 
 namespace SchemaFirst.IntegrationTests;
 

@@ -3,10 +3,9 @@ using Microsoft.Data.Sqlite;
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Dialects.Sqlite;
+using SchemaFirst.Dialects;
 using SchemaFirst.Loading;
 using SchemaFirst.Tests;
-
-using SchemaFirst.Dialects;
 
 namespace SchemaFirst.IntegrationTests;
 

@@ -30,6 +30,7 @@ public static class DiagnosticCodes
     public const string ObjectReplaced = "SF309";
     public const string InvalidPrivilege = "SF310";
     public const string DevDatabaseRefused = "SF311";
+    public const string DirectiveWithoutObject = "SF312";
 
     public const string ForeignKeyTableMissing = "SF401";
     public const string ForeignKeyColumnMissing = "SF402";

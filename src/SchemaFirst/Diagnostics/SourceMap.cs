@@ -10,6 +10,9 @@ public sealed class SourceMap
     private readonly List<string> _paths = new();
     private readonly Dictionary<string, int> _pathIndex = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<SourceKey, List<SourceDirective>> _directives = new();
+    private readonly List<SourceKey> _directiveOrder = new();
+
     private readonly record struct Position(int Path, int Line, int Column, int Length);
 
     public int Count => _positions.Count;
@@ -30,4 +33,25 @@ public sealed class SourceMap
         _paths.Add(path);
         return _paths.Count - 1;
     }
+
+    /// <summary>Keeps a directive with the object it was written on.</summary>
+    public void AddDirective(SourceKey key, SourceDirective directive)
+    {
+        if (!_directives.TryGetValue(key, out var list))
+        {
+            _directives[key] = list = new List<SourceDirective>();
+            _directiveOrder.Add(key);
+        }
+        list.Add(directive);
+    }
+
+    /// <summary>The directives written on an object, in source order (none when it has none).</summary>
+    public IReadOnlyList<SourceDirective> DirectivesOf(SourceKey key) => _directives.TryGetValue(key, out var list) ? list : [];
+
+    /// <summary>The directives written on an object of a kind, by its name and member.</summary>
+    public IReadOnlyList<SourceDirective> DirectivesOf(SourceKind kind, Model.QualifiedName name, string? member = null) => DirectivesOf(new SourceKey(kind, name, member));
+
+    /// <summary>Every object that carries directives, with them, in the order they were first written.</summary>
+    public IEnumerable<(SourceKey Object, IReadOnlyList<SourceDirective> Directives)> Directives =>
+        _directiveOrder.Select(k => (k, (IReadOnlyList<SourceDirective>)_directives[k]));
 }

@@ -1,5 +1,4 @@
 using SchemaFirst.Diagnostics;
-
 using SchemaFirst.Sql;
 
 namespace SchemaFirst.Loading;

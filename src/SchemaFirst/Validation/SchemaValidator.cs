@@ -1,7 +1,6 @@
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Model;
-
 using SchemaFirst.Sql;
 
 namespace SchemaFirst.Validation;
@@ -233,18 +232,39 @@ public static class SchemaValidator
             }
         }
         var reported = new HashSet<string>(StringComparer.Ordinal);
+        // Per parenthesis level: whether a FROM list is open there, so that "FROM a, b" checks b too, while the commas of
+        // a select list, a call, GROUP BY or ORDER BY do not start a relation.
+        var inFrom = new List<bool> { false };
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            if (t.Kind != TokenKind.Word) continue;
-            var w = c.Span(t);
-            var isFrom = w.Equals("from", StringComparison.OrdinalIgnoreCase) || w.Equals("join", StringComparison.OrdinalIgnoreCase);
-            if (!isFrom && !(w.Equals(",", StringComparison.Ordinal))) continue;
+            switch (t.Kind)
+            {
+                case TokenKind.LParen:
+                    inFrom.Add(false);
+                    continue;
+                case TokenKind.RParen:
+                    if (inFrom.Count > 1) inFrom.RemoveAt(inFrom.Count - 1);
+                    continue;
+                case TokenKind.Comma when inFrom[^1]:
+                    break;
+                case TokenKind.Word:
+                    var w = c.Span(t);
+                    if (w.Equals("from", StringComparison.OrdinalIgnoreCase) || w.Equals("join", StringComparison.OrdinalIgnoreCase))
+                    {
+                        // "extract(day from x)", "substring(a from 2)", "trim(both from x)" use FROM inside a function call.
+                        if (InsideCallWithFrom(tokens, c, i)) continue;
+                        inFrom[^1] = true;
+                        break;
+                    }
+                    if (EndsFromList(w)) inFrom[^1] = false;
+                    continue;
+                default:
+                    continue;
+            }
             var j = i + 1;
             while (j < tokens.Count && tokens[j].Kind == TokenKind.Word && (c.Span(tokens[j]).Equals("lateral", StringComparison.OrdinalIgnoreCase) || c.Span(tokens[j]).Equals("only", StringComparison.OrdinalIgnoreCase))) j++;
             if (j >= tokens.Count || tokens[j].Kind is not (TokenKind.Word or TokenKind.QuotedIdentifier)) continue;
-            // "extract(day from x)", "substring(a from 2)", "trim(both from x)" use FROM inside a function call.
-            if (InsideCallWithFrom(tokens, c, i)) continue;
             string? schema = null;
             var name = c.IdentifierValue(tokens[j]);
             var k = j + 1;
@@ -266,6 +286,17 @@ public static class SchemaValidator
                 $"view {v.Name} reads from {display}, which is no table or view of this schema", map.Find(SourceKind.View, v.Name),
                 severity == Severity.Warning ? "if an extension provides it, this is fine; otherwise create it or fix the name" : "create the relation or fix its name"));
         }
+    }
+
+    private static readonly string[] FromListEnds = ["where", "group", "having", "window", "order", "limit", "offset", "fetch", "for", "union", "intersect", "except", "select", "returning"];
+
+    private static bool EndsFromList(ReadOnlySpan<char> word)
+    {
+        foreach (var end in FromListEnds)
+        {
+            if (word.Equals(end, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     private static bool InsideCallWithFrom(List<Token> tokens, TokenCursor c, int fromIndex)

@@ -1,7 +1,6 @@
 using SchemaFirst.Dialects.Postgres;
-using SchemaFirst.Loading;
-
 using SchemaFirst.Dialects;
+using SchemaFirst.Loading;
 
 namespace SchemaFirst.Tests.Generation;
 

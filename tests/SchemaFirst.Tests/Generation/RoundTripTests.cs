@@ -1,8 +1,7 @@
 using SchemaFirst.Dialects.Postgres;
+using SchemaFirst.Dialects;
 using SchemaFirst.Loading;
 using SchemaFirst.Model;
-
-using SchemaFirst.Dialects;
 
 namespace SchemaFirst.Tests.Generation;
 

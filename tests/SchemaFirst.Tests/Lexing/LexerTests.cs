@@ -1,5 +1,4 @@
 using SchemaFirst.Dialects.Postgres;
-
 using SchemaFirst.Sql;
 
 namespace SchemaFirst.Tests.Lexing;

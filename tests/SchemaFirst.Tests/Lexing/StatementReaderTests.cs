@@ -1,6 +1,5 @@
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Dialects.Postgres;
-
 using SchemaFirst.Sql;
 
 namespace SchemaFirst.Tests.Lexing;

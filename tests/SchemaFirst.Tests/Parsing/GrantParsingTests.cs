@@ -1,8 +1,7 @@
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Dialects.Postgres;
-using SchemaFirst.Model;
-
 using SchemaFirst.Dialects;
+using SchemaFirst.Model;
 
 namespace SchemaFirst.Tests.Parsing;
 

@@ -26,6 +26,9 @@ public class ValidatorTests
         { "CREATE TABLE a (x int, PRIMARY KEY (nope));", DiagnosticCodes.ColumnMissing, Severity.Error },
         { "CREATE TYPE s AS ENUM ('on', 'off'); CREATE TABLE a (x s DEFAULT 'of');", DiagnosticCodes.EnumDefaultInvalid, Severity.Error },
         { "CREATE TABLE a (x int); CREATE VIEW v AS SELECT x FROM a JOIN missing_table m ON true;", DiagnosticCodes.ViewReferenceMissing, Severity.Error },
+        { "CREATE TABLE a (x int); CREATE VIEW v AS SELECT a.x FROM a, missing_table m WHERE m.y = a.x;", DiagnosticCodes.ViewReferenceMissing, Severity.Error },
+        { "CREATE TABLE a (x int); CREATE VIEW v AS SELECT * FROM a JOIN a b ON true, public.missing_table;", DiagnosticCodes.ViewReferenceMissing, Severity.Error },
+        { "CREATE TABLE a (x int); CREATE VIEW v AS SELECT * FROM (SELECT 1 FROM a, missing_table) s;", DiagnosticCodes.ViewReferenceMissing, Severity.Error },
         { "CREATE INDEX i ON missing (x);", DiagnosticCodes.IndexTableMissing, Severity.Error },
         { "CREATE TABLE a (x int, x text);", DiagnosticCodes.DuplicateColumn, Severity.Error },
         { "ALTER TABLE missing ADD COLUMN x int;", DiagnosticCodes.UnknownObject, Severity.Error },
@@ -42,6 +45,18 @@ public class ValidatorTests
         Assert.Equal((code, severity), (d.Code, d.Severity));
         Assert.NotNull(d.Location);
         Assert.False(string.IsNullOrWhiteSpace(d.Help));
+    }
+
+    [Theory]
+    [InlineData("SELECT a.x, b.y FROM a, b WHERE a.x = b.y")]
+    [InlineData("SELECT coalesce(x, 0), y FROM a, b GROUP BY x, y ORDER BY x, y")]
+    [InlineData("SELECT x FROM a WHERE x IN (1, 2) AND y = ANY (ARRAY[1, 2])")]
+    [InlineData("SELECT x FROM a, LATERAL (SELECT y FROM b) s, generate_series(1, 2) g")]
+    [InlineData("SELECT substring(y FROM 1 FOR 2), extract(day FROM now()) FROM b")]
+    [InlineData("WITH c AS (SELECT x FROM a) SELECT c.x, b.y FROM c, b")]
+    public void Commas_check_every_relation_of_a_from_list_and_nothing_else(string query)
+    {
+        Assert.Empty(Check($"CREATE TABLE a (x int); CREATE TABLE b (y int); CREATE VIEW v AS {query};"));
     }
 
     [Fact]

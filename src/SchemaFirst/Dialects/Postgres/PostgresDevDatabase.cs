@@ -2,7 +2,6 @@ using System.Data.Common;
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Model;
 using SchemaFirst.Project;
-
 using SchemaFirst.Sql;
 
 namespace SchemaFirst.Dialects.Postgres;

@@ -1,7 +1,6 @@
 using System.Text;
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Model;
-
 using SchemaFirst.Sql;
 
 namespace SchemaFirst.Dialects.Postgres;

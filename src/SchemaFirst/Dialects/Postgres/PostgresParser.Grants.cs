@@ -1,6 +1,5 @@
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Model;
-
 using SchemaFirst.Sql;
 
 namespace SchemaFirst.Dialects.Postgres;

@@ -1,7 +1,6 @@
-using SchemaFirst.Diagnostics;
 using System.Globalization;
+using SchemaFirst.Diagnostics;
 using SchemaFirst.Model;
-
 using SchemaFirst.Sql;
 
 namespace SchemaFirst.Dialects.Postgres;
@@ -264,7 +263,7 @@ internal partial class PostgresParser
             return;
         }
         var current = seq.Options;
-        var options = ParseSequenceOptions(c, Denormalize(current), out _, out var ownedBy, alter: true);
+        var options = ParseSequenceOptions(c, current, out _, out var ownedBy, alter: true);
         c.ExpectEnd();
         _sequences[name] = seq with
         {
@@ -274,8 +273,6 @@ internal partial class PostgresParser
     }
 
     private bool _ownedByNone;
-
-    private static SequenceOptions Denormalize(SequenceOptions o) => o;
 
     private SequenceOptions ParseSequenceOptions(TokenCursor c, SequenceOptions options, out QualifiedName? sequenceName) =>
         ParseSequenceOptions(c, options, out sequenceName, out _);

@@ -1,7 +1,6 @@
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Loading;
 using SchemaFirst.Model;
-
 using SchemaFirst.Sql;
 
 namespace SchemaFirst.Dialects.Postgres;
@@ -110,7 +109,7 @@ internal partial class PostgresParser
         }
         if (reader.TakeTrailingDirectives() is { Count: > 0 } trailing)
         {
-            CheckDirectives(new RawStatement(RawStatementKind.MetaCommand, string.Empty, 1, 1, trailing));
+            AttachDirectives(CheckDirectives(new RawStatement(RawStatementKind.MetaCommand, string.Empty, 1, 1, trailing)));
         }
         if (reader.Binary)
         {
@@ -149,7 +148,13 @@ internal partial class PostgresParser
         _lineOffset = lineOffset;
         try
         {
-            CheckDirectives(stmt);
+            if (_depth++ == 0)
+            {
+                // A statement nested in a DO block adds to what its block declares.
+                (_declaredBefore, _declared) = (_declared, _declaredBefore);
+                _declared.Clear();
+            }
+            var directives = CheckDirectives(stmt);
             switch (stmt.Kind)
             {
                 case RawStatementKind.MetaCommand:
@@ -172,6 +177,7 @@ internal partial class PostgresParser
             try
             {
                 Dispatch();
+                AttachDirectives(directives);
             }
             catch (ParseException e)
             {
@@ -182,6 +188,7 @@ internal partial class PostgresParser
         }
         finally
         {
+            _depth--;
             _stmt = saveStmt;
             _c = saveC;
             _lineStarts = saveLines;
@@ -190,8 +197,10 @@ internal partial class PostgresParser
         }
     }
 
-    private void CheckDirectives(RawStatement stmt)
+    /// <summary>Reports malformed and unknown directives; returns the well-formed ones that belong to an object.</summary>
+    private List<Directive> CheckDirectives(RawStatement stmt)
     {
+        var valid = new List<Directive>();
         foreach (var d in stmt.Directives)
         {
             var at = new SourceSpan(_path, d.Line + _lineOffset, d.Column, d.Name.Length + 15);
@@ -208,10 +217,61 @@ internal partial class PostgresParser
                     "write it as: -- schemafirst:renamed-from old_name");
                 continue;
             }
-            if (KnownDirectives.Contains(d.Name)) continue;
+            if (KnownDirectives.Contains(d.Name))
+            {
+                if (d.Name != "skip") valid.Add(d);
+                continue;
+            }
             Report(Severity.Warning, DiagnosticCodes.UnknownDirective, $"unknown directive 'schemafirst:{d.Name}'", at,
                 "known directives are schemafirst:renamed-from, schemafirst:ignore and schemafirst:skip");
         }
+        return valid;
+    }
+
+    // The objects the current and the previous statement declared, where their names stand: directives attach to them.
+    private List<(SourceKey Key, int Line, int Column)> _declared = new();
+    private List<(SourceKey Key, int Line, int Column)> _declaredBefore = new();
+    private int _depth;
+
+    /// <summary>
+    /// Keeps each directive with the object it was written on: the first object declared on the directive's own line
+    /// (before the comment), else the first declared below it (a directive on a line of its own above the object);
+    /// a directive after the semicolon of a statement belongs to what that statement declared on the line.
+    /// </summary>
+    private void AttachDirectives(List<Directive> directives)
+    {
+        foreach (var d in directives)
+        {
+            var line = d.Line + _lineOffset;
+            var target = FirstOnLine(_declared, line, d.Column) ?? FirstOnLine(_declaredBefore, line, d.Column);
+            if (target == null)
+            {
+                foreach (var x in _declared)
+                {
+                    if (x.Line > line && (target == null || (x.Line, x.Column).CompareTo((target.Value.Line, target.Value.Column)) < 0)) target = x;
+                }
+            }
+            if (target == null && _declared.Count > 0) target = _declared[0];
+            var at = new SourceSpan(_path, line, d.Column, d.Name.Length + 15);
+            if (target == null)
+            {
+                Report(Severity.Warning, DiagnosticCodes.DirectiveWithoutObject,
+                    $"schemafirst:{d.Name} is not written on an object this statement declares; it has no effect", at,
+                    "put it at the end of the line that declares the table, column or other object, or on a line of its own just above it");
+                continue;
+            }
+            _sourceMap.AddDirective(target.Value.Key, new SourceDirective(d.Name, d.Arguments.Trim(), at));
+        }
+    }
+
+    private static (SourceKey Key, int Line, int Column)? FirstOnLine(List<(SourceKey Key, int Line, int Column)> declared, int line, int column)
+    {
+        (SourceKey Key, int Line, int Column)? best = null;
+        foreach (var x in declared)
+        {
+            if (x.Line == line && x.Column < column && (best == null || x.Column < best.Value.Column)) best = x;
+        }
+        return best;
     }
 
     private static string Truncate(string s, int n) => s.Length > n ? s[..n] + "..." : s;
@@ -380,13 +440,17 @@ internal partial class PostgresParser
     private void Map(SourceKind kind, QualifiedName name, int tokenIndex, string? member = null)
     {
         var (line, col) = Position(_c.Offset(tokenIndex));
-        _sourceMap.TryAdd(new SourceKey(kind, name, member), _path, line, col, TokenLength(tokenIndex));
+        var key = new SourceKey(kind, name, member);
+        _sourceMap.TryAdd(key, _path, line, col, TokenLength(tokenIndex));
+        _declared.Add((key, line, col));
     }
 
     private protected void MapSet(SourceKind kind, QualifiedName name, int tokenIndex, string? member = null)
     {
         var (line, col) = Position(_c.Offset(tokenIndex));
-        _sourceMap.Set(new SourceKey(kind, name, member), _path, line, col, TokenLength(tokenIndex));
+        var key = new SourceKey(kind, name, member);
+        _sourceMap.Set(key, _path, line, col, TokenLength(tokenIndex));
+        _declared.Add((key, line, col));
     }
 
     private int TokenLength(int tokenIndex) => tokenIndex < _c.End ? Math.Max(1, _c[tokenIndex].Length) : 1;

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using SchemaFirst.Model;
-
 using SchemaFirst.Dialects;
+using SchemaFirst.Model;
 
 namespace SchemaFirst.Dialects.Postgres;
 

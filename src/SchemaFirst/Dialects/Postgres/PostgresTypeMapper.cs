@@ -1,6 +1,5 @@
 using System.Globalization;
 using SchemaFirst.Model;
-
 using SchemaFirst.Sql;
 
 namespace SchemaFirst.Dialects.Postgres;
@@ -90,7 +89,7 @@ internal static class PostgresTypeMapper
         }
         if (dims == 0) return type;
         // PostgreSQL does not enforce array dimensions: int[][] and int[] are the same type, printed as int[].
-        return type with { Text = type.Text + "[]", ArrayDimensions = 1, Kind = TypeKind.Array } with { };
+        return type with { Text = type.Text + "[]", ArrayDimensions = 1, Kind = TypeKind.Array };
     }
 
     private static string? ReadModifiers(TokenCursor c)

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Text;
-
 using SchemaFirst.Sql;
 
 namespace SchemaFirst.Dialects.Postgres;

@@ -1,5 +1,4 @@
 using SchemaFirst.Model;
-
 using SchemaFirst.Sql;
 
 namespace SchemaFirst.Dialects.Postgres;

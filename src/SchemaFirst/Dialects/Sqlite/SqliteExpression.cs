@@ -1,7 +1,6 @@
 using System.Text;
 using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Model;
-
 using SchemaFirst.Sql;
 
 namespace SchemaFirst.Dialects.Sqlite;

@@ -3,9 +3,8 @@ using System.Globalization;
 using System.Text;
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Dialects.Postgres;
-using SchemaFirst.Loading;
-
 using SchemaFirst.Dialects;
+using SchemaFirst.Loading;
 
 namespace SchemaFirst.Dialects.Sqlite;
 
@@ -73,7 +72,7 @@ public static class SqliteInspector
                     $"table {row[0]}: {count} foreign key(s) per pragma_foreign_key_list, {t?.ForeignKeys.Count ?? 0} read from its CREATE statement"));
             }
         }
-        return new InspectResult(load with { Diagnostics = diagnostics }, text, 0, 3, queryTime, clock.Elapsed - queryTime);
+        return new InspectResult(load with { Diagnostics = diagnostics }, 3, queryTime, clock.Elapsed - queryTime);
     }
 
     private static string Squeeze(string type) => new(type.ToUpperInvariant().Where(ch => !char.IsWhiteSpace(ch)).ToArray());

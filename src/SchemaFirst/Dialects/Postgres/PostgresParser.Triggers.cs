@@ -1,0 +1,76 @@
+using SchemaFirst.Diagnostics;
+using SchemaFirst.Model;
+using SchemaFirst.Sql;
+
+namespace SchemaFirst.Dialects.Postgres;
+
+// CREATE [CONSTRAINT] TRIGGER.
+internal partial class PostgresParser
+{
+    private void CreatePostgresTrigger(bool constraint)
+    {
+        var c = _c;
+        var nameIndex = c.Pos;
+        var name = c.ExpectIdentifier("a trigger name");
+        var timingStart = c.Pos;
+        while (!c.AtEnd && !c.IsWord("on")) c.Pos++;
+        if (c.AtEnd) throw c.Error("expected ON and the table name");
+        var timing = string.Join(' ', c.Normalize((timingStart, c.Pos), stripOuterParens: false).Split(' ')
+            .Select(w => w is "before" or "after" or "instead" or "of" or "insert" or "update" or "delete" or "truncate" or "or" ? w.ToUpperInvariant() : w));
+        c.Expect("on");
+        var tableIndex = c.Pos;
+        var tableParts = c.ExpectNameParts("a table name");
+        var table = ResolveRelation(tableParts);
+        var restStart = c.Pos;
+        QualifiedName? function = null;
+        string? functionText = null;
+        var executeIndex = -1;
+        while (!c.AtEnd)
+        {
+            if (c.IsWord("execute") && (c.IsWord(1, "function") || c.IsWord(1, "procedure")))
+            {
+                executeIndex = c.Pos;
+                c.Pos += 2;
+                var parts = c.ExpectNameParts("a function name");
+                function = ResolveFunctionName(parts);
+                // A function the model does not hold (built in, or from an extension) stays as written.
+                functionText = function != null ? PostgresQuoting.Name(function) : string.Join(".", parts.Select(PostgresQuoting.Quote));
+                break;
+            }
+            if (c.Is(TokenKind.LParen)) c.SkipParens();
+            else c.Pos++;
+        }
+        if (functionText == null) throw c.Error("expected EXECUTE FUNCTION name(arguments)");
+        if (!c.Is(TokenKind.LParen)) throw c.Error("expected '(' and the trigger function's arguments");
+        var args = c.NormalizeParenthesized();
+        c.ExpectEnd();
+        var middle = executeIndex > restStart ? UpperTriggerKeywords(c.Normalize((restStart, executeIndex), stripOuterParens: false)) + " " : string.Empty;
+        var definition = $"{timing} ON {PostgresQuoting.Name(table)} {middle}EXECUTE FUNCTION {functionText}{args}";
+        if (!_tables.ContainsKey(table) && !_views.ContainsKey(table))
+        {
+            UnknownObject($"table {PostgresQuoting.Name(table)}", tableIndex);
+        }
+        var key = (table, name);
+        var replace = IsWordAt(1, "or");
+        if (_triggers.ContainsKey(key) && !replace)
+        {
+            DuplicateObject($"trigger {name} on {PostgresQuoting.Name(table)}", nameIndex);
+            return;
+        }
+        MapSet(SourceKind.Trigger, table, nameIndex, name);
+        _triggers[key] = new Trigger(name, table, definition, constraint, function, _triggers.GetValueOrDefault(key)?.Comment);
+    }
+
+    private static string UpperTriggerKeywords(string rest)
+    {
+        // Keywords of the trigger clause in upper case, the rest (names, WHEN condition) as normalized.
+        var keywords = new[] { "for each row", "for each statement", "for row", "for statement", "referencing", "new table as", "old table as", "deferrable", "initially deferred", "initially immediate", "not deferrable", "from", "when" };
+        foreach (var k in keywords)
+        {
+            var padded = " " + rest + " ";
+            padded = padded.Replace(" " + k + " ", " " + k.ToUpperInvariant() + " ", StringComparison.Ordinal);
+            rest = padded[1..^1];
+        }
+        return rest;
+    }
+}
