@@ -1,9 +1,9 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using SchemaFirst.Dialects;
 using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Dialects.Sqlite;
-using SchemaFirst.Dialects;
 using SchemaFirst.Project;
 
 namespace SchemaFirst.Cli;

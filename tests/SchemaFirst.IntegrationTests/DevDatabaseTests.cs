@@ -2,8 +2,8 @@ using Npgsql;
 using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Loading;
 using SchemaFirst.Model;
-using SchemaFirst.Tests.Cli;
 using SchemaFirst.Tests;
+using SchemaFirst.Tests.Cli;
 
 namespace SchemaFirst.IntegrationTests;
 

@@ -1,5 +1,5 @@
-using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Dialects;
+using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Loading;
 using SchemaFirst.Model;
 using SchemaFirst.Tests;

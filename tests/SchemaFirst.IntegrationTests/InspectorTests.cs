@@ -1,7 +1,7 @@
 using System.Text;
 using Npgsql;
-using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Dialects;
+using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Loading;
 using SchemaFirst.Model;
 using SchemaFirst.Tests;

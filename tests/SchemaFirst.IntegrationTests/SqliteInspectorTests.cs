@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SchemaFirst.Diagnostics;
+using SchemaFirst.Dialects;
 using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Dialects.Sqlite;
-using SchemaFirst.Dialects;
 using SchemaFirst.Loading;
 using SchemaFirst.Tests;
 

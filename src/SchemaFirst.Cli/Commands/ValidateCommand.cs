@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Dialects;
 using SchemaFirst.Loading;

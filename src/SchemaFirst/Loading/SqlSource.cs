@@ -1,7 +1,7 @@
 using SchemaFirst.Diagnostics;
+using SchemaFirst.Dialects;
 using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Dialects.Sqlite;
-using SchemaFirst.Dialects;
 
 namespace SchemaFirst.Loading;
 

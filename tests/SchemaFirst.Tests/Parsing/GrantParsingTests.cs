@@ -1,6 +1,6 @@
 using SchemaFirst.Diagnostics;
-using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Dialects;
+using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Model;
 
 namespace SchemaFirst.Tests.Parsing;

@@ -2,8 +2,8 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using SchemaFirst.Diagnostics;
-using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Dialects;
+using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Loading;
 
 namespace SchemaFirst.Dialects.Sqlite;
