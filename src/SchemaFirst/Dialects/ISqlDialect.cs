@@ -45,6 +45,9 @@ public interface ISqlDialect
     /// <summary>An unquoted identifier as the database stores it (folded to lower case, or kept as written).</summary>
     string FoldIdentifier(string unquoted);
 
+    /// <summary>Whether two declared types store and compare values as one type (SQLite: the same affinity).</summary>
+    bool SameStoredType(DataType a, DataType b);
+
     /// <summary>Reads source files of this dialect, in order, into a model.</summary>
     LoadResult Parse(IReadOnlyList<string> files, List<Diagnostic> diagnostics);
 

@@ -1,4 +1,5 @@
 using SchemaFirst.Diagnostics;
+using SchemaFirst.Dialects;
 using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Model;
 using SchemaFirst.Sql;
@@ -15,6 +16,7 @@ public static class SchemaValidator
     public static List<Diagnostic> Validate(Database db, SourceMap map)
     {
         var diagnostics = new List<Diagnostic>();
+        var dialect = SqlDialects.Find(db.SourceDialect) ?? SqlDialects.Default;
         var tables = db.Tables.ToDictionary(t => t.Name);
         var enums = db.Enums.ToDictionary(e => e.Name);
         var domains = db.Domains.ToDictionary(d => d.Name);
@@ -24,7 +26,7 @@ public static class SchemaValidator
         foreach (var t in db.Tables)
         {
             CheckKeyColumns(t, map, diagnostics);
-            foreach (var fk in t.ForeignKeys) CheckForeignKey(uniqueIndexes, t, fk, tables, domains, map, diagnostics, db.SourceDialect == "sqlite");
+            foreach (var fk in t.ForeignKeys) CheckForeignKey(uniqueIndexes, t, fk, tables, domains, map, diagnostics, dialect);
             foreach (var col in t.Columns) CheckEnumDefault(t, col, enums, domains, map, diagnostics);
         }
         foreach (var i in db.Indexes)
@@ -108,7 +110,7 @@ public static class SchemaValidator
     }
 
     private static void CheckForeignKey(Dictionary<QualifiedName, List<List<string>>> uniqueIndexes, Table t, ForeignKey fk, Dictionary<QualifiedName, Table> tables, Dictionary<QualifiedName, DomainType> domains,
-        SourceMap map, List<Diagnostic> diagnostics, bool sqlite)
+        SourceMap map, List<Diagnostic> diagnostics, ISqlDialect dialect)
     {
         var at = map.Find(SourceKind.Constraint, t.Name, fk.Name);
         var what = $"foreign key {QualifiedName.Display(fk.Name)} on {t.Name}";
@@ -151,14 +153,13 @@ public static class SchemaValidator
             if (local == null || remote == null) continue;
             var a = BaseType(local.Type, domains);
             var b = BaseType(remote.Type, domains);
-            // SQLite compares by affinity: INT and INTEGER are one type there.
-            if (a.Text == b.Text || (sqlite && a.Kind == b.Kind)) continue;
+            if (dialect.SameStoredType(a, b)) continue;
             var familyA = Family(a);
             var familyB = Family(b);
             if (familyA != familyB)
             {
                 diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.ForeignKeyTypeMismatch,
-                    $"{what}: column \"{local.Name}\" is {local.Type.Text} but references \"{remote.Name}\" of type {remote.Type.Text}; PostgreSQL cannot compare them",
+                    $"{what}: column \"{local.Name}\" is {local.Type.Text} but references \"{remote.Name}\" of type {remote.Type.Text}; {dialect.DisplayName} cannot compare them",
                     at, $"make \"{local.Name}\" {remote.Type.Text}"));
             }
             else

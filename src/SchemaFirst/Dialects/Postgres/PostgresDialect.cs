@@ -40,6 +40,8 @@ public sealed class PostgresDialect : ISqlDialect, IDevDatabase
 
     public string FoldIdentifier(string unquoted) => unquoted.ToLowerInvariant();
 
+    public bool SameStoredType(DataType a, DataType b) => a.Text == b.Text;
+
     public LoadResult Parse(IReadOnlyList<string> files, List<Diagnostic> diagnostics) => PostgresParser.Load(files, diagnostics);
 
     public LoadResult ParseText(string sql, string path) => PostgresParser.LoadText(sql, path);

@@ -852,7 +852,7 @@ internal partial class PostgresParser
     protected virtual bool FoldsCase => true;
 
     /// <summary>The dialect the model records as its source, which decides how it renders.</summary>
-    protected virtual string DialectName => "postgres";
+    protected virtual string DialectName => PostgresDialect.Instance.Name;
 
     /// <summary>A column's declared type; <paramref name="serial"/> is set for PostgreSQL's serial pseudo-types.</summary>
     protected virtual DataType ParseColumnType(TokenCursor c, out bool serial) => PostgresTypeMapper.Parse(c, ResolveType, out serial);

@@ -46,6 +46,9 @@ public sealed class SqliteDialect : ISqlDialect, ISchemaCreator
 
     public string FoldIdentifier(string unquoted) => unquoted;
 
+    // SQLite compares by affinity: INT and INTEGER are one type there.
+    public bool SameStoredType(DataType a, DataType b) => a.Text == b.Text || a.Kind == b.Kind;
+
     public LoadResult Parse(IReadOnlyList<string> files, List<Diagnostic> diagnostics) => SqliteParser.Load(files, diagnostics);
 
     public LoadResult ParseText(string sql, string path) => SqliteParser.LoadText(sql, path);
