@@ -114,4 +114,57 @@ public sealed class DialectContractTests
             }
         }
     }
+
+    // Names PostgreSQL must quote, in every place the generator writes a name: a cycle of foreign keys (added after
+    // the tables), a sequence owned by a column, INHERITS, a user type used as a column type, grants, comments.
+    private const string ReservedNames = """
+        CREATE SCHEMA "Select";
+        CREATE TYPE "Select"."order" AS ENUM ('new', 'paid');
+        CREATE TABLE "Select"."user" (
+            id integer NOT NULL,
+            "group" integer,
+            state "Select"."order",
+            CONSTRAINT user_pkey PRIMARY KEY (id)
+        );
+        CREATE TABLE "Select"."Group" (
+            id integer NOT NULL,
+            "user" integer,
+            CONSTRAINT "Group_pkey" PRIMARY KEY (id),
+            CONSTRAINT "Group_user_fkey" FOREIGN KEY ("user") REFERENCES "Select"."user" (id)
+        );
+        ALTER TABLE "Select"."user" ADD CONSTRAINT user_group_fkey FOREIGN KEY ("group") REFERENCES "Select"."Group" (id);
+        CREATE TABLE "Select"."table" (extra text) INHERITS ("Select"."user");
+        CREATE SEQUENCE "Select"."check" AS integer START WITH 1 INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 CACHE 1;
+        ALTER SEQUENCE "Select"."check" OWNED BY "Select"."Group".id;
+        COMMENT ON TABLE "Select"."user" IS 'people';
+        COMMENT ON COLUMN "Select"."user"."group" IS 'their group';
+        GRANT SELECT ON TABLE "Select"."user" TO PUBLIC;
+        """;
+
+    [PostgresFact]
+    public async Task PostgreSQL_quotes_reserved_and_mixed_case_names_everywhere_it_writes_them()
+    {
+        var dialect = PostgresDialect.Instance;
+        var parsed = dialect.ParseText(ReservedNames, "reserved.sql");
+        Assert.DoesNotContain(parsed.Diagnostics, d => d.Severity != Severity.Info);
+        var text = dialect.Generate(parsed.Model, new SqlGenerationOptions()).Text;
+        Assert.Contains("REFERENCES \"Select\".\"Group\"(id)", text.Replace(" (", "(", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("ALTER SEQUENCE \"Select\".\"check\" OWNED BY \"Select\".\"Group\".id", text, StringComparison.Ordinal);
+        Assert.Contains("INHERITS (\"Select\".\"user\")", text, StringComparison.Ordinal);
+        var (url, drop) = await Engines[dialect.Name]();
+        await using (drop)
+        {
+            await using (var conn = Drivers.Connect(url, writable: true))
+            {
+                await conn.OpenAsync();
+                await using var cmd = conn.CreateCommand();
+                cmd.CommandText = text;
+                await cmd.ExecuteNonQueryAsync();
+            }
+            await using var read = Drivers.Connect(url);
+            await read.OpenAsync();
+            var inspected = await dialect.InspectAsync(read, new InspectOptions());
+            ModelAssert.Equal(parsed.Model, inspected.Load.Model);
+        }
+    }
 }

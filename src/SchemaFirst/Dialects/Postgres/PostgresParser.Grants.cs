@@ -145,7 +145,7 @@ internal partial class PostgresParser
                 {
                     // PostgreSQL only warns for a sequence named in GRANT ... ON TABLE, and grants what applies.
                     Report(kind == GrantObjectKind.Sequence ? Severity.Warning : Severity.Error, DiagnosticCodes.InvalidPrivilege,
-                        $"privilege {spec.Privilege} does not apply to {KindText(kind)}{(spec.Columns != null ? " columns" : string.Empty)} {name}",
+                        $"privilege {spec.Privilege} does not apply to {KindText(kind)}{(spec.Columns != null ? " columns" : string.Empty)} {PostgresQuoting.Name(name)}",
                         SpanAt(spec.TokenIndex), $"the privileges of {KindText(kind)}{(spec.Columns != null ? " columns" : string.Empty)} are {string.Join(", ", valid)}");
                     continue;
                 }
@@ -154,7 +154,7 @@ internal partial class PostgresParser
                     var missing = spec.Columns.FirstOrDefault(col => !table.Columns.Any(x => x.Name == col));
                     if (missing != null)
                     {
-                        UnknownObject($"column {missing} of table {name}", spec.TokenIndex);
+                        UnknownObject($"column {missing} of table {PostgresQuoting.Name(name)}", spec.TokenIndex);
                         continue;
                     }
                 }
@@ -432,8 +432,8 @@ internal partial class PostgresParser
             var obj = k.Kind switch
             {
                 GrantObjectKind.Schema => PostgresQuoting.Quote(k.Name.Schema),
-                GrantObjectKind.Function or GrantObjectKind.Procedure => k.Name + "(" + k.Args + ")",
-                _ => k.Name.ToString(),
+                GrantObjectKind.Function or GrantObjectKind.Procedure => PostgresQuoting.Name(k.Name) + "(" + k.Args + ")",
+                _ => PostgresQuoting.Name(k.Name),
             };
             list.Add(new Grant(k.Kind, obj, k.Column, k.Grantee, k.Privilege, state));
         }

@@ -15,6 +15,9 @@ internal static class PostgresQuoting
     /// <summary>A schema-qualified name, each part quoted where needed.</summary>
     public static string Name(QualifiedName name) => Quote(name.Schema) + "." + Quote(name.Name);
 
+    /// <summary>A column of a table: <c>schema.table.column</c>, each part quoted where needed.</summary>
+    public static string Column(ColumnRef column) => Name(column.Table) + "." + Quote(column.Column);
+
     /// <summary>A dotted name such as a collation (<c>pg_catalog.C</c>), each part quoted where needed.</summary>
     public static string Dotted(string dotted) => string.Join(".", dotted.Split('.').Select(Quote));
 

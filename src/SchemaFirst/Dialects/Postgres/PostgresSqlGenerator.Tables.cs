@@ -72,7 +72,7 @@ public sealed partial class PostgresSqlGenerator
         {
             sb.Append(" (\n").Append(string.Join(",\n", lines)).Append(lines.Count > 0 ? "\n)" : ")");
         }
-        if (!t.Inherits.IsEmpty) sb.Append(" INHERITS (").Append(string.Join(", ", t.Inherits)).Append(')');
+        if (!t.Inherits.IsEmpty) sb.Append(" INHERITS (").Append(string.Join(", ", t.Inherits.Select(PostgresQuoting.Name))).Append(')');
         if (t.PartitionBy != null) sb.Append(" PARTITION BY ").Append(t.PartitionBy);
         if (t.AccessMethod != null) sb.Append(" USING ").Append(PostgresQuoting.Quote(t.AccessMethod));
         if (t.With != null) sb.Append(" WITH ").Append(t.With);

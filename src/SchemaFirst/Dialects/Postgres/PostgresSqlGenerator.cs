@@ -78,7 +78,7 @@ public sealed partial class PostgresSqlGenerator
         }
         foreach (var (table, constraint, name) in _deferredConstraints)
         {
-            WriteGuardedConstraint(table.Name, name, $"ALTER TABLE ONLY {table.Name} ADD CONSTRAINT {PostgresQuoting.Quote(name)} {constraint}");
+            WriteGuardedConstraint(table.Name, name, $"ALTER TABLE ONLY {PostgresQuoting.Name(table.Name)} ADD CONSTRAINT {PostgresQuoting.Quote(name)} {constraint}");
         }
         foreach (var a in _db.IndexAttachments)
         {
@@ -86,7 +86,7 @@ public sealed partial class PostgresSqlGenerator
         }
         foreach (var (table, fk) in _deferredForeignKeys)
         {
-            WriteGuardedConstraint(table.Name, fk.Name, $"ALTER TABLE {table.Name} ADD CONSTRAINT {PostgresQuoting.Quote(fk.Name)} {ForeignKeyClause(fk)}{(fk.NotValid ? " NOT VALID" : string.Empty)}");
+            WriteGuardedConstraint(table.Name, fk.Name, $"ALTER TABLE {PostgresQuoting.Name(table.Name)} ADD CONSTRAINT {PostgresQuoting.Quote(fk.Name)} {ForeignKeyClause(fk)}{(fk.NotValid ? " NOT VALID" : string.Empty)}");
         }
         foreach (var table in _db.Tables)
         {
@@ -98,7 +98,7 @@ public sealed partial class PostgresSqlGenerator
         WriteComments();
         foreach (var s in _db.Sequences.Where(s => s.OwnedBy != null))
         {
-            Statement($"ALTER SEQUENCE {s.Name} OWNED BY {s.OwnedBy}");
+            Statement($"ALTER SEQUENCE {PostgresQuoting.Name(s.Name)} OWNED BY {PostgresQuoting.Column(s.OwnedBy!)}");
         }
         WriteGrants();
         WriteDefaultPrivileges();

@@ -39,7 +39,7 @@ internal static class PostgresTypeMapper
                 var resolved = resolve(parts);
                 if (resolved is { } r && mods == null)
                 {
-                    type = new DataType(r.Kind, r.Name.ToString(), UserType: r.Name);
+                    type = new DataType(r.Kind, PostgresQuoting.Name(r.Name), UserType: r.Name);
                 }
                 else
                 {
