@@ -14,6 +14,8 @@ internal static class Cli
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
         root.Subcommands.Add(GenerateCommand.Create(stdout, stderr));
         root.Subcommands.Add(InspectCommand.Create(stdout, stderr));
+        root.Subcommands.Add(PlanCommand.CreatePlan(stdout, stderr));
+        root.Subcommands.Add(PlanCommand.CreateDiff(stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -2,7 +2,7 @@ namespace SchemaFirst.Diagnostics;
 
 /// <summary>
 /// Represents the stable diagnostic codes, in families: SF1xx input files, SF2xx lexical, SF3xx statements,
-/// SF4xx semantic checks. Codes never change meaning once released.
+/// SF4xx semantic checks, SF5xx target dialects, SF6xx diff and plan. Codes never change meaning once released.
 /// </summary>
 public static class DiagnosticCodes
 {
@@ -11,6 +11,7 @@ public static class DiagnosticCodes
     public const string BinaryFile = "SF103";
     public const string InvalidUtf8 = "SF104";
     public const string NoInput = "SF105";
+    public const string ConfigInvalid = "SF106";
 
     public const string UnterminatedString = "SF201";
     public const string UnterminatedQuotedIdentifier = "SF202";
@@ -45,4 +46,6 @@ public static class DiagnosticCodes
     public const string DuplicateColumn = "SF411";
     public const string TypeMissing = "SF412";
     public const string ForeignKeyColumnCount = "SF413";
+
+    public const string ChangeNotPlanned = "SF601";
 }

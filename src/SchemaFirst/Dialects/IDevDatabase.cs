@@ -14,9 +14,9 @@ public interface IDevDatabase
 {
     /// <param name="url">The server to create the scratch database on.</param>
     /// <param name="connect">Makes a (closed) connection to a URL with the dialect's driver.</param>
-    /// <param name="files">The source files, as expanded from the inputs.</param>
+    /// <param name="sources">The source files, as expanded from the inputs: a path, and its text when it is not on disk (a git revision's).</param>
     /// <param name="parsed">The model the files parsed to: what the engine is not sent is taken from it.</param>
-    Task<DevOutcome> NormalizeAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, IReadOnlyList<string> files, Database parsed, CancellationToken cancellationToken = default);
+    Task<DevOutcome> NormalizeAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, IReadOnlyList<(string Path, string? Text)> sources, Database parsed, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

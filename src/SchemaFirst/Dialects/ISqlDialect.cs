@@ -54,6 +54,9 @@ public interface ISqlDialect
     /// <summary>Reads source text of this dialect; <paramref name="path"/> names it in diagnostics.</summary>
     LoadResult ParseText(string sql, string path);
 
+    /// <summary>Reads several texts of this dialect in order, as files (a git revision's files).</summary>
+    LoadResult ParseTexts(IReadOnlyList<(string Path, string Text)> sources);
+
     /// <summary>Writes a model as DDL of this dialect; what the dialect cannot express is a note, never an omission.</summary>
     GeneratedSql Generate(Database model, SqlGenerationOptions options);
 

@@ -23,7 +23,7 @@ public static class PostgresDevDatabase
     /// Creates a scratch database on the server <paramref name="url"/> names (from template0, so nothing of the
     /// server's template1 leaks in), applies the source to it, reads it back and drops it, whatever happened.
     /// </summary>
-    public static async Task<DevOutcome> NormalizeAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, IReadOnlyList<string> files, Database parsed, CancellationToken ct)
+    public static async Task<DevOutcome> NormalizeAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, IReadOnlyList<(string Path, string? Text)> sources, Database parsed, CancellationToken ct)
     {
         var scratch = ScratchDatabaseName();
         var created = false;
@@ -41,7 +41,7 @@ public static class PostgresDevDatabase
                 await using (var conn = connect(url with { Database = scratch }))
                 {
                     await conn.OpenAsync(ct);
-                    var refused = await ApplyAsync(conn, StatementsToApply(files), ct);
+                    var refused = await ApplyAsync(conn, StatementsToApply(sources), ct);
                     if (refused != null) return new DevOutcome(null, refused, null, server);
                     normalized = (await PostgresInspector.InspectAsync(conn, null, ct)).Load.Model;
                 }
@@ -81,13 +81,17 @@ public static class PostgresDevDatabase
     }
 
     /// <summary>The statements of the source files that define the schema, in the order they are read.</summary>
-    public static IReadOnlyList<DevStatement> StatementsToApply(IReadOnlyList<string> files)
+    public static IReadOnlyList<DevStatement> StatementsToApply(IReadOnlyList<string> files) => StatementsToApply(files.Select(f => (f, (string?)null)).ToList());
+
+    /// <summary>The statements of files on disk (no text) or given as text, in the order they are read.</summary>
+    public static IReadOnlyList<DevStatement> StatementsToApply(IReadOnlyList<(string Path, string? Text)> sources)
     {
         var list = new List<DevStatement>();
         var diagnostics = new List<Diagnostic>();
-        foreach (var file in files)
+        foreach (var (file, text) in sources)
         {
-            var reader = SqlStatementReader.Open(file, diagnostics, out var stream);
+            Stream? stream = null;
+            var reader = text != null ? SqlStatementReader.FromString(text, file, diagnostics) : SqlStatementReader.Open(file, diagnostics, out stream);
             using (stream)
             {
                 while (reader.Next() is { } stmt)

@@ -2,6 +2,7 @@ using System.Data.Common;
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Loading;
 using SchemaFirst.Model;
+using SchemaFirst.Planning;
 using SchemaFirst.Project;
 
 namespace SchemaFirst.Dialects.Postgres;
@@ -10,7 +11,7 @@ namespace SchemaFirst.Dialects.Postgres;
 /// Represents PostgreSQL (12 to 18): the source dialect SchemaFirst reads first, inspection through the catalog, DDL
 /// in both styles, and normalization through a dev database.
 /// </summary>
-public sealed class PostgresDialect : ISqlDialect, IDevDatabase
+public sealed class PostgresDialect : ISqlDialect, IDevDatabase, IMigrationDialect
 {
     public static PostgresDialect Instance { get; } = new();
 
@@ -46,6 +47,8 @@ public sealed class PostgresDialect : ISqlDialect, IDevDatabase
 
     public LoadResult ParseText(string sql, string path) => PostgresParser.LoadText(sql, path);
 
+    public LoadResult ParseTexts(IReadOnlyList<(string Path, string Text)> sources) => PostgresParser.LoadTexts(sources);
+
     public GeneratedSql Generate(Database model, SqlGenerationOptions options) => new(PostgresSqlGenerator.Generate(model, options), []);
 
     public Task<InspectResult> InspectAsync(DbConnection connection, InspectOptions options, CancellationToken cancellationToken = default) =>
@@ -75,6 +78,8 @@ public sealed class PostgresDialect : ISqlDialect, IDevDatabase
 
     private static readonly string[] SslModes = ["Disable", "Allow", "Prefer", "Require", "VerifyCA", "VerifyFull"];
 
-    public Task<DevOutcome> NormalizeAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, IReadOnlyList<string> files, Database parsed, CancellationToken cancellationToken = default) =>
-        PostgresDevDatabase.NormalizeAsync(url, connect, files, parsed, cancellationToken);
+    public MigrationSqlGenerator CreateMigrationGenerator(Database from, Database to, PlanOptions options) => new PostgresMigrationSqlGenerator(from, to, options);
+
+    public Task<DevOutcome> NormalizeAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, IReadOnlyList<(string Path, string? Text)> sources, Database parsed, CancellationToken cancellationToken = default) =>
+        PostgresDevDatabase.NormalizeAsync(url, connect, sources, parsed, cancellationToken);
 }

@@ -57,6 +57,19 @@ internal partial class PostgresParser
         return Finish();
     }
 
+    /// <summary>Several texts replayed in order as files would be (a git revision's files).</summary>
+    protected LoadResult LoadStrings(IReadOnlyList<(string Path, string Text)> sources)
+    {
+        foreach (var (path, text) in sources)
+        {
+            _stats.Files++;
+            ParseStream(SqlStatementReader.FromString(text, path, _diagnostics), path);
+        }
+        return Finish();
+    }
+
+    public static LoadResult LoadTexts(IReadOnlyList<(string Path, string Text)> sources) => new PostgresParser(new List<Diagnostic>()).LoadStrings(sources);
+
     protected LoadResult LoadString(string text, string path)
     {
         ParseStream(SqlStatementReader.FromString(text, path, _diagnostics), path);

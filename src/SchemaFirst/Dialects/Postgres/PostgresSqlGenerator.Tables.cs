@@ -105,7 +105,7 @@ public sealed partial class PostgresSqlGenerator
 
     private static bool SameSet(EquatableArray<string> a, EquatableArray<string> b) => a.Count == b.Count && a.All(b.Contains);
 
-    private static string ColumnText(Column col)
+    internal static string ColumnText(Column col)
     {
         var sb = new StringBuilder();
         sb.Append(PostgresQuoting.Quote(col.Name)).Append(' ').Append(col.Type.Text);
@@ -124,7 +124,7 @@ public sealed partial class PostgresSqlGenerator
         return sb.ToString();
     }
 
-    private static string IndexOptionsText(IndexOptions o)
+    internal static string IndexOptionsText(IndexOptions o)
     {
         var sb = new StringBuilder();
         if (!o.Include.IsEmpty) sb.Append(" INCLUDE (").Append(Columns(o.Include)).Append(')');
@@ -133,15 +133,15 @@ public sealed partial class PostgresSqlGenerator
         return sb.ToString();
     }
 
-    private static string TimingText(ConstraintTiming t)
+    internal static string TimingText(ConstraintTiming t)
     {
         if (!t.Deferrable) return string.Empty;
         return t.InitiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
     }
 
-    private static string CheckClause(CheckConstraint c) => "CHECK (" + c.Expression + ")" + (c.NoInherit ? " NO INHERIT" : string.Empty);
+    internal static string CheckClause(CheckConstraint c) => "CHECK (" + c.Expression + ")" + (c.NoInherit ? " NO INHERIT" : string.Empty);
 
-    private static string ForeignKeyClause(ForeignKey fk)
+    internal static string ForeignKeyClause(ForeignKey fk)
     {
         var sb = new StringBuilder("FOREIGN KEY (").Append(Columns(fk.Columns)).Append(") REFERENCES ").Append(PostgresQuoting.Name(fk.ReferencedTable));
         if (!fk.ReferencedColumns.IsEmpty) sb.Append(" (").Append(Columns(fk.ReferencedColumns)).Append(')');

@@ -43,9 +43,52 @@ public sealed partial class PostgresSqlGenerator
 
     private bool Ine => _options.IfNotExists;
 
+    // When set, statements are collected one by one (for migration plans) instead of written to the script.
+    private List<string>? _captured;
+
     private void Statement(string sql)
     {
+        if (_captured != null)
+        {
+            _captured.Add(sql);
+            return;
+        }
         _out.Append(sql).Append(";\n\n");
+    }
+
+    /// <summary>
+    /// The statements that create one object, exactly as <c>generate sql</c> writes them, for a migration plan.
+    /// <paramref name="target"/> is the model the object belongs to (partition parents, inherited columns). A table's
+    /// foreign keys are left out: the plan adds them once every table they need exists.
+    /// </summary>
+    internal static IReadOnlyList<string> CreateStatements(Database target, object item)
+    {
+        var g = new PostgresSqlGenerator(target, new SqlGenerationOptions()) { _captured = new List<string>() };
+        switch (item)
+        {
+            case SchemaDef s: g.WriteSchema(s); break;
+            case Extension e: g.WriteExtension(e); break;
+            case EnumType e: g.WriteEnum(e); break;
+            case DomainType d: g.WriteDomain(d); break;
+            case CompositeType ct: g.WriteComposite(ct); break;
+            case OtherType o: g.WriteOtherType(o); break;
+            case Sequence s: g.WriteSequence(s); break;
+            case Table t:
+                g.WriteTable(t with { ForeignKeys = EquatableArray<ForeignKey>.Empty, Checks = t.Checks.Where(c => !c.NotValid).ToEquatableArray() });
+                foreach (var (table, constraint, name) in g._deferredConstraints)
+                {
+                    g.Statement($"ALTER TABLE ONLY {PostgresQuoting.Name(table.Name)} ADD CONSTRAINT {PostgresQuoting.Quote(name)} {constraint}");
+                }
+                break;
+            case SchemaIndex i: g.WriteIndex(i); break;
+            case View v: g.WriteView(v); break;
+            case Routine r: g.WriteRoutine(r); break;
+            case Trigger t: g.WriteTrigger(t); break;
+            case Policy p: g.WritePolicy(p); break;
+            case Rule r: g.WriteRule(r); break;
+            default: throw new ArgumentException($"no CREATE statement for {item.GetType().Name}", nameof(item));
+        }
+        return g._captured;
     }
 
     private void Run()
@@ -173,7 +216,7 @@ public sealed partial class PostgresSqlGenerator
         Statement("DO $$\nBEGIN\n    " + create.Replace("\n", "\n    ", StringComparison.Ordinal) + ";\nEXCEPTION WHEN duplicate_object THEN NULL;\nEND $$");
     }
 
-    private static string Columns(IEnumerable<string> names) => string.Join(", ", names.Select(PostgresQuoting.Quote));
+    internal static string Columns(IEnumerable<string> names) => string.Join(", ", names.Select(PostgresQuoting.Quote));
 
     private void WriteSchema(SchemaDef s)
     {
@@ -237,7 +280,7 @@ public sealed partial class PostgresSqlGenerator
         Statement(sb.ToString());
     }
 
-    private static string SequenceOptionsText(SequenceOptions o, string separator)
+    internal static string SequenceOptionsText(SequenceOptions o, string separator)
     {
         var sb = new StringBuilder();
         if (o.DataType != null) sb.Append(separator).Append("AS ").Append(o.DataType);

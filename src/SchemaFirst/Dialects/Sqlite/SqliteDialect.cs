@@ -53,6 +53,8 @@ public sealed class SqliteDialect : ISqlDialect, ISchemaCreator
 
     public LoadResult ParseText(string sql, string path) => SqliteParser.LoadText(sql, path);
 
+    public LoadResult ParseTexts(IReadOnlyList<(string Path, string Text)> sources) => SqliteParser.LoadTexts(sources);
+
     public GeneratedSql Generate(Database model, SqlGenerationOptions options)
     {
         var notes = new List<Diagnostic>();

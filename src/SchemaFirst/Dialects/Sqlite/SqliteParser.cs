@@ -24,6 +24,8 @@ internal sealed class SqliteParser : PostgresParser
 
     public static new LoadResult LoadText(string text, string path) => new SqliteParser(new List<Diagnostic>()).LoadString(text, path);
 
+    public static new LoadResult LoadTexts(IReadOnlyList<(string Path, string Text)> sources) => new SqliteParser(new List<Diagnostic>()).LoadStrings(sources);
+
     protected override IdentifierQuotes Quotes => SqliteDialect.Quotes;
 
     protected override bool FoldsCase => false;

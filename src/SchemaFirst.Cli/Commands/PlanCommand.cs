@@ -1,0 +1,231 @@
+using System.CommandLine;
+using System.Text;
+using SchemaFirst.Diagnostics;
+using SchemaFirst.Dialects;
+using SchemaFirst.Model;
+using SchemaFirst.Planning;
+using SchemaFirst.Project;
+using SchemaFirst.Rendering;
+
+namespace SchemaFirst.Cli.Commands;
+
+/// <summary>
+/// <c>plan</c>: the migration from a live database (or the embedded default) to the desired source files; and
+/// <c>diff</c>: the migration between any two sources (files, git revisions, databases). Exit 0 with no changes, 2 with
+/// changes (Terraform's -detailed-exitcode), 1 on errors in a source, 3 on usage errors, 4 when a database cannot be
+/// reached.
+/// </summary>
+internal static class PlanCommand
+{
+    /// <summary>The database <c>plan</c> uses when neither --db nor --env names one: a SQLite file under .schemafirst/.</summary>
+    public const string DefaultDatabase = "sqlite:///.schemafirst/dev.db";
+
+    public static Command CreatePlan(TextWriter stdout, TextWriter stderr)
+    {
+        var desired = new Argument<string[]>("source") { Description = "The desired schema: SQL files, directories, globs or git:REV:path (default: the schema globs of schemafirst.yaml)", Arity = ArgumentArity.ZeroOrMore };
+        var db = new Option<string?>("--db") { Description = $"The database to migrate (postgres://..., sqlite:///...; ${{VAR}} is expanded). Default: {DefaultDatabase}" };
+        var env = new Option<string?>("--env") { Description = "Take the database URL from this environment of schemafirst.yaml" };
+        var command = new Command("plan", "Plan the migration from a live database to the desired schema files");
+        command.Arguments.Add(desired);
+        command.Options.Add(db);
+        command.Options.Add(env);
+        var common = Common(command);
+        command.SetAction((r, ct) => RunAsync(new PlanSettings(r.GetValue(desired) ?? [], null, r.GetValue(db), r.GetValue(env), r.GetValue(common.Format)!, r.GetValue(common.Output),
+            r.GetValue(common.SourceDialect), null, r.GetValue(common.DevUrl), r.GetValue(common.Offline), r.GetValue(common.Concurrent), r.GetValue(common.Online),
+            r.GetValue(common.Schemas) ?? [], r.GetValue(common.Exclude) ?? []), stdout, stderr, ct));
+        return command;
+    }
+
+    public static Command CreateDiff(TextWriter stdout, TextWriter stderr)
+    {
+        var from = new Argument<string>("from") { Description = "The current schema: a directory, file, glob, git:REV:path or database URL" };
+        var to = new Argument<string>("to") { Description = "The desired schema, in any of the same forms" };
+        var dialect = new Option<string?>("--dialect", "-d") { Description = "Dialect of the migration SQL (default: the desired side's)" };
+        var command = new Command("diff", "The migration between any two schemas: folders, files, git revisions or databases");
+        command.Arguments.Add(from);
+        command.Arguments.Add(to);
+        command.Options.Add(dialect);
+        var common = Common(command);
+        command.SetAction((r, ct) => RunAsync(new PlanSettings([r.GetValue(to)!], [r.GetValue(from)!], null, null, r.GetValue(common.Format)!, r.GetValue(common.Output),
+            r.GetValue(common.SourceDialect), r.GetValue(dialect), r.GetValue(common.DevUrl), r.GetValue(common.Offline), r.GetValue(common.Concurrent), r.GetValue(common.Online),
+            r.GetValue(common.Schemas) ?? [], r.GetValue(common.Exclude) ?? []), stdout, stderr, ct));
+        return command;
+    }
+
+    private sealed record CommonOptions(Option<string> Format, Option<string?> Output, Option<string?> SourceDialect, Option<string?> DevUrl, Option<bool> Offline,
+        Option<bool> Concurrent, Option<bool> Online, Option<string[]> Schemas, Option<string[]> Exclude);
+
+    private static CommonOptions Common(Command command)
+    {
+        var format = new Option<string>("--format") { Description = "Output: sql (reviewable script), json (for tools) or md (a pull-request comment)", DefaultValueFactory = _ => "sql" };
+        format.AcceptOnlyFromAmong("sql", "json", "md");
+        var output = new Option<string?>("--output", "-o") { Description = "Write the plan to this file instead of standard output" };
+        var sourceDialect = new Option<string?>("--source-dialect") { Description = "Dialect of the source files: " + string.Join(" or ", SqlDialects.All.Select(d => d.Name)) };
+        sourceDialect.AcceptOnlyFromAmong(SqlDialects.All.Select(d => d.Name).ToArray());
+        var devUrl = new Option<string?>("--dev-url") { Description = "Normalize the source files through a scratch database on this server (default for plan: the target database's server)" };
+        var offline = new Option<bool>("--offline") { Description = "Do not normalize through a dev database; compare the files as the offline normalizer reads them" };
+        var concurrent = new Option<bool>("--concurrent-indexes") { Description = "Build and drop indexes CONCURRENTLY, outside the transaction (PostgreSQL)" };
+        var online = new Option<bool>("--online") { Description = "Add foreign keys and checks NOT VALID, then VALIDATE them separately (PostgreSQL)" };
+        var schemas = new Option<string[]>("--schema") { Description = "Only these schemas of a database (glob patterns; repeatable)", AllowMultipleArgumentsPerToken = true };
+        var exclude = new Option<string[]>("--exclude-schema") { Description = "Leave out these schemas of a database (glob patterns; repeatable)", AllowMultipleArgumentsPerToken = true };
+        foreach (var o in new Option[] { format, output, sourceDialect, devUrl, offline, concurrent, online, schemas, exclude }) command.Options.Add(o);
+        return new CommonOptions(format, output, sourceDialect, devUrl, offline, concurrent, online, schemas, exclude);
+    }
+
+    public static async Task<int> RunAsync(PlanSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
+    {
+        var (config, configError) = ProjectConfig.Load(Environment.CurrentDirectory);
+        if (configError != null)
+        {
+            stderr.Write(DiagnosticTextFormatter.Format(configError));
+            return ExitCodes.Usage;
+        }
+        var sourceDialectName = settings.SourceDialect ?? config?.Dialect;
+        var sourceDialect = sourceDialectName != null ? SqlDialects.Find(sourceDialectName) : SqlDialects.Default;
+        if (sourceDialect == null)
+        {
+            stderr.WriteLine($"schemafirst: schemafirst.yaml names dialect '{sourceDialectName}'; supported: {SqlDialects.Names}");
+            return ExitCodes.Usage;
+        }
+        var desiredInputs = settings.Desired.Count > 0 ? settings.Desired : config?.Schema ?? [];
+        if (desiredInputs.Count == 0)
+        {
+            stderr.WriteLine("schemafirst: name the desired schema files (e.g. schema/), or list them under 'schema:' in schemafirst.yaml");
+            return ExitCodes.Usage;
+        }
+        var loader = new SchemaSourceLoader(stderr, new InspectOptions(settings.Schemas, settings.ExcludeSchemas));
+        SchemaSource? current;
+        if (settings.Current != null)
+        {
+            current = await loader.LoadAsync(settings.Current, sourceDialect, ct);
+        }
+        else
+        {
+            var target = settings.Db;
+            if (settings.Env != null)
+            {
+                if (config?.Environments?.GetValueOrDefault(settings.Env)?.Url is not { } envUrl)
+                {
+                    stderr.WriteLine($"schemafirst: environment '{settings.Env}' has no url in {ProjectConfig.FileName}{(config?.Environments is { Count: > 0 } envs ? " (it has: " + string.Join(", ", envs.Keys.Order(StringComparer.Ordinal)) + ")" : string.Empty)}");
+                    return ExitCodes.Usage;
+                }
+                target = envUrl;
+            }
+            current = await loader.InspectAsync(target ?? DefaultDatabase, ct);
+        }
+        if (current == null) return loader.ExitCode;
+        var desired = await loader.LoadAsync(desiredInputs, sourceDialect, ct);
+        if (desired == null) return loader.ExitCode;
+        var dialect = settings.Dialect != null ? SqlDialects.Find(settings.Dialect) : current.Url != null ? current.Dialect : desired.Dialect;
+        if (dialect == null)
+        {
+            stderr.WriteLine($"schemafirst: dialect '{settings.Dialect}' is not supported yet; supported: {SqlDialects.Names}");
+            return ExitCodes.Usage;
+        }
+        if (dialect is not IMigrationDialect)
+        {
+            stderr.WriteLine($"schemafirst: SchemaFirst does not plan migrations for {dialect.DisplayName} yet; supported: {string.Join(", ", SqlDialects.All.Where(d => d is IMigrationDialect).Select(d => d.Name))}");
+            return ExitCodes.Usage;
+        }
+        var (to, toMap, toCode) = await AlignAsync(desired, dialect, current.Url, settings, stderr, ct);
+        if (to == null) return toCode;
+        var from = current.Model;
+        if (current.Dialect != dialect)
+        {
+            (from, _, var fromCode) = await AlignAsync(current, dialect, null, settings with { Offline = true }, stderr, ct);
+            if (from == null) return fromCode;
+        }
+        else if (current.Url == null && current.Files != null)
+        {
+            (from, _, var fromCode) = await AlignAsync(current, dialect, null, settings, stderr, ct);
+            if (from == null) return fromCode;
+        }
+        var plan = MigrationPlanner.Plan(from, to, toMap, dialect, new PlanOptions(settings.ConcurrentIndexes, settings.Online));
+        var lines = new LineCache();
+        foreach (var d in plan.Diagnostics) stderr.Write(DiagnosticTextFormatter.Format(d, lines.Read));
+        var format = settings.Format == "sql" && settings.Output?.EndsWith(".json", StringComparison.OrdinalIgnoreCase) == true ? "json" : settings.Format;
+        var text = format switch
+        {
+            "json" => PlanJsonWriter.Write(plan),
+            "md" => PlanMarkdownWriter.Write(plan),
+            _ => PlanSqlWriter.Write(plan),
+        };
+        if (settings.Output != null)
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(settings.Output));
+            if (dir != null) Directory.CreateDirectory(dir);
+            var tmp = settings.Output + ".tmp";
+            await File.WriteAllBytesAsync(tmp, new UTF8Encoding(false).GetBytes(text), ct);
+            File.Move(tmp, settings.Output, overwrite: true);
+        }
+        else
+        {
+            await stdout.WriteAsync(text);
+        }
+        if (plan.IsEmpty)
+        {
+            if (settings.Output != null || format != "sql") await stderr.WriteLineAsync("schemafirst: no changes");
+            return ExitCodes.Ok;
+        }
+        var destructive = plan.Destructive.Count();
+        await stderr.WriteLineAsync($"schemafirst: {PlanSqlWriter.Count(plan.Changes.Count, "change")}, {PlanSqlWriter.Count(plan.Statements.Count, "statement")}"
+            + (destructive > 0 ? $", {destructive} destructive" : string.Empty) + $" ({current.Display} -> {desired.Display})");
+        return ExitCodes.Changes;
+    }
+
+    /// <summary>
+    /// Brings a source into the normal form of the dialect the plan is written in: through a dev database on the
+    /// target's server when the source is that dialect's files (unless --offline), or through the dialect's own DDL
+    /// when it is another dialect's.
+    /// </summary>
+    private static async Task<(Database? Model, SourceMap? Map, int Code)> AlignAsync(SchemaSource source, ISqlDialect dialect, DatabaseUrl? target, PlanSettings settings,
+        TextWriter stderr, CancellationToken ct)
+    {
+        if (source.Dialect != dialect)
+        {
+            var generated = dialect.Generate(source.Model, new SqlGenerationOptions());
+            foreach (var n in generated.Notes.Where(n => n.Severity != Severity.Info)) stderr.Write(DiagnosticTextFormatter.Format(n));
+            if (generated.HasErrors)
+            {
+                stderr.WriteLine($"schemafirst: {source.Display} cannot be expressed in {dialect.DisplayName} as it is; nothing was planned");
+                return (null, null, ExitCodes.Findings);
+            }
+            var again = dialect.ParseText(generated.Text, source.Display);
+            return (again.Model, null, ExitCodes.Ok);
+        }
+        if (source.Files == null || settings.Offline || dialect is not IDevDatabase dev) return (source.Model, source.Map, ExitCodes.Ok);
+        DatabaseUrl? devUrl = null;
+        if (settings.DevUrl != null)
+        {
+            if (!DatabaseUrl.TryParse(settings.DevUrl, out devUrl, out var error) || devUrl!.Dialect != dialect)
+            {
+                stderr.WriteLine($"schemafirst: --dev-url takes a {dialect.UrlSchemes[0]}:// URL{(error != null ? " (" + error + ")" : string.Empty)}");
+                return (null, null, ExitCodes.Usage);
+            }
+        }
+        else if (target != null && target.Dialect == dialect && !target.IsFile)
+        {
+            devUrl = target;
+        }
+        if (devUrl == null) return (source.Model, source.Map, ExitCodes.Ok);
+        var outcome = await dev.NormalizeAsync(devUrl, u => Drivers.Connect(u, writable: true), source.Files, source.Model, ct);
+        if (outcome.Refused != null)
+        {
+            stderr.Write(DiagnosticTextFormatter.Format(outcome.Refused, new LineCache().Read));
+            stderr.WriteLine("schemafirst: the dev database refused the source; nothing was planned");
+            return (null, null, ExitCodes.Findings);
+        }
+        if (outcome.Failure != null)
+        {
+            if (settings.DevUrl != null)
+            {
+                stderr.WriteLine("schemafirst: " + outcome.Failure);
+                return (null, null, ExitCodes.Runtime);
+            }
+            // The target's own server could not make a scratch database: plan from the offline normal form, and say so.
+            stderr.WriteLine($"schemafirst: warning: {outcome.Failure}; comparing with the offline normal form instead (pass --dev-url to name a server where the role may create databases, or --offline to silence this)");
+            return (source.Model, source.Map, ExitCodes.Ok);
+        }
+        return (outcome.Model, source.Map, ExitCodes.Ok);
+    }
+}

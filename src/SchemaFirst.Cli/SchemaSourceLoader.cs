@@ -1,0 +1,88 @@
+using SchemaFirst.Diagnostics;
+using SchemaFirst.Dialects;
+using SchemaFirst.Loading;
+using SchemaFirst.Model;
+using SchemaFirst.Project;
+using SchemaFirst.Validation;
+
+namespace SchemaFirst.Cli;
+
+/// <summary>
+/// Represents a schema read from one of the sources <c>diff</c> and <c>plan</c> take: SQL files (paths, directories,
+/// globs), a git revision (<c>git:REV:path</c>), or a live database (a URL).
+/// </summary>
+internal sealed record SchemaSource(string Display, Database Model, SourceMap? Map, ISqlDialect Dialect, DatabaseUrl? Url, IReadOnlyList<(string Path, string? Text)>? Files);
+
+/// <summary>
+/// Loads <see cref="SchemaSource"/>s and reports their problems the way validate does; null means the command stops
+/// with the exit code it was given.
+/// </summary>
+internal sealed class SchemaSourceLoader(TextWriter stderr, InspectOptions inspectOptions)
+{
+    public int ExitCode { get; private set; }
+
+    /// <summary>Whether an input names a database rather than files.</summary>
+    public static bool IsUrl(string input) =>
+        System.Text.RegularExpressions.Regex.Match(input, "^([A-Za-z][A-Za-z0-9+.-]*)://") is { Success: true } m && SqlDialects.ForScheme(m.Groups[1].Value) != null;
+
+    public async Task<SchemaSource?> LoadAsync(IReadOnlyList<string> inputs, ISqlDialect sourceDialect, CancellationToken ct)
+    {
+        if (inputs.Count == 1 && (IsUrl(inputs[0]) || inputs[0].StartsWith("${", StringComparison.Ordinal))) return await InspectAsync(inputs[0], ct);
+        if (inputs.Any(GitFiles.IsGitSpec))
+        {
+            if (inputs.Count > 1)
+            {
+                return Fail(ExitCodes.Usage, "a git:REV:path source stands alone; give one per side");
+            }
+            var (files, error) = GitFiles.Read(inputs[0]);
+            if (error != null) return Fail(ExitCodes.Usage, error);
+            var fromGit = sourceDialect.ParseTexts(files);
+            if (!Report(fromGit)) return null;
+            return new SchemaSource(inputs[0], fromGit.Model, fromGit.SourceMap, sourceDialect, null, files.Select(f => (f.Path, (string?)f.Text)).ToList());
+        }
+        var diagnostics = new List<Diagnostic>();
+        var paths = SourceFiles.Expand(inputs, diagnostics);
+        var load = sourceDialect.Parse(paths, diagnostics);
+        if (!Report(load)) return null;
+        return new SchemaSource(string.Join(" ", inputs), load.Model, load.SourceMap, sourceDialect, null, paths.Select(p => (p, (string?)null)).ToList());
+    }
+
+    private bool Report(LoadResult load)
+    {
+        var diagnostics = load.Diagnostics.Concat(SchemaValidator.Validate(load.Model, load.SourceMap)).ToList();
+        var lines = new Commands.LineCache();
+        foreach (var d in diagnostics.Where(d => d.Severity != Severity.Info)) stderr.Write(DiagnosticTextFormatter.Format(d, lines.Read));
+        if (!diagnostics.Any(d => d.Severity == Severity.Error)) return true;
+        stderr.WriteLine("schemafirst: the source has errors; nothing was planned. Run 'schemafirst validate' for the full report.");
+        ExitCode = ExitCodes.Findings;
+        return false;
+    }
+
+    public async Task<SchemaSource?> InspectAsync(string text, CancellationToken ct)
+    {
+        if (!DatabaseUrl.TryParse(text, out var url, out var error)) return Fail(ExitCodes.Usage, error!);
+        if (url!.IsFile && !File.Exists(url.Database)) return new SchemaSource(url.Display, Database.Empty with { SourceDialect = url.Dialect.Name }, null, url.Dialect, url, null);
+        try
+        {
+            await using var conn = Drivers.Connect(url);
+            await conn.OpenAsync(ct);
+            var result = await url.Dialect.InspectAsync(conn, inspectOptions, ct);
+            foreach (var d in result.Load.Diagnostics.Where(d => d.Severity != Severity.Info))
+            {
+                await stderr.WriteLineAsync($"schemafirst: warning: while reading {url.Display}: {d.Code}: {d.Message}");
+            }
+            return new SchemaSource(url.Display, result.Load.Model, null, url.Dialect, url, null);
+        }
+        catch (Exception e) when (DatabaseErrors.IsConnectionError(e))
+        {
+            return Fail(ExitCodes.Runtime, $"cannot read {url.Display}: {DatabaseErrors.Describe(e)}");
+        }
+    }
+
+    private SchemaSource? Fail(int code, string message)
+    {
+        stderr.WriteLine("schemafirst: " + message);
+        ExitCode = code;
+        return null;
+    }
+}

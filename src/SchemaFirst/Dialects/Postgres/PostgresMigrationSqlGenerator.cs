@@ -1,0 +1,287 @@
+using System.Globalization;
+using SchemaFirst.Diagnostics;
+using SchemaFirst.Diff;
+using SchemaFirst.Model;
+using SchemaFirst.Planning;
+
+namespace SchemaFirst.Dialects.Postgres;
+
+/// <summary>
+/// Writes PostgreSQL migration SQL: CREATE statements exactly as <c>generate sql</c> writes them, ALTERs for what
+/// changes in place, and the hazards PostgreSQL gives each (locks, rewrites, checks of existing rows). With
+/// <see cref="PlanOptions.ConcurrentIndexes"/> indexes are built and dropped CONCURRENTLY outside the transaction; with
+/// <see cref="PlanOptions.Online"/> foreign keys and checks are added NOT VALID and validated separately.
+/// </summary>
+internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, PlanOptions options)
+    : MigrationSqlGenerator(PostgresDialect.Instance, from, to, options)
+{
+    private readonly HashSet<QualifiedName> _newTables = to.Tables.Select(t => t.Name).Where(n => from.FindTable(n) == null).ToHashSet();
+
+    public override IReadOnlyList<string> Preamble(IReadOnlyList<SchemaChange> changes) =>
+        changes.Any(c => c is AddRoutine or ReplaceRoutine)
+            ? ["SET check_function_bodies = false"]
+            : [];
+
+    protected override IReadOnlyList<string> CreateStatements(object item) => PostgresSqlGenerator.CreateStatements(To, item);
+
+    protected override string ColumnDefinition(Column column) => PostgresSqlGenerator.ColumnText(column);
+
+    protected override string ConstraintDefinition(QualifiedName table, object constraint) => constraint switch
+    {
+        PrimaryKey p => "PRIMARY KEY (" + PostgresSqlGenerator.Columns(p.Columns) + ")" + PostgresSqlGenerator.IndexOptionsText(p.Options) + PostgresSqlGenerator.TimingText(p.Timing),
+        UniqueConstraint u => "UNIQUE " + (u.NullsNotDistinct ? "NULLS NOT DISTINCT " : string.Empty) + "(" + PostgresSqlGenerator.Columns(u.Columns) + ")"
+            + PostgresSqlGenerator.IndexOptionsText(u.Options) + PostgresSqlGenerator.TimingText(u.Timing),
+        ForeignKey f => PostgresSqlGenerator.ForeignKeyClause(f) + (f.NotValid ? " NOT VALID" : string.Empty),
+        CheckConstraint c => PostgresSqlGenerator.CheckClause(c) + (c.NotValid ? " NOT VALID" : string.Empty),
+        ExclusionConstraint x => "EXCLUDE USING " + x.Method + " (" + string.Join(", ", x.Elements.Select(e => PostgresSqlGenerator.IndexElementText(e.Element) + " WITH " + e.Operator)) + ")"
+            + PostgresSqlGenerator.IndexOptionsText(x.Options) + (x.Where != null ? " WHERE (" + x.Where + ")" : string.Empty) + PostgresSqlGenerator.TimingText(x.Timing),
+        _ => throw new ArgumentException($"not a constraint: {constraint.GetType().Name}", nameof(constraint)),
+    };
+
+    protected override void Generate(AddSchema c)
+    {
+        foreach (var sql in CreateStatements(c.Schema)) Emit(sql, c);
+    }
+
+    protected override void Generate(AddEnumValue c)
+    {
+        var position = c.Before != null ? " BEFORE " + Lit(c.Before) : c.After != null ? " AFTER " + Lit(c.After) : string.Empty;
+        // A value added in a transaction cannot be used before it commits: it runs on its own, before the rest.
+        EmitOutsideTransaction($"ALTER TYPE {N(c.Enum.Name)} ADD VALUE {Lit(c.Label)}{position}", c);
+    }
+
+    protected override void Generate(ModifySequence c)
+    {
+        var a = c.From.Options;
+        var b = c.To.Options;
+        var parts = new List<string>();
+        if (a.DataType != b.DataType && b.DataType != null) parts.Add("AS " + b.DataType);
+        if (a.Increment != b.Increment) parts.Add("INCREMENT BY " + Num(b.Increment ?? 1));
+        if (a.MinValue != b.MinValue) parts.Add(b.MinValue is { } min ? "MINVALUE " + Num(min) : "NO MINVALUE");
+        if (a.MaxValue != b.MaxValue) parts.Add(b.MaxValue is { } max ? "MAXVALUE " + Num(max) : "NO MAXVALUE");
+        if (a.Start != b.Start) parts.Add("START WITH " + Num(b.Start ?? 1));
+        if (a.Cache != b.Cache) parts.Add("CACHE " + Num(b.Cache ?? 1));
+        if (a.Cycle != b.Cycle) parts.Add(b.Cycle ? "CYCLE" : "NO CYCLE");
+        if (parts.Count > 0) Emit($"ALTER SEQUENCE {N(c.To.Name)} {string.Join(" ", parts)}", c);
+        if (c.From.Unlogged != c.To.Unlogged) Emit($"ALTER SEQUENCE {N(c.To.Name)} SET {(c.To.Unlogged ? "UNLOGGED" : "LOGGED")}", c);
+    }
+
+    private static string Num(long v) => v.ToString(CultureInfo.InvariantCulture);
+
+    protected override void Generate(SetSequenceOwner c) =>
+        Emit($"ALTER SEQUENCE {N(c.Sequence)} OWNED BY {(c.Owner != null ? PostgresQuoting.Column(c.Owner) : "NONE")}", c);
+
+    protected override void Generate(ModifyTable c)
+    {
+        if ((c.Changes & TableChange.RowLevelSecurity) != 0)
+        {
+            Emit($"ALTER TABLE {N(c.To.Name)} {(c.To.RowLevelSecurity ? "ENABLE" : "DISABLE")} ROW LEVEL SECURITY", c);
+        }
+        if ((c.Changes & TableChange.ForceRowLevelSecurity) != 0)
+        {
+            Emit($"ALTER TABLE {N(c.To.Name)} {(c.To.ForceRowLevelSecurity ? "FORCE" : "NO FORCE")} ROW LEVEL SECURITY", c);
+        }
+    }
+
+    protected override void Generate(ModifyColumn c)
+    {
+        var t = N(c.Table);
+        var col = Q(c.To.Name);
+        var alter = $"ALTER TABLE {t} ALTER COLUMN {col}";
+        var a = c.From;
+        var b = c.To;
+        if ((c.Changes & ColumnChange.Generated) != 0)
+        {
+            if (a.Generated != null && b.Generated == null)
+            {
+                Emit($"{alter} DROP EXPRESSION", c);
+            }
+            else
+            {
+                // An expression cannot be changed in place before PostgreSQL 17, nor added to a column: the column is made again.
+                Emit($"ALTER TABLE {t} DROP COLUMN {col}", c, DropHazard(HazardCodes.DropColumn, $"column {c.Table}.{QualifiedName.Display(b.Name)} (made again as {(b.Generated != null ? "a generated column" : "a plain column")})"));
+                Emit($"ALTER TABLE {t} ADD COLUMN {ColumnDefinition(b)}", c, new Hazard(HazardCodes.TableRewrite, $"adding a stored generated column rewrites {c.Table}"));
+                return;
+            }
+        }
+        var typeChanges = (c.Changes & (ColumnChange.Type | ColumnChange.Collation)) != 0;
+        var defaultChanges = (c.Changes & ColumnChange.Default) != 0;
+        if (typeChanges && a.Default != null && !defaultChanges) defaultChanges = true;
+        if (defaultChanges && a.Default != null && (typeChanges || b.Default == null)) Emit($"{alter} DROP DEFAULT", c);
+        if (typeChanges)
+        {
+            var hazards = new List<Hazard>
+            {
+                new(HazardCodes.TypeCast, $"fails if a value of {c.Table}.{QualifiedName.Display(b.Name)} cannot be cast from {a.Type.Text} to {b.Type.Text}"),
+                new(HazardCodes.TableRewrite, $"changing the type rewrites {c.Table} and its indexes under an ACCESS EXCLUSIVE lock"),
+            };
+            if (Narrows(a.Type, b.Type)) hazards.Add(new Hazard(HazardCodes.NarrowingType, $"{a.Type.Text} to {b.Type.Text} narrows the column: longer values fail or are cut"));
+            var collate = b.Collation != null ? " COLLATE " + PostgresQuoting.Dotted(b.Collation) : string.Empty;
+            Emit($"{alter} TYPE {b.Type.Text}{collate} USING {col}::{b.Type.Text}", c, hazards.ToArray());
+        }
+        if (defaultChanges && b.Default != null) Emit($"{alter} SET DEFAULT {b.Default}", c);
+        if ((c.Changes & ColumnChange.Nullability) != 0)
+        {
+            if (b.NotNull) Emit($"{alter} SET NOT NULL", c, new Hazard(HazardCodes.SetNotNull, $"fails if {c.Table}.{QualifiedName.Display(b.Name)} holds NULL; scans the table under an ACCESS EXCLUSIVE lock"));
+            else Emit($"{alter} DROP NOT NULL", c);
+        }
+        if ((c.Changes & ColumnChange.Identity) != 0) Identity(c, alter);
+        if ((c.Changes & ColumnChange.Storage) != 0 && b.Storage != null) Emit($"{alter} SET STORAGE {b.Storage}", c);
+        if ((c.Changes & ColumnChange.Compression) != 0) Emit($"{alter} SET COMPRESSION {(b.Compression != null ? Q(b.Compression) : "default")}", c);
+    }
+
+    private void Identity(ModifyColumn c, string alter)
+    {
+        var a = c.From.Identity;
+        var b = c.To.Identity;
+        if (b == null)
+        {
+            Emit($"{alter} DROP IDENTITY", c);
+            return;
+        }
+        if (a == null)
+        {
+            var opts = PostgresSqlGenerator.SequenceOptionsText(b.Options with { DataType = null }, " ");
+            if (b.SequenceName != null) opts = " SEQUENCE NAME " + N(b.SequenceName) + opts;
+            Emit($"{alter} ADD GENERATED {(b.Always ? "ALWAYS" : "BY DEFAULT")} AS IDENTITY{(opts.Length > 0 ? " (" + opts.TrimStart() + ")" : string.Empty)}", c);
+            return;
+        }
+        var sets = new List<string>();
+        if (a.Always != b.Always) sets.Add("SET GENERATED " + (b.Always ? "ALWAYS" : "BY DEFAULT"));
+        var x = a.Options;
+        var y = b.Options;
+        if (x.Increment != y.Increment) sets.Add("SET INCREMENT BY " + Num(y.Increment ?? 1));
+        if (x.MinValue != y.MinValue) sets.Add(y.MinValue is { } min ? "SET MINVALUE " + Num(min) : "SET NO MINVALUE");
+        if (x.MaxValue != y.MaxValue) sets.Add(y.MaxValue is { } max ? "SET MAXVALUE " + Num(max) : "SET NO MAXVALUE");
+        if (x.Start != y.Start) sets.Add("SET START WITH " + Num(y.Start ?? 1));
+        if (x.Cache != y.Cache) sets.Add("SET CACHE " + Num(y.Cache ?? 1));
+        if (x.Cycle != y.Cycle) sets.Add(y.Cycle ? "SET CYCLE" : "SET NO CYCLE");
+        if (sets.Count > 0) Emit($"{alter} {string.Join(" ", sets)}", c);
+    }
+
+    /// <summary>Whether a type change can cut values: a shorter length, fewer digits, or a smaller integer.</summary>
+    private static bool Narrows(DataType a, DataType b)
+    {
+        if (a.Kind == b.Kind && a.Length is { } la && b.Length is { } lb) return lb < la;
+        if (a.Kind == b.Kind && a.Precision is { } pa && b.Precision is { } pb) return pb < pa || (b.Scale ?? 0) < (a.Scale ?? 0);
+        static int Width(string t) => t switch { "smallint" => 2, "integer" => 4, "bigint" => 8, _ => 0 };
+        return Width(b.Text) > 0 && Width(a.Text) > Width(b.Text);
+    }
+
+    protected override void Generate(AddConstraint c)
+    {
+        var existing = !_newTables.Contains(c.Table);
+        if (Options.Online && existing && c.Constraint is ForeignKey { NotValid: false } or CheckConstraint { NotValid: false })
+        {
+            var notValid = c.Constraint is ForeignKey fk ? (object)(fk with { NotValid = true }) : ((CheckConstraint)c.Constraint) with { NotValid = true };
+            Emit($"ALTER TABLE {N(c.Table)} ADD CONSTRAINT {Q(c.Name)} {ConstraintDefinition(c.Table, notValid)}", c);
+            Emit($"ALTER TABLE {N(c.Table)} VALIDATE CONSTRAINT {Q(c.Name)}", c,
+                new Hazard(c.Constraint is ForeignKey ? HazardCodes.AddForeignKey : HazardCodes.AddCheck, $"fails if existing rows of {c.Table} violate the constraint (checked without blocking writes)"));
+            return;
+        }
+        if (!existing)
+        {
+            // On a table this plan creates there are no rows to check and no one to lock out.
+            Emit($"ALTER TABLE {N(c.Table)} ADD CONSTRAINT {Q(c.Name)} {ConstraintDefinition(c.Table, c.Constraint)}", c);
+            return;
+        }
+        base.Generate(c);
+        if (c.Constraint is ForeignKey { NotValid: false } or CheckConstraint { NotValid: false })
+        {
+            // The statement just emitted also scans the table under a lock; say so beside the data hazard.
+            var last = Last();
+            Replace(last with { Hazards = last.Hazards.Append(new Hazard(HazardCodes.ValidatingConstraint, $"checks every row of {c.Table} while holding a lock that blocks writes; --online adds it NOT VALID and validates separately")).ToList() });
+        }
+    }
+
+    protected override void Generate(AddIndex c)
+    {
+        var sql = CreateStatements(c.Index)[0];
+        if (_newTables.Contains(c.Index.Table))
+        {
+            Emit(sql, c);
+            return;
+        }
+        if (Options.ConcurrentIndexes)
+        {
+            var i = sql.IndexOf("INDEX ", StringComparison.Ordinal);
+            var concurrently = sql[..(i + 6)] + "CONCURRENTLY " + sql[(i + 6)..];
+            if (c.Index.Unique) EmitOutsideTransaction(concurrently, c, new Hazard(HazardCodes.AddUnique, $"fails if {c.Index.Table} holds duplicates; a failed concurrent build leaves an INVALID index to drop"));
+            else EmitOutsideTransaction(concurrently, c);
+            return;
+        }
+        var hazards = new List<Hazard> { new(HazardCodes.IndexWithoutConcurrently, $"building the index blocks writes to {c.Index.Table} until it is done; --concurrent-indexes builds it CONCURRENTLY") };
+        if (c.Index.Unique) hazards.Add(new Hazard(HazardCodes.AddUnique, $"fails if {c.Index.Table} holds duplicate values in the indexed columns"));
+        Emit(sql, c, hazards.ToArray());
+    }
+
+    protected override void Generate(DropIndex c)
+    {
+        if (Options.ConcurrentIndexes && To.FindTable(c.Index.Table) != null) EmitOutsideTransaction($"DROP INDEX CONCURRENTLY {N(c.Index.Name)}", c);
+        else Emit($"DROP INDEX {N(c.Index.Name)}", c);
+    }
+
+    protected override void Generate(ReplaceRoutine c)
+    {
+        var kind = RoutineKeyword(c.To);
+        Emit($"CREATE OR REPLACE {kind} {N(c.To.Name)}{c.To.Definition}", c);
+    }
+
+    protected override void Generate(SetComment c)
+    {
+        var target = CommentTarget(c.Target);
+        Emit($"COMMENT ON {target} IS {(c.To != null ? Lit(c.To) : "NULL")}", c);
+    }
+
+    private string CommentTarget(CommentTarget t) => t.Kind switch
+    {
+        SourceKind.Schema => "SCHEMA " + Q(t.Name.Schema),
+        SourceKind.Table => "TABLE " + N(t.Name),
+        SourceKind.Column => "COLUMN " + N(t.Name) + "." + Q(t.Member!),
+        SourceKind.View => (To.Views.Concat(From.Views).FirstOrDefault(v => v.Name == t.Name)?.Materialized == true ? "MATERIALIZED VIEW " : "VIEW ") + N(t.Name),
+        SourceKind.Index => "INDEX " + N(t.Name),
+        SourceKind.Sequence => "SEQUENCE " + N(t.Name),
+        SourceKind.Type => (t.Member == "domain" ? "DOMAIN " : "TYPE ") + N(t.Name),
+        SourceKind.Routine => RoutineKeyword(To.Routines.Concat(From.Routines).First(r => r.Name == t.Name && r.ArgumentTypes == t.Member)) + " " + N(t.Name) + "(" + t.Member + ")",
+        SourceKind.Constraint => "CONSTRAINT " + Q(t.Member!) + " ON " + N(t.Name),
+        SourceKind.Trigger => "TRIGGER " + Q(t.Member!) + " ON " + N(t.Name),
+        SourceKind.Policy => "POLICY " + Q(t.Member!) + " ON " + N(t.Name),
+        _ => throw new ArgumentException($"no comments on {t.Kind}", nameof(t)),
+    };
+
+    protected override void Generate(GrantPrivilege c) => Emit(PrivilegeSql(c.Grant, c.Grant.State), c);
+
+    protected override void Generate(RevokePrivilege c)
+    {
+        if (!To.Grants.Any(g => g.Object == c.Grant.Object && g.ObjectKind == c.Grant.ObjectKind) && !ObjectExists(c.Grant)) return;
+        // Undo the state: take back what was granted, give back a default that was taken away.
+        var undo = c.Grant.State == GrantState.Revoked ? GrantState.Granted : GrantState.Revoked;
+        Emit(PrivilegeSql(c.Grant, undo), c);
+    }
+
+    private bool ObjectExists(Grant g)
+    {
+        IEnumerable<string> names = g.ObjectKind switch
+        {
+            GrantObjectKind.Schema => To.Schemas.Select(s => Q(s.Name)).Append("public"),
+            GrantObjectKind.Table => To.Tables.Select(t => N(t.Name)).Concat(To.Views.Select(v => N(v.Name))),
+            GrantObjectKind.Sequence => To.Sequences.Select(s => N(s.Name)),
+            GrantObjectKind.Function or GrantObjectKind.Procedure => To.Routines.Select(r => N(r.Name) + "(" + r.ArgumentTypes + ")"),
+            GrantObjectKind.Type => To.Enums.Select(e => N(e.Name)).Concat(To.CompositeTypes.Select(x => N(x.Name))).Concat(To.OtherTypes.Select(x => N(x.Name))),
+            GrantObjectKind.Domain => To.Domains.Select(d => N(d.Name)),
+            _ => [],
+        };
+        return names.Contains(g.Object);
+    }
+
+    private static string PrivilegeSql(Grant g, GrantState state)
+    {
+        var privilege = g.Column != null ? $"{g.Privilege} ({PostgresQuoting.Quote(g.Column)})" : g.Privilege;
+        var on = PostgresPrivilegeText.GrantObjectKeyword(g.ObjectKind) + " " + g.Object;
+        if (state == GrantState.Revoked && g.State == GrantState.GrantedWithGrantOption)
+        {
+            return PostgresPrivilegeText.PrivilegeStatement(GrantState.Revoked, [privilege], on, PostgresPrivilegeText.GranteeSql(g.Grantee));
+        }
+        return PostgresPrivilegeText.PrivilegeStatement(state, [privilege], on, PostgresPrivilegeText.GranteeSql(g.Grantee));
+    }
+}

@@ -1,0 +1,29 @@
+using SchemaFirst.Model;
+
+namespace SchemaFirst.Diff;
+
+/// <summary>
+/// Represents one structural difference between two models, as data (Atlas' <c>AddTable</c>, <c>ModifyColumn</c>):
+/// what to do (<see cref="Verb"/>) to which object (<see cref="Subject"/>). The differ yields them without knowing any
+/// dialect; a dialect's migration generator turns them into SQL.
+/// </summary>
+public abstract record SchemaChange
+{
+    /// <summary>add, drop, modify or rename.</summary>
+    public abstract string Verb { get; }
+
+    /// <summary>The object the change is about, as messages show it.</summary>
+    public abstract string Subject { get; }
+
+    /// <summary>One line for plan output: "add table public.orders".</summary>
+    public string Describe() => Verb + " " + Subject;
+
+    private protected static string Q(string part) => QualifiedName.Display(part);
+
+    private protected static string Kind(Routine r) => r.Kind switch
+    {
+        RoutineKind.Procedure => "procedure",
+        RoutineKind.Aggregate => "aggregate",
+        _ => "function",
+    };
+}

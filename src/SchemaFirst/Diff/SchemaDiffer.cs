@@ -1,0 +1,470 @@
+using SchemaFirst.Diagnostics;
+using SchemaFirst.Model;
+
+namespace SchemaFirst.Diff;
+
+/// <summary>
+/// Compares two models, never text, and yields the changes that turn the first into the second, in a canonical order
+/// (so the same inputs give the same changes). Renames come only from <c>-- schemafirst:renamed-from</c> directives of
+/// the desired side; without one, a dropped and an added object of the same shape is only suggested as a rename. What
+/// the differ cannot express is a diagnostic naming the object, never a silent omission.
+/// </summary>
+public static class SchemaDiffer
+{
+    /// <param name="from">The current schema (a database, an older revision).</param>
+    /// <param name="to">The desired schema.</param>
+    /// <param name="toSourceMap">Where the desired schema was declared, with its directives; null when it has none.</param>
+    public static SchemaDiff Compare(Database from, Database to, SourceMap? toSourceMap = null)
+    {
+        var d = new Differ(from, to, toSourceMap);
+        d.Run();
+        return new SchemaDiff(d.Changes, d.Diagnostics, d.Suggestions);
+    }
+
+    private sealed class Differ(Database from, Database to, SourceMap? map)
+    {
+        public List<SchemaChange> Changes { get; } = new();
+
+        public List<Diagnostic> Diagnostics { get; } = new();
+
+        public List<string> Suggestions { get; } = new();
+
+        // Tables of the current side under the name they have on the desired side (after renames).
+        private readonly Dictionary<QualifiedName, Table> _fromTables = new();
+
+        public void Run()
+        {
+            Schemas();
+            Extensions();
+            Types();
+            Sequences();
+            Tables();
+            Indexes();
+            Views();
+            Routines();
+            Triggers();
+            Policies();
+            Rules();
+            Comments();
+            Grants();
+            Unsupported();
+        }
+
+        private static Dictionary<TKey, TValue> By<TKey, TValue>(IEnumerable<TValue> items, Func<TValue, TKey> key)
+            where TKey : notnull
+        {
+            var d = new Dictionary<TKey, TValue>();
+            foreach (var i in items) d[key(i)] = i;
+            return d;
+        }
+
+        /// <summary>Adds and drops by key; <paramref name="modify"/> handles an object present on both sides.</summary>
+        private void Match<TKey, TValue>(IEnumerable<TValue> a, IEnumerable<TValue> b, Func<TValue, TKey> key, Func<TValue, SchemaChange> add,
+            Func<TValue, SchemaChange> drop, Action<TValue, TValue>? modify = null)
+            where TKey : notnull
+            where TValue : notnull
+        {
+            var left = By(a, key);
+            var right = By(b, key);
+            foreach (var (k, x) in left)
+            {
+                if (!right.TryGetValue(k, out var y)) Changes.Add(drop(x));
+                else if (!x.Equals(y))
+                {
+                    if (modify != null) modify(x, y);
+                    else
+                    {
+                        Changes.Add(drop(x));
+                        Changes.Add(add(y));
+                    }
+                }
+            }
+            foreach (var (k, y) in right)
+            {
+                if (!left.ContainsKey(k)) Changes.Add(add(y));
+            }
+        }
+
+        private void Schemas() => Match(from.Schemas, to.Schemas, s => s.Name, s => new AddSchema(s), s => new DropSchema(s), (_, _) => { });
+
+        private void Extensions() => Match(from.Extensions, to.Extensions, e => e.Name, e => new AddExtension(e), e => new DropExtension(e),
+            (a, b) =>
+            {
+                if (a with { Comment = null } == b with { Comment = null }) return;
+                Changes.Add(new DropExtension(a));
+                Changes.Add(new AddExtension(b));
+            });
+
+        private void Types()
+        {
+            Match(from.Enums, to.Enums, e => e.Name, e => new AddType(e.Name, e), e => new DropType(e.Name, e), (a, b) =>
+            {
+                if (a.Labels == b.Labels) return;
+                // Values can only be added in place; everything else (removing, renaming, reordering) needs the type recreated.
+                var kept = b.Labels.Where(a.Labels.Contains).ToList();
+                if (kept.Count != a.Labels.Count || !kept.SequenceEqual(a.Labels))
+                {
+                    Unplannable($"enum {a.Name}", "a value was removed, renamed or moved; the type must be recreated with its dependent columns, which plans do not do yet",
+                        "add values only, or write this migration by hand", SourceKind.Type, b.Name);
+                    return;
+                }
+                for (var i = 0; i < b.Labels.Count; i++)
+                {
+                    if (a.Labels.Contains(b.Labels[i])) continue;
+                    var before = b.Labels.Skip(i + 1).FirstOrDefault(a.Labels.Contains);
+                    var after = before == null ? b.Labels.Take(i).LastOrDefault() : null;
+                    Changes.Add(new AddEnumValue(b, b.Labels[i], before, after));
+                }
+            });
+            void Recreate<T>(T a, T b, QualifiedName name, Func<T, T> strip)
+                where T : notnull
+            {
+                if (strip(a).Equals(strip(b))) return;
+                Changes.Add(new DropType(name, a));
+                Changes.Add(new AddType(name, b));
+            }
+            Match(from.Domains, to.Domains, d => d.Name, d => new AddType(d.Name, d), d => new DropType(d.Name, d),
+                (a, b) => Recreate(a, b, b.Name, x => x with { Comment = null, Checks = x.Checks.Select(c => c with { Comment = null }).ToEquatableArray() }));
+            Match(from.CompositeTypes, to.CompositeTypes, c => c.Name, c => new AddType(c.Name, c), c => new DropType(c.Name, c),
+                (a, b) => Recreate(a, b, b.Name, x => x with { Comment = null }));
+            Match(from.OtherTypes, to.OtherTypes, o => o.Name, o => new AddType(o.Name, o), o => new DropType(o.Name, o),
+                (a, b) => Recreate(a, b, b.Name, x => x with { Comment = null }));
+        }
+
+        private void Sequences()
+        {
+            Match(from.Sequences, to.Sequences, s => s.Name, s => new AddSequence(s with { OwnedBy = null }), s => new DropSequence(s), (a, b) =>
+            {
+                if (a with { Comment = null, OwnedBy = null } != b with { Comment = null, OwnedBy = null }) Changes.Add(new ModifySequence(a, b));
+            });
+            var owners = from.Sequences.ToDictionary(s => s.Name, s => s.OwnedBy);
+            foreach (var s in to.Sequences)
+            {
+                var had = owners.TryGetValue(s.Name, out var o) ? o : null;
+                if (had != s.OwnedBy) Changes.Add(new SetSequenceOwner(s.Name, s.OwnedBy));
+            }
+        }
+
+        private void Tables()
+        {
+            var fromByName = By(from.Tables, t => t.Name);
+            var toByName = By(to.Tables, t => t.Name);
+            var renamedAway = new HashSet<QualifiedName>();
+            foreach (var t in to.Tables)
+            {
+                if (fromByName.TryGetValue(t.Name, out var same))
+                {
+                    _fromTables[t.Name] = same;
+                    continue;
+                }
+                var old = RenamedFrom(SourceKind.Table, t.Name, null);
+                if (old == null) continue;
+                var oldName = old.Contains('.', StringComparison.Ordinal) ? new QualifiedName(old[..old.IndexOf('.', StringComparison.Ordinal)], old[(old.IndexOf('.', StringComparison.Ordinal) + 1)..]) : new QualifiedName(t.Name.Schema, old);
+                if (fromByName.TryGetValue(oldName, out var previous) && !toByName.ContainsKey(oldName) && renamedAway.Add(oldName))
+                {
+                    Changes.Add(new RenameTable(oldName, t.Name));
+                    _fromTables[t.Name] = previous with { Name = t.Name };
+                }
+            }
+            foreach (var t in from.Tables)
+            {
+                if (!toByName.ContainsKey(t.Name) && !renamedAway.Contains(t.Name)) Changes.Add(new DropTable(t));
+            }
+            foreach (var t in to.Tables)
+            {
+                if (_fromTables.TryGetValue(t.Name, out var a)) CompareTable(a, t);
+                else Changes.Add(new AddTable(t));
+            }
+            // Foreign keys of new tables are changes of their own, planned once every table exists.
+            foreach (var t in to.Tables.Where(t => !_fromTables.ContainsKey(t.Name)))
+            {
+                foreach (var fk in t.ForeignKeys) Changes.Add(new AddConstraint(t.Name, fk.Name, fk with { Comment = null }));
+                foreach (var c in t.Checks.Where(c => c.NotValid)) Changes.Add(new AddConstraint(t.Name, c.Name, c with { Comment = null }));
+            }
+            SuggestRenames(from.Tables.Where(t => !toByName.ContainsKey(t.Name) && !renamedAway.Contains(t.Name)).ToList(),
+                to.Tables.Where(t => !_fromTables.ContainsKey(t.Name)).ToList());
+        }
+
+        private string? RenamedFrom(SourceKind kind, QualifiedName name, string? member) =>
+            map?.DirectivesOf(kind, name, member).Select(d => d.RenamedFrom).LastOrDefault(n => n != null);
+
+        private void SuggestRenames(List<Table> dropped, List<Table> added)
+        {
+            foreach (var d in dropped)
+            {
+                var shape = d.Columns.Select(c => (c.Name, c.Type.Text)).ToList();
+                foreach (var a in added.Where(a => a.Name.Schema == d.Name.Schema && a.Columns.Select(c => (c.Name, c.Type.Text)).SequenceEqual(shape)))
+                {
+                    Suggestions.Add($"table {d.Name} is dropped and {a.Name} added with the same columns; if it was renamed, write -- schemafirst:renamed-from {QualifiedName.Display(d.Name.Name)} on the CREATE TABLE line of {a.Name}, or the data is lost");
+                }
+            }
+        }
+
+        private void CompareTable(Table a, Table b)
+        {
+            var name = b.Name;
+            // Columns: renames first, then drops, adds and changes.
+            var aCols = a.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
+            var bCols = b.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
+            var renamedCols = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var c in b.Columns)
+            {
+                if (aCols.ContainsKey(c.Name)) continue;
+                var old = RenamedFrom(SourceKind.Column, name, c.Name);
+                if (old != null && aCols.ContainsKey(old) && !bCols.ContainsKey(old) && !renamedCols.ContainsKey(old))
+                {
+                    renamedCols[old] = c.Name;
+                    Changes.Add(new RenameColumn(name, old, c.Name));
+                }
+            }
+            var current = a.Columns.Select(c => renamedCols.TryGetValue(c.Name, out var n) ? c with { Name = n } : c).ToDictionary(c => c.Name, StringComparer.Ordinal);
+            // Constraints that change or go are dropped before columns change (they may name them).
+            var aCons = Constraints(a, renamedCols);
+            var bCons = Constraints(b, null);
+            foreach (var (cname, con) in aCons)
+            {
+                if (!bCons.TryGetValue(cname, out var other) || !Strip(other).Equals(Strip(con))) Changes.Add(new DropConstraint(name, cname, con));
+            }
+            foreach (var c in a.Columns)
+            {
+                var n = renamedCols.GetValueOrDefault(c.Name, c.Name);
+                if (!bCols.ContainsKey(n)) Changes.Add(new DropColumn(name, current[n]));
+            }
+            var droppedAndAdded = new List<(Column Dropped, Column Added)>();
+            foreach (var c in b.Columns)
+            {
+                if (!current.TryGetValue(c.Name, out var was))
+                {
+                    Changes.Add(new AddColumn(name, c));
+                    foreach (var gone in a.Columns.Where(x => !bCols.ContainsKey(renamedCols.GetValueOrDefault(x.Name, x.Name)) && x.Type.Text == c.Type.Text))
+                    {
+                        droppedAndAdded.Add((gone, c));
+                    }
+                    continue;
+                }
+                var changes = ColumnChanges(was, c);
+                if (changes != ColumnChange.None) Changes.Add(new ModifyColumn(name, was, c, changes));
+            }
+            foreach (var (gone, added) in droppedAndAdded)
+            {
+                Suggestions.Add($"column {name}.{QualifiedName.Display(gone.Name)} is dropped and {QualifiedName.Display(added.Name)} added with the same type; if it was renamed, write -- schemafirst:renamed-from {QualifiedName.Display(gone.Name)} on the line of {QualifiedName.Display(added.Name)}, or its data is lost");
+            }
+            foreach (var (cname, con) in bCons)
+            {
+                if (!aCons.TryGetValue(cname, out var other) || !Strip(other).Equals(Strip(con))) Changes.Add(new AddConstraint(name, cname, Strip(con)));
+            }
+            var tableChanges = TableChange.None;
+            if (a.RowLevelSecurity != b.RowLevelSecurity) tableChanges |= TableChange.RowLevelSecurity;
+            if (a.ForceRowLevelSecurity != b.ForceRowLevelSecurity) tableChanges |= TableChange.ForceRowLevelSecurity;
+            if (tableChanges != TableChange.None) Changes.Add(new ModifyTable(a, b, tableChanges));
+            var rest = new List<string>();
+            if (a.Persistence != b.Persistence) rest.Add("persistence (LOGGED/UNLOGGED)");
+            if (a.PartitionBy != b.PartitionBy) rest.Add("partitioning");
+            if (a.PartitionOf != b.PartitionOf) rest.Add("partition bound");
+            if (a.Inherits != b.Inherits) rest.Add("inheritance");
+            if (a.AccessMethod != b.AccessMethod) rest.Add("access method");
+            if (a.With != b.With) rest.Add("storage parameters");
+            if (a.Tablespace != b.Tablespace) rest.Add("tablespace");
+            var kept = a.Columns.Select(c => renamedCols.GetValueOrDefault(c.Name, c.Name)).Where(bCols.ContainsKey);
+            if (!kept.SequenceEqual(b.Columns.Select(c => c.Name).Where(current.ContainsKey)))
+            {
+                Suggestions.Add($"table {b.Name}: the columns it keeps are in another order in the desired schema; a column cannot move in place, so the table keeps its order (recreate it by hand if the order matters)");
+            }
+            if (rest.Count > 0)
+            {
+                Unplannable($"table {b.Name}", "its " + string.Join(", ", rest) + " changed, which plans do not change yet", "recreate the table by hand, or keep the current setting", SourceKind.Table, b.Name);
+            }
+        }
+
+        private static ColumnChange ColumnChanges(Column a, Column b)
+        {
+            var c = ColumnChange.None;
+            if (a.Type != b.Type) c |= ColumnChange.Type;
+            if (a.NotNull != b.NotNull) c |= ColumnChange.Nullability;
+            if (a.Default != b.Default) c |= ColumnChange.Default;
+            if (a.Identity != b.Identity) c |= ColumnChange.Identity;
+            if (a.Generated != b.Generated) c |= ColumnChange.Generated;
+            if (a.Collation != b.Collation) c |= ColumnChange.Collation;
+            if (a.Storage != b.Storage) c |= ColumnChange.Storage;
+            if (a.Compression != b.Compression) c |= ColumnChange.Compression;
+            return c;
+        }
+
+        /// <summary>A table's constraints by name, with column names as the desired side spells them after renames.</summary>
+        private static Dictionary<string, object> Constraints(Table t, Dictionary<string, string>? renamed)
+        {
+            string R(string c) => renamed != null && renamed.TryGetValue(c, out var n) ? n : c;
+            EquatableArray<string> Rs(EquatableArray<string> cols) => renamed == null ? cols : cols.Select(R).ToEquatableArray();
+            var d = new Dictionary<string, object>(StringComparer.Ordinal);
+            if (t.PrimaryKey is { } pk) d[pk.Name] = pk with { Columns = Rs(pk.Columns), Options = pk.Options with { Include = Rs(pk.Options.Include) } };
+            foreach (var u in t.Uniques) d[u.Name] = u with { Columns = Rs(u.Columns), Options = u.Options with { Include = Rs(u.Options.Include) } };
+            foreach (var f in t.ForeignKeys) d[f.Name] = f with { Columns = Rs(f.Columns), ReferencedColumns = f.ReferencedTable == t.Name ? Rs(f.ReferencedColumns) : f.ReferencedColumns };
+            foreach (var c in t.Checks) d[c.Name] = c;
+            foreach (var x in t.Exclusions) d[x.Name] = x;
+            return d;
+        }
+
+        private static object Strip(object constraint) => constraint switch
+        {
+            PrimaryKey p => p with { Comment = null },
+            UniqueConstraint u => u with { Comment = null },
+            ForeignKey f => f with { Comment = null },
+            CheckConstraint c => c with { Comment = null },
+            ExclusionConstraint x => x with { Comment = null },
+            _ => constraint,
+        };
+
+        private void Indexes() => Match(from.Indexes, to.Indexes, i => i.Name, i => new AddIndex(i), i => new DropIndex(i), (a, b) =>
+        {
+            if (a with { Comment = null } == b with { Comment = null }) return;
+            Changes.Add(new DropIndex(a));
+            Changes.Add(new AddIndex(b));
+        });
+
+        private void Views() => Match(from.Views, to.Views, v => v.Name, v => new AddView(v), v => new DropView(v), (a, b) =>
+        {
+            if (a with { Comment = null, ColumnComments = default } == b with { Comment = null, ColumnComments = default }) return;
+            Changes.Add(new DropView(a));
+            Changes.Add(new AddView(b));
+        });
+
+        private void Routines() => Match(from.Routines, to.Routines, r => (r.Name, r.ArgumentTypes), r => new AddRoutine(r), r => new DropRoutine(r), (a, b) =>
+        {
+            if (a with { Comment = null } == b with { Comment = null }) return;
+            // CREATE OR REPLACE keeps the signature; a changed return type or argument names need drop and create.
+            if (a.Kind == b.Kind && a.Kind != RoutineKind.Aggregate && SameHead(a.Definition, b.Definition)) Changes.Add(new ReplaceRoutine(a, b));
+            else
+            {
+                Changes.Add(new DropRoutine(a));
+                Changes.Add(new AddRoutine(b));
+            }
+        });
+
+        /// <summary>The argument list and return clause (the definition's first line): what CREATE OR REPLACE may not change.</summary>
+        private static bool SameHead(string a, string b)
+        {
+            static string Head(string d) => d.IndexOf('\n', StringComparison.Ordinal) is var i and >= 0 ? d[..i] : d;
+            return Head(a) == Head(b);
+        }
+
+        private void Triggers() => Match(from.Triggers, to.Triggers, t => (t.Table, t.Name), t => new AddTrigger(t), t => new DropTrigger(t), (a, b) =>
+        {
+            if (a with { Comment = null } == b with { Comment = null }) return;
+            Changes.Add(new DropTrigger(a));
+            Changes.Add(new AddTrigger(b));
+        });
+
+        private void Policies() => Match(from.Policies, to.Policies, p => (p.Table, p.Name), p => new AddPolicy(p), p => new DropPolicy(p), (a, b) =>
+        {
+            if (a with { Comment = null } == b with { Comment = null }) return;
+            Changes.Add(new DropPolicy(a));
+            Changes.Add(new AddPolicy(b));
+        });
+
+        private void Rules() => Match(from.Rules, to.Rules, r => (r.Table, r.Name), r => new AddRule(r), r => new DropRule(r), (a, b) =>
+        {
+            if (a with { Comment = null } == b with { Comment = null }) return;
+            Changes.Add(new DropRule(a));
+            Changes.Add(new AddRule(b));
+        });
+
+        private void Comments()
+        {
+            var a = CommentsOf(from, renamedTo: true);
+            var b = CommentsOf(to, renamedTo: false);
+            foreach (var (target, text) in b)
+            {
+                var was = a.GetValueOrDefault(target);
+                if (was != text) Changes.Add(new SetComment(target, was, text));
+            }
+            foreach (var (target, text) in a)
+            {
+                // A dropped object takes its comment with it; only objects that stay lose theirs here.
+                if (!b.ContainsKey(target) && Exists(to, target)) Changes.Add(new SetComment(target, text, null));
+            }
+        }
+
+        private Dictionary<CommentTarget, string> CommentsOf(Database db, bool renamedTo)
+        {
+            var d = new Dictionary<CommentTarget, string>();
+            void Add(CommentTarget t, string? text)
+            {
+                if (text != null) d[t] = text;
+            }
+            foreach (var s in db.Schemas) Add(new CommentTarget(SourceKind.Schema, new QualifiedName(s.Name, string.Empty)), s.Comment);
+            var tables = renamedTo ? _fromTables.Values.Concat(db.Tables.Where(t => !_fromTables.Values.Any(x => x.Name == t.Name) && !_fromTables.ContainsKey(t.Name))) : db.Tables;
+            foreach (var t in tables)
+            {
+                Add(new CommentTarget(SourceKind.Table, t.Name), t.Comment);
+                foreach (var c in t.Columns) Add(new CommentTarget(SourceKind.Column, t.Name, c.Name), c.Comment);
+                if (t.PrimaryKey is { } pk) Add(new CommentTarget(SourceKind.Constraint, t.Name, pk.Name), pk.Comment);
+                foreach (var u in t.Uniques) Add(new CommentTarget(SourceKind.Constraint, t.Name, u.Name), u.Comment);
+                foreach (var f in t.ForeignKeys) Add(new CommentTarget(SourceKind.Constraint, t.Name, f.Name), f.Comment);
+                foreach (var c in t.Checks) Add(new CommentTarget(SourceKind.Constraint, t.Name, c.Name), c.Comment);
+                foreach (var x in t.Exclusions) Add(new CommentTarget(SourceKind.Constraint, t.Name, x.Name), x.Comment);
+            }
+            foreach (var v in db.Views)
+            {
+                Add(new CommentTarget(SourceKind.View, v.Name), v.Comment);
+                foreach (var c in v.ColumnComments) Add(new CommentTarget(SourceKind.Column, v.Name, c.Column), c.Comment);
+            }
+            foreach (var i in db.Indexes) Add(new CommentTarget(SourceKind.Index, i.Name), i.Comment);
+            foreach (var s in db.Sequences) Add(new CommentTarget(SourceKind.Sequence, s.Name), s.Comment);
+            foreach (var e in db.Enums) Add(new CommentTarget(SourceKind.Type, e.Name), e.Comment);
+            foreach (var x in db.Domains) Add(new CommentTarget(SourceKind.Type, x.Name, "domain"), x.Comment);
+            foreach (var x in db.CompositeTypes) Add(new CommentTarget(SourceKind.Type, x.Name), x.Comment);
+            foreach (var r in db.Routines) Add(new CommentTarget(SourceKind.Routine, r.Name, r.ArgumentTypes), r.Comment);
+            foreach (var t in db.Triggers) Add(new CommentTarget(SourceKind.Trigger, t.Table, t.Name), t.Comment);
+            foreach (var p in db.Policies) Add(new CommentTarget(SourceKind.Policy, p.Table, p.Name), p.Comment);
+            return d;
+        }
+
+        private static bool Exists(Database db, CommentTarget t) => t.Kind switch
+        {
+            SourceKind.Schema => db.Schemas.Any(s => s.Name == t.Name.Schema),
+            SourceKind.Table => db.FindTable(t.Name) != null,
+            SourceKind.Column => db.FindTable(t.Name)?.FindColumn(t.Member!) != null || db.Views.Any(v => v.Name == t.Name),
+            SourceKind.View => db.Views.Any(v => v.Name == t.Name),
+            SourceKind.Index => db.Indexes.Any(i => i.Name == t.Name),
+            SourceKind.Sequence => db.Sequences.Any(s => s.Name == t.Name),
+            SourceKind.Type => db.Enums.Any(e => e.Name == t.Name) || db.Domains.Any(d => d.Name == t.Name) || db.CompositeTypes.Any(c => c.Name == t.Name),
+            SourceKind.Routine => db.Routines.Any(r => r.Name == t.Name && r.ArgumentTypes == t.Member),
+            SourceKind.Trigger => db.Triggers.Any(x => x.Table == t.Name && x.Name == t.Member),
+            SourceKind.Policy => db.Policies.Any(x => x.Table == t.Name && x.Name == t.Member),
+            SourceKind.Constraint => db.FindTable(t.Name) is { } table && Constraints(table, null).ContainsKey(t.Member!),
+            _ => false,
+        };
+
+        private void Grants()
+        {
+            var a = from.Grants.ToHashSet();
+            var b = to.Grants.ToHashSet();
+            foreach (var g in from.Grants.Where(g => !b.Contains(g))) Changes.Add(new RevokePrivilege(g));
+            foreach (var g in to.Grants.Where(g => !a.Contains(g))) Changes.Add(new GrantPrivilege(g));
+        }
+
+        private void Unsupported()
+        {
+            if (from.DefaultPrivileges != to.DefaultPrivileges)
+            {
+                Unplannable("default privileges", "ALTER DEFAULT PRIVILEGES differ; plans do not change them yet", "run the ALTER DEFAULT PRIVILEGES statements by hand", null, null);
+            }
+            if (from.IndexAttachments != to.IndexAttachments)
+            {
+                Unplannable("partition indexes", "the indexes attached to partitioned indexes differ; plans do not attach or detach them yet", "attach the index by hand", null, null);
+            }
+            var kept = to.Opaque.Where(o => !from.Opaque.Contains(o)).Select(o => o.Kind).Distinct().ToList();
+            if (kept.Count > 0)
+            {
+                Unplannable("statements kept verbatim", $"{string.Join(", ", kept)} statements of the desired schema are kept verbatim, not modelled, so a plan cannot tell whether the database has them",
+                    "apply them by hand if the database lacks them", null, null);
+            }
+        }
+
+        private void Unplannable(string what, string why, string help, SourceKind? kind, QualifiedName? name)
+        {
+            var at = kind != null && name != null ? map?.Find(kind.Value, name) : null;
+            Diagnostics.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.ChangeNotPlanned, $"{what}: {why}", at, help));
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace SchemaFirst.Diff;
+
+/// <summary>
+/// Represents what changed in a table's own properties, as flags.
+/// </summary>
+[Flags]
+public enum TableChange
+{
+    None = 0,
+    RowLevelSecurity = 1,
+    ForceRowLevelSecurity = 2,
+}

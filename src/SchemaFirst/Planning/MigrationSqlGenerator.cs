@@ -1,0 +1,227 @@
+using SchemaFirst.Diff;
+using SchemaFirst.Dialects;
+using SchemaFirst.Model;
+
+namespace SchemaFirst.Planning;
+
+/// <summary>
+/// Writes the SQL of one change at a time, as EF Core's migrations SQL generator does: one virtual method per kind of
+/// change, written here in standard SQL through the dialect's quoting, overridden by a dialect where it differs. Each
+/// statement carries its change and its hazards.
+/// </summary>
+public abstract class MigrationSqlGenerator
+{
+    private List<PlannedStatement> _out = new();
+
+    protected MigrationSqlGenerator(ISqlDialect dialect, Database from, Database to, PlanOptions options)
+    {
+        Dialect = dialect;
+        From = from;
+        To = to;
+        Options = options;
+    }
+
+    protected ISqlDialect Dialect { get; }
+
+    protected Database From { get; }
+
+    protected Database To { get; }
+
+    protected PlanOptions Options { get; }
+
+    /// <summary>The statements that carry out one change.</summary>
+    public IReadOnlyList<PlannedStatement> Generate(SchemaChange change)
+    {
+        _out = new List<PlannedStatement>();
+        switch (change)
+        {
+            case AddSchema c: Generate(c); break;
+            case DropSchema c: Generate(c); break;
+            case AddExtension c: Generate(c); break;
+            case DropExtension c: Generate(c); break;
+            case AddType c: Generate(c); break;
+            case DropType c: Generate(c); break;
+            case AddEnumValue c: Generate(c); break;
+            case AddSequence c: Generate(c); break;
+            case DropSequence c: Generate(c); break;
+            case ModifySequence c: Generate(c); break;
+            case SetSequenceOwner c: Generate(c); break;
+            case AddTable c: Generate(c); break;
+            case DropTable c: Generate(c); break;
+            case RenameTable c: Generate(c); break;
+            case ModifyTable c: Generate(c); break;
+            case AddColumn c: Generate(c); break;
+            case DropColumn c: Generate(c); break;
+            case RenameColumn c: Generate(c); break;
+            case ModifyColumn c: Generate(c); break;
+            case AddConstraint c: Generate(c); break;
+            case DropConstraint c: Generate(c); break;
+            case AddIndex c: Generate(c); break;
+            case DropIndex c: Generate(c); break;
+            case AddView c: Generate(c); break;
+            case DropView c: Generate(c); break;
+            case AddRoutine c: Generate(c); break;
+            case DropRoutine c: Generate(c); break;
+            case ReplaceRoutine c: Generate(c); break;
+            case AddTrigger c: Generate(c); break;
+            case DropTrigger c: Generate(c); break;
+            case AddPolicy c: Generate(c); break;
+            case DropPolicy c: Generate(c); break;
+            case AddRule c: Generate(c); break;
+            case DropRule c: Generate(c); break;
+            case SetComment c: Generate(c); break;
+            case GrantPrivilege c: Generate(c); break;
+            case RevokePrivilege c: Generate(c); break;
+            default: throw new ArgumentException($"no SQL for a {change.GetType().Name}", nameof(change));
+        }
+        return _out;
+    }
+
+    /// <summary>Statements the plan needs before any change (session settings); none by default.</summary>
+    public virtual IReadOnlyList<string> Preamble(IReadOnlyList<SchemaChange> changes) => [];
+
+    protected void Emit(string sql, SchemaChange change, params Hazard[] hazards) => _out.Add(new PlannedStatement(sql, change, hazards));
+
+    /// <summary>The statement emitted last for the current change.</summary>
+    protected PlannedStatement Last() => _out[^1];
+
+    /// <summary>Replaces the statement emitted last (to add a hazard to it).</summary>
+    protected void Replace(PlannedStatement statement) => _out[^1] = statement;
+
+    protected void EmitOutsideTransaction(string sql, SchemaChange change, params Hazard[] hazards) => _out.Add(new PlannedStatement(sql, change, hazards, Transactional: false));
+
+    protected string Q(string name) => Dialect.QuoteIdentifier(name);
+
+    protected string N(QualifiedName name) => Dialect.QuoteName(name);
+
+    protected string Lit(string value) => Dialect.QuoteLiteral(value);
+
+    /// <summary>The statements that create an object of the model, as the dialect's DDL generator writes them.</summary>
+    protected abstract IReadOnlyList<string> CreateStatements(object item);
+
+    /// <summary>A column as ADD COLUMN writes it.</summary>
+    protected abstract string ColumnDefinition(Column column);
+
+    /// <summary>A table constraint as ADD CONSTRAINT writes it, after the name.</summary>
+    protected abstract string ConstraintDefinition(QualifiedName table, object constraint);
+
+    private void EmitCreate(object item, SchemaChange change, params Hazard[] hazards)
+    {
+        foreach (var sql in CreateStatements(item)) Emit(sql, change, hazards);
+    }
+
+    protected static Hazard DropHazard(string code, string what) => new(code, $"{what} and the data in it are gone for good");
+
+    protected static Hazard BreaksCode(string what) => new(HazardCodes.DropUsedByCode, $"code that still uses {what} fails once this runs; deploy the code that stops using it first");
+
+    protected virtual void Generate(AddSchema c) => Emit($"CREATE SCHEMA {Q(c.Schema.Name)}", c);
+
+    protected virtual void Generate(DropSchema c) => Emit($"DROP SCHEMA {Q(c.Schema.Name)}", c, DropHazard(HazardCodes.DropSchema, $"schema {c.Schema.Name}"));
+
+    protected virtual void Generate(AddExtension c) => EmitCreate(c.Extension, c);
+
+    protected virtual void Generate(DropExtension c) => Emit($"DROP EXTENSION {Q(c.Extension.Name)}", c, BreaksCode($"extension {c.Extension.Name}"));
+
+    protected virtual void Generate(AddType c) => EmitCreate(c.Definition, c);
+
+    protected virtual void Generate(DropType c) =>
+        Emit($"DROP {(c.Definition is DomainType ? "DOMAIN" : "TYPE")} {N(c.Name)}", c, DropHazard(HazardCodes.DropType, $"type {c.Name}"));
+
+    protected virtual void Generate(AddEnumValue c) => throw new NotSupportedException($"{Dialect.DisplayName} has no enums");
+
+    protected virtual void Generate(AddSequence c) => EmitCreate(c.Sequence, c);
+
+    protected virtual void Generate(DropSequence c) =>
+        Emit($"DROP SEQUENCE {N(c.Sequence.Name)}", c, DropHazard(HazardCodes.DropSequence, $"sequence {c.Sequence.Name} (its current value)"));
+
+    protected virtual void Generate(ModifySequence c) => throw new NotSupportedException($"{Dialect.DisplayName} has no sequences");
+
+    protected virtual void Generate(SetSequenceOwner c) => throw new NotSupportedException($"{Dialect.DisplayName} has no sequences");
+
+    protected virtual void Generate(AddTable c) => EmitCreate(c.Table, c);
+
+    protected virtual void Generate(DropTable c) =>
+        Emit($"DROP TABLE {N(c.Table.Name)}", c, DropHazard(HazardCodes.DropTable, $"table {c.Table.Name}"), BreaksCode($"table {c.Table.Name}"));
+
+    protected virtual void Generate(RenameTable c) =>
+        Emit($"ALTER TABLE {N(c.From)} RENAME TO {Q(c.To.Name)}", c, new Hazard(HazardCodes.Rename, $"code that still uses the name {c.From} fails once this runs"));
+
+    protected virtual void Generate(ModifyTable c) => throw new NotSupportedException($"{Dialect.DisplayName}: {c.Describe()}");
+
+    protected virtual void Generate(AddColumn c)
+    {
+        var hazards = new List<Hazard>();
+        if (c.Column.NotNull && c.Column.Default == null && c.Column.Identity == null && c.Column.Generated == null)
+        {
+            hazards.Add(new Hazard(HazardCodes.AddNotNullColumn, $"adding NOT NULL column {QualifiedName.Display(c.Column.Name)} without a default fails if {c.Table} has rows"));
+        }
+        Emit($"ALTER TABLE {N(c.Table)} ADD COLUMN {ColumnDefinition(c.Column)}", c, hazards.ToArray());
+    }
+
+    protected virtual void Generate(DropColumn c) =>
+        Emit($"ALTER TABLE {N(c.Table)} DROP COLUMN {Q(c.Column.Name)}", c,
+            DropHazard(HazardCodes.DropColumn, $"column {c.Table}.{QualifiedName.Display(c.Column.Name)}"), BreaksCode($"column {QualifiedName.Display(c.Column.Name)}"));
+
+    protected virtual void Generate(RenameColumn c) =>
+        Emit($"ALTER TABLE {N(c.Table)} RENAME COLUMN {Q(c.From)} TO {Q(c.To)}", c,
+            new Hazard(HazardCodes.Rename, $"code that still uses column {QualifiedName.Display(c.From)} fails once this runs"));
+
+    protected virtual void Generate(ModifyColumn c) => throw new NotSupportedException($"{Dialect.DisplayName}: {c.Describe()}");
+
+    protected virtual void Generate(AddConstraint c)
+    {
+        var hazards = c.Constraint switch
+        {
+            PrimaryKey or UniqueConstraint => new[] { new Hazard(HazardCodes.AddUnique, $"fails if {c.Table} holds duplicate (or, for a primary key, NULL) values in the key columns") },
+            ForeignKey fk when !fk.NotValid => [new Hazard(HazardCodes.AddForeignKey, $"fails if rows of {c.Table} reference keys missing from {fk.ReferencedTable}")],
+            CheckConstraint ck when !ck.NotValid => [new Hazard(HazardCodes.AddCheck, $"fails if rows of {c.Table} violate the check")],
+            _ => [],
+        };
+        Emit($"ALTER TABLE {N(c.Table)} ADD CONSTRAINT {Q(c.Name)} {ConstraintDefinition(c.Table, c.Constraint)}", c, hazards);
+    }
+
+    protected virtual void Generate(DropConstraint c) => Emit($"ALTER TABLE {N(c.Table)} DROP CONSTRAINT {Q(c.Name)}", c);
+
+    protected virtual void Generate(AddIndex c) => EmitCreate(c.Index, c);
+
+    protected virtual void Generate(DropIndex c) => Emit($"DROP INDEX {N(c.Index.Name)}", c);
+
+    protected virtual void Generate(AddView c) => EmitCreate(c.View, c);
+
+    protected virtual void Generate(DropView c)
+    {
+        if (c.View.Materialized) Emit($"DROP MATERIALIZED VIEW {N(c.View.Name)}", c, DropHazard(HazardCodes.DropMaterializedView, $"materialized view {c.View.Name}"));
+        else Emit($"DROP VIEW {N(c.View.Name)}", c);
+    }
+
+    protected virtual void Generate(AddRoutine c) => EmitCreate(c.Routine, c);
+
+    protected virtual void Generate(DropRoutine c) => Emit($"DROP {RoutineKeyword(c.Routine)} {N(c.Routine.Name)}({c.Routine.ArgumentTypes})", c);
+
+    protected virtual void Generate(ReplaceRoutine c) => EmitCreate(c.To, c);
+
+    protected virtual void Generate(AddTrigger c) => EmitCreate(c.Trigger, c);
+
+    protected virtual void Generate(DropTrigger c) => Emit($"DROP TRIGGER {Q(c.Trigger.Name)} ON {N(c.Trigger.Table)}", c);
+
+    protected virtual void Generate(AddPolicy c) => EmitCreate(c.Policy, c);
+
+    protected virtual void Generate(DropPolicy c) => Emit($"DROP POLICY {Q(c.Policy.Name)} ON {N(c.Policy.Table)}", c);
+
+    protected virtual void Generate(AddRule c) => EmitCreate(c.Rule, c);
+
+    protected virtual void Generate(DropRule c) => Emit($"DROP RULE {Q(c.Rule.Name)} ON {N(c.Rule.Table)}", c);
+
+    protected virtual void Generate(SetComment c) => throw new NotSupportedException($"{Dialect.DisplayName} has no comments");
+
+    protected virtual void Generate(GrantPrivilege c) => throw new NotSupportedException($"{Dialect.DisplayName} has no privileges");
+
+    protected virtual void Generate(RevokePrivilege c) => throw new NotSupportedException($"{Dialect.DisplayName} has no privileges");
+
+    protected static string RoutineKeyword(Routine r) => r.Kind switch
+    {
+        RoutineKind.Procedure => "PROCEDURE",
+        RoutineKind.Aggregate => "AGGREGATE",
+        _ => "FUNCTION",
+    };
+}

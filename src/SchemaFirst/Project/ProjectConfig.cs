@@ -1,0 +1,49 @@
+using SchemaFirst.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace SchemaFirst.Project;
+
+/// <summary>
+/// Represents <c>schemafirst.yaml</c>, which is optional: the dialect of the source files, the schema globs, and named
+/// environments with their database URLs (<c>${VAR}</c> is expanded when a URL is used, never when it is read, so
+/// secrets stay in the environment). Every setting is also a flag; with no file the defaults serve.
+/// </summary>
+public sealed class ProjectConfig
+{
+    public const string FileName = "schemafirst.yaml";
+
+    public string? Dialect { get; init; }
+
+    public List<string>? Schema { get; init; }
+
+    public Dictionary<string, EnvironmentConfig>? Environments { get; init; }
+
+    /// <summary>The config in <paramref name="directory"/>, none when there is no file, or an error at its line.</summary>
+    public static (ProjectConfig? Config, Diagnostic? Error) Load(string directory)
+    {
+        var path = Path.Combine(directory, FileName);
+        if (!File.Exists(path)) return (null, null);
+        try
+        {
+            var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
+            var config = deserializer.Deserialize<ProjectConfig?>(File.ReadAllText(path)) ?? new ProjectConfig();
+            return (config, null);
+        }
+        catch (YamlException e)
+        {
+            var message = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
+            return (null, new Diagnostic(Severity.Error, DiagnosticCodes.ConfigInvalid, $"{FileName} is not valid: {message}",
+                new SourceSpan(FileName, (int)e.Start.Line, (int)e.Start.Column), "fix the file; see the README for its keys (dialect, schema, environments)"));
+        }
+    }
+}
+
+/// <summary>
+/// Represents one named environment of <c>schemafirst.yaml</c>: the URL of its database.
+/// </summary>
+public sealed class EnvironmentConfig
+{
+    public string? Url { get; init; }
+}

@@ -1,0 +1,61 @@
+using System.Text;
+using SchemaFirst.Planning;
+
+namespace SchemaFirst.Rendering;
+
+/// <summary>
+/// Writes a plan as a reviewable SQL script: a header with both fingerprints and the hazards in sum, then each
+/// statement under a comment naming the change it carries out and every hazard it has. Statements that cannot run in
+/// a transaction come first, in their own section. Deterministic: no dates, LF endings.
+/// </summary>
+public static class PlanSqlWriter
+{
+    public static string Write(MigrationPlan plan)
+    {
+        var sb = new StringBuilder();
+        if (plan.IsEmpty)
+        {
+            sb.Append("-- No changes.\n");
+            AppendSuggestions(sb, plan);
+            return sb.ToString();
+        }
+        sb.Append("-- Migration planned by SchemaFirst (").Append(plan.Dialect).Append("): ")
+            .Append(Count(plan.Changes.Count, "change")).Append(", ").Append(Count(plan.Statements.Count, "statement")).Append(".\n");
+        sb.Append("-- from ").Append(plan.FromFingerprint).Append('\n');
+        sb.Append("-- to   ").Append(plan.ToFingerprint).Append('\n');
+        var hazards = plan.Statements.SelectMany(s => s.Hazards).GroupBy(h => h.Code).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (hazards.Count > 0) sb.Append("-- hazards: ").Append(string.Join(", ", hazards.Select(g => $"{g.Key} x{g.Count()}"))).Append('\n');
+        var outside = plan.Statements.Where(s => !s.Transactional).ToList();
+        if (outside.Count > 0)
+        {
+            sb.Append("\n-- These statements cannot run inside the transaction; run them first, one by one.\n");
+            AppendStatements(sb, outside);
+            sb.Append("\n-- The rest runs in one transaction.\n");
+        }
+        AppendStatements(sb, plan.Statements.Where(s => s.Transactional).ToList());
+        AppendSuggestions(sb, plan);
+        return sb.ToString();
+    }
+
+    private static void AppendStatements(StringBuilder sb, List<PlannedStatement> statements)
+    {
+        object? last = null;
+        foreach (var s in statements)
+        {
+            sb.Append('\n');
+            if (!ReferenceEquals(s.Change, last)) sb.Append("-- ").Append(s.Change.Describe()).Append('\n');
+            last = s.Change;
+            foreach (var h in s.Hazards) sb.Append("-- hazard ").Append(h.Code).Append(": ").Append(h.Message).Append('\n');
+            sb.Append(s.Sql).Append(";\n");
+        }
+    }
+
+    private static void AppendSuggestions(StringBuilder sb, MigrationPlan plan)
+    {
+        if (plan.Suggestions.Count == 0) return;
+        sb.Append('\n');
+        foreach (var s in plan.Suggestions) sb.Append("-- suggestion: ").Append(s).Append('\n');
+    }
+
+    internal static string Count(int n, string noun) => n + " " + noun + (n == 1 ? string.Empty : "s");
+}
