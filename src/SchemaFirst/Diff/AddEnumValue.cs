@@ -7,5 +7,5 @@ public sealed record AddEnumValue(EnumType Enum, string Label, string? Before, s
 {
     public override string Verb => "add";
 
-    public override string Subject => $"enum {Enum.Name}: value '{Label}'";
+    public override string Subject => $"value '{Label}' of enum {Enum.Name}";
 }

@@ -32,6 +32,11 @@ public static class SchemaDiffer
         // Tables of the current side under the name they have on the desired side (after renames).
         private readonly Dictionary<QualifiedName, Table> _fromTables = new();
 
+        // Renamed tables: current name to desired name.
+        private readonly Dictionary<QualifiedName, QualifiedName> _renamed = new();
+
+        private QualifiedName Renamed(QualifiedName name) => _renamed.GetValueOrDefault(name, name);
+
         public void Run()
         {
             Schemas();
@@ -163,6 +168,7 @@ public static class SchemaDiffer
                 if (fromByName.TryGetValue(oldName, out var previous) && !toByName.ContainsKey(oldName) && renamedAway.Add(oldName))
                 {
                     Changes.Add(new RenameTable(oldName, t.Name));
+                    _renamed[oldName] = t.Name;
                     _fromTables[t.Name] = previous with { Name = t.Name };
                 }
             }
@@ -203,6 +209,8 @@ public static class SchemaDiffer
         private void CompareTable(Table a, Table b)
         {
             var name = b.Name;
+            // What is dropped goes before the table is renamed, so it is named as it is now.
+            var oldName = _renamed.FirstOrDefault(r => r.Value == name).Key ?? name;
             // Columns: renames first, then drops, adds and changes.
             var aCols = a.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
             var bCols = b.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
@@ -219,16 +227,26 @@ public static class SchemaDiffer
             }
             var current = a.Columns.Select(c => renamedCols.TryGetValue(c.Name, out var n) ? c with { Name = n } : c).ToDictionary(c => c.Name, StringComparer.Ordinal);
             // Constraints that change or go are dropped before columns change (they may name them).
-            var aCons = Constraints(a, renamedCols);
-            var bCons = Constraints(b, null);
+            var aCons = Constraints(a, renamedCols, Renamed);
+            var bCons = Constraints(b, null, null);
+            // A constraint whose definition stays under another name (a renamed table's) is renamed, not remade.
+            var renamedCons = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (cname, con) in aCons.Where(x => !bCons.ContainsKey(x.Key)))
+            {
+                var match = bCons.Where(y => !aCons.ContainsKey(y.Key) && !renamedCons.ContainsValue(y.Key) && Unnamed(y.Value).Equals(Unnamed(con)))
+                    .Select(y => y.Key).Order(StringComparer.Ordinal).FirstOrDefault();
+                if (match != null) renamedCons[cname] = match;
+            }
             foreach (var (cname, con) in aCons)
             {
-                if (!bCons.TryGetValue(cname, out var other) || !Strip(other).Equals(Strip(con))) Changes.Add(new DropConstraint(name, cname, con));
+                if (renamedCons.ContainsKey(cname)) continue;
+                if (!bCons.TryGetValue(cname, out var other) || !Strip(other).Equals(Strip(con))) Changes.Add(new DropConstraint(oldName, cname, con));
             }
+            foreach (var (was, now) in renamedCons) Changes.Add(new RenameConstraint(name, was, now));
             foreach (var c in a.Columns)
             {
                 var n = renamedCols.GetValueOrDefault(c.Name, c.Name);
-                if (!bCols.ContainsKey(n)) Changes.Add(new DropColumn(name, current[n]));
+                if (!bCols.ContainsKey(n)) Changes.Add(new DropColumn(oldName, c));
             }
             var droppedAndAdded = new List<(Column Dropped, Column Added)>();
             foreach (var c in b.Columns)
@@ -251,6 +269,7 @@ public static class SchemaDiffer
             }
             foreach (var (cname, con) in bCons)
             {
+                if (renamedCons.ContainsValue(cname)) continue;
                 if (!aCons.TryGetValue(cname, out var other) || !Strip(other).Equals(Strip(con))) Changes.Add(new AddConstraint(name, cname, Strip(con)));
             }
             var tableChanges = TableChange.None;
@@ -291,18 +310,30 @@ public static class SchemaDiffer
         }
 
         /// <summary>A table's constraints by name, with column names as the desired side spells them after renames.</summary>
-        private static Dictionary<string, object> Constraints(Table t, Dictionary<string, string>? renamed)
+        private static Dictionary<string, object> Constraints(Table t, Dictionary<string, string>? renamed, Func<QualifiedName, QualifiedName>? table)
         {
+            table ??= n => n;
             string R(string c) => renamed != null && renamed.TryGetValue(c, out var n) ? n : c;
             EquatableArray<string> Rs(EquatableArray<string> cols) => renamed == null ? cols : cols.Select(R).ToEquatableArray();
             var d = new Dictionary<string, object>(StringComparer.Ordinal);
             if (t.PrimaryKey is { } pk) d[pk.Name] = pk with { Columns = Rs(pk.Columns), Options = pk.Options with { Include = Rs(pk.Options.Include) } };
             foreach (var u in t.Uniques) d[u.Name] = u with { Columns = Rs(u.Columns), Options = u.Options with { Include = Rs(u.Options.Include) } };
-            foreach (var f in t.ForeignKeys) d[f.Name] = f with { Columns = Rs(f.Columns), ReferencedColumns = f.ReferencedTable == t.Name ? Rs(f.ReferencedColumns) : f.ReferencedColumns };
+            foreach (var f in t.ForeignKeys) d[f.Name] = f with { Columns = Rs(f.Columns), ReferencedColumns = f.ReferencedTable == t.Name ? Rs(f.ReferencedColumns) : f.ReferencedColumns, ReferencedTable = table(f.ReferencedTable) };
             foreach (var c in t.Checks) d[c.Name] = c;
             foreach (var x in t.Exclusions) d[x.Name] = x;
             return d;
         }
+
+        /// <summary>A constraint without its name and comment: what must stay for a rename.</summary>
+        private static object Unnamed(object constraint) => constraint switch
+        {
+            PrimaryKey p => p with { Name = string.Empty, Comment = null },
+            UniqueConstraint u => u with { Name = string.Empty, Comment = null },
+            ForeignKey f => f with { Name = string.Empty, Comment = null },
+            CheckConstraint c => c with { Name = string.Empty, Comment = null },
+            ExclusionConstraint x => x with { Name = string.Empty, Comment = null },
+            _ => constraint,
+        };
 
         private static object Strip(object constraint) => constraint switch
         {
@@ -314,7 +345,7 @@ public static class SchemaDiffer
             _ => constraint,
         };
 
-        private void Indexes() => Match(from.Indexes, to.Indexes, i => i.Name, i => new AddIndex(i), i => new DropIndex(i), (a, b) =>
+        private void Indexes() => Match(from.Indexes.Select(i => i with { Table = Renamed(i.Table) }), to.Indexes, i => i.Name, i => new AddIndex(i), i => new DropIndex(i), (a, b) =>
         {
             if (a with { Comment = null } == b with { Comment = null }) return;
             Changes.Add(new DropIndex(a));
@@ -347,6 +378,7 @@ public static class SchemaDiffer
             return Head(a) == Head(b);
         }
 
+        // Triggers, policies and rules of a renamed table are made again: their text names the table.
         private void Triggers() => Match(from.Triggers, to.Triggers, t => (t.Table, t.Name), t => new AddTrigger(t), t => new DropTrigger(t), (a, b) =>
         {
             if (a with { Comment = null } == b with { Comment = null }) return;
@@ -431,7 +463,7 @@ public static class SchemaDiffer
             SourceKind.Routine => db.Routines.Any(r => r.Name == t.Name && r.ArgumentTypes == t.Member),
             SourceKind.Trigger => db.Triggers.Any(x => x.Table == t.Name && x.Name == t.Member),
             SourceKind.Policy => db.Policies.Any(x => x.Table == t.Name && x.Name == t.Member),
-            SourceKind.Constraint => db.FindTable(t.Name) is { } table && Constraints(table, null).ContainsKey(t.Member!),
+            SourceKind.Constraint => db.FindTable(t.Name) is { } table && Constraints(table, null, null).ContainsKey(t.Member!),
             _ => false,
         };
 

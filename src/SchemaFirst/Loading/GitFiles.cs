@@ -20,10 +20,13 @@ public static class GitFiles
         var colon = rest.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0) return ([], $"'{spec}': expected git:REVISION:path, e.g. git:HEAD~1:schema/");
         var rev = rest[..colon];
-        var path = rest[(colon + 1)..].Replace('\\', '/').TrimStart('.', '/');
+        var path = rest[(colon + 1)..].Replace('\\', '/');
         var (prefixOk, prefix, _) = Git(workingDirectory, "rev-parse", "--show-prefix");
         if (!prefixOk) return ([], $"'{spec}': not inside a git repository");
-        var full = (prefix.Trim() + path).TrimEnd('/');
+        // As git reads REV:path: from the top of the repository, or from the current folder when it starts with ./ or ../.
+        var relative = path.StartsWith("./", StringComparison.Ordinal) || path.StartsWith("../", StringComparison.Ordinal) || path == ".";
+        var full = relative ? Normalize(prefix.Trim() + path) : path.Trim('/');
+        prefix = relative ? prefix : string.Empty;
         var (ok, listing, err) = Git(workingDirectory, "ls-tree", "-r", "--name-only", "--full-tree", rev, "--", full.Length == 0 ? "." : full);
         if (!ok) return ([], $"'{spec}': {FirstLine(err)}");
         var names = listing.Split('\n', StringSplitOptions.RemoveEmptyEntries)
@@ -33,7 +36,7 @@ public static class GitFiles
         {
             (ok, listing, err) = Git(workingDirectory, "ls-tree", "-r", "--name-only", "--full-tree", rev);
             if (!ok) return ([], $"'{spec}': {FirstLine(err)}");
-            names = listing.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(n => Glob.IsMatch(prefix.Trim() + path, n)).ToList();
+            names = listing.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(n => Glob.IsMatch(full, n)).ToList();
         }
         if (names.Count == 0) return ([], $"'{spec}': revision {rev} has no SQL files at {(path.Length == 0 ? "the top" : path)}");
         names.Sort(StringComparer.Ordinal);
@@ -45,6 +48,18 @@ public static class GitFiles
             files.Add(($"git:{rev}:{name}", text));
         }
         return (files, null);
+    }
+
+    private static string Normalize(string path)
+    {
+        var parts = new List<string>();
+        foreach (var part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part == ".") continue;
+            if (part == ".." && parts.Count > 0) parts.RemoveAt(parts.Count - 1);
+            else parts.Add(part);
+        }
+        return string.Join('/', parts);
     }
 
     private static string FirstLine(string s) => s.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "git failed";

@@ -83,6 +83,9 @@ public static class MigrationPlanner
             }
         }
         changes.AddRange(extra);
+        // A sequence owned by a column goes with the column (or its table): dropping it again would fail.
+        var droppedColumns = changes.OfType<DropColumn>().Select(c => (c.Table, c.Column.Name)).ToHashSet();
+        changes.RemoveAll(c => c is DropSequence { Sequence.OwnedBy: { } owner } && (droppedTables.Contains(owner.Table) || droppedColumns.Contains((owner.Table, owner.Column))));
         // Views that read a table whose columns change type or go are dropped and re-created around the change.
         var touched = changes.OfType<ModifyColumn>().Where(c => (c.Changes & (ColumnChange.Type | ColumnChange.Collation | ColumnChange.Generated)) != 0).Select(c => c.Table)
             .Concat(changes.OfType<DropColumn>().Select(c => c.Table)).Concat(droppedTables).ToHashSet();
@@ -217,7 +220,7 @@ public static class MigrationPlanner
         AddEnumValue => 13,
         AddSequence or ModifySequence => 14,
         RenameTable => 15,
-        RenameColumn => 16,
+        RenameColumn or RenameConstraint => 16,
         AddRoutine or ReplaceRoutine => 17,
         AddTable => 18,
         AddColumn => 19,
@@ -267,6 +270,17 @@ public static class MigrationPlanner
             foreach (var p in parents)
             {
                 if (newTables.TryGetValue(p, out var parent)) order.Depend(keys[t], keys[parent]);
+            }
+        }
+        // A partition or inheriting table is dropped before its parent (dropping the parent takes partitions along).
+        var goneTables = changes.OfType<DropTable>().ToDictionary(c => c.Table.Name);
+        foreach (var t in goneTables.Values)
+        {
+            var parents = t.Table.Inherits.AsEnumerable();
+            if (t.Table.PartitionOf != null) parents = parents.Append(t.Table.PartitionOf.Parent);
+            foreach (var p in parents)
+            {
+                if (goneTables.TryGetValue(p, out var parent)) order.Depend(keys[parent], keys[t]);
             }
         }
         // Types: a domain after its base type, a composite after the types of its attributes.

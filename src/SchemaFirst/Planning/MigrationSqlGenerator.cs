@@ -53,6 +53,7 @@ public abstract class MigrationSqlGenerator
             case AddColumn c: Generate(c); break;
             case DropColumn c: Generate(c); break;
             case RenameColumn c: Generate(c); break;
+            case RenameConstraint c: Generate(c); break;
             case ModifyColumn c: Generate(c); break;
             case AddConstraint c: Generate(c); break;
             case DropConstraint c: Generate(c); break;
@@ -166,13 +167,16 @@ public abstract class MigrationSqlGenerator
         Emit($"ALTER TABLE {N(c.Table)} RENAME COLUMN {Q(c.From)} TO {Q(c.To)}", c,
             new Hazard(HazardCodes.Rename, $"code that still uses column {QualifiedName.Display(c.From)} fails once this runs"));
 
+    protected virtual void Generate(RenameConstraint c) => Emit($"ALTER TABLE {N(c.Table)} RENAME CONSTRAINT {Q(c.From)} TO {Q(c.To)}", c);
+
     protected virtual void Generate(ModifyColumn c) => throw new NotSupportedException($"{Dialect.DisplayName}: {c.Describe()}");
 
     protected virtual void Generate(AddConstraint c)
     {
         var hazards = c.Constraint switch
         {
-            PrimaryKey or UniqueConstraint => new[] { new Hazard(HazardCodes.AddUnique, $"fails if {c.Table} holds duplicate (or, for a primary key, NULL) values in the key columns") },
+            PrimaryKey p => new[] { new Hazard(HazardCodes.AddUnique, $"fails if {c.Table} holds duplicate or NULL values in ({string.Join(", ", p.Columns.Select(QualifiedName.Display))})") },
+            UniqueConstraint u => [new Hazard(HazardCodes.AddUnique, $"fails if {c.Table} holds duplicate values in ({string.Join(", ", u.Columns.Select(QualifiedName.Display))})")],
             ForeignKey fk when !fk.NotValid => [new Hazard(HazardCodes.AddForeignKey, $"fails if rows of {c.Table} reference keys missing from {fk.ReferencedTable}")],
             CheckConstraint ck when !ck.NotValid => [new Hazard(HazardCodes.AddCheck, $"fails if rows of {c.Table} violate the check")],
             _ => [],

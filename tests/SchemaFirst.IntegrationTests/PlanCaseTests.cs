@@ -1,0 +1,122 @@
+using Npgsql;
+using SchemaFirst.Cli;
+using SchemaFirst.Diagnostics;
+using SchemaFirst.Dialects;
+using SchemaFirst.Dialects.Postgres;
+using SchemaFirst.Loading;
+using SchemaFirst.Model;
+using SchemaFirst.Planning;
+using SchemaFirst.Project;
+using SchemaFirst.Rendering;
+using SchemaFirst.Tests;
+
+namespace SchemaFirst.IntegrationTests;
+
+/// <summary>
+/// The plan cases of tests/SchemaFirst.Tests/testdata/plan/&lt;case&gt;/ (a.sql, b.sql; plan.sql pinned for a to b), each run in
+/// both directions on a real PostgreSQL 15: apply the first schema to a new database, plan to the second (normalized
+/// through a dev database, as plan --db does), apply the plan, and the database must read back as the second schema,
+/// with a second plan empty. A case with a file named forward-only runs a to b only; check.sql, when present, is a
+/// query that must return true after a to b (data kept through renames and type changes).
+/// </summary>
+public sealed class PlanCaseTests
+{
+    private static string CasesRoot => Path.Combine(TestPaths.GoldenSource, "plan");
+
+    public static TheoryData<string, bool> Cases()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var dir in Directory.GetDirectories(CasesRoot).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(dir);
+            data.Add(name, false);
+            if (!File.Exists(Path.Combine(dir, "forward-only"))) data.Add(name, true);
+        }
+        return data;
+    }
+
+    [PostgresTheory]
+    [MemberData(nameof(Cases))]
+    public async Task Applying_the_plan_gives_the_desired_schema_and_planning_again_gives_nothing(string name, bool reverse)
+    {
+        var dir = Path.Combine(CasesRoot, name);
+        var (start, goal) = reverse ? ("b.sql", "a.sql") : ("a.sql", "b.sql");
+        await using var db = await PostgresServer.CreateDatabaseAsync();
+        db.ApplyFile(Path.Combine(dir, start));
+        Assert.True(DatabaseUrl.TryParse(db.Url, out var url, out var error), error);
+        var desired = await DesiredAsync(Path.Combine(dir, goal), url!);
+        var before = await InspectAsync(url!);
+        var plan = MigrationPlanner.Plan(before, desired.Model, desired.SourceMap, PostgresDialect.Instance, Options(dir));
+        Assert.Empty(plan.Diagnostics);
+        Assert.False(plan.IsEmpty, "the two schemas of a case must differ");
+        var text = PlanSqlWriter.Write(plan);
+        if (!reverse) Golden.Check($"plan/{name}/plan.sql", text);
+        Assert.Equal(text, PlanSqlWriter.Write(MigrationPlanner.Plan(before, desired.Model, desired.SourceMap, PostgresDialect.Instance, Options(dir))));
+        await ApplyAsync(url!, plan);
+        var after = await InspectAsync(url!);
+        ModelAssert.Equal(WithColumnsByName(desired.Model), WithColumnsByName(after));
+        var again = MigrationPlanner.Plan(after, desired.Model, desired.SourceMap, PostgresDialect.Instance, Options(dir));
+        Assert.True(again.IsEmpty, "a second plan must be empty, but it is:\n" + PlanSqlWriter.Write(again));
+        var check = Path.Combine(dir, "check.sql");
+        if (!reverse && File.Exists(check))
+        {
+            await using var conn = new NpgsqlConnection(PostgresServer.ConnectionString(db.Name));
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand(await File.ReadAllTextAsync(check), conn);
+            Assert.True((bool)(await cmd.ExecuteScalarAsync())!, "check.sql is false after the plan: data was lost");
+        }
+    }
+
+    private static PlanOptions Options(string dir) => new(File.Exists(Path.Combine(dir, "concurrent-indexes")), File.Exists(Path.Combine(dir, "online")));
+
+    /// <summary>Columns cannot move in place, so a plan leaves added columns at the end: the order is not compared.</summary>
+    private static Database WithColumnsByName(Database db) => db with
+    {
+        Tables = db.Tables.Select(t => t with { Columns = t.Columns.OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray() }).ToEquatableArray(),
+    };
+
+    private static async Task<LoadResult> DesiredAsync(string path, DatabaseUrl server)
+    {
+        var parsed = PostgresDialect.Instance.Parse([path], new List<Diagnostic>());
+        Assert.DoesNotContain(parsed.Diagnostics, d => d.Severity == Severity.Error);
+        var outcome = await PostgresDialect.Instance.NormalizeAsync(server, u => Drivers.Connect(u, writable: true), [(path, null)], parsed.Model);
+        Assert.Null(outcome.Failure);
+        Assert.Null(outcome.Refused);
+        return parsed with { Model = outcome.Model! };
+    }
+
+    private static async Task<Database> InspectAsync(DatabaseUrl url)
+    {
+        await using var conn = Drivers.Connect(url);
+        await conn.OpenAsync();
+        var result = await PostgresDialect.Instance.InspectAsync(conn, new InspectOptions());
+        Assert.DoesNotContain(result.Load.Diagnostics, d => d.Severity != Severity.Info);
+        return result.Load.Model;
+    }
+
+    /// <summary>What apply will do: the statements that cannot run in a transaction first, then the rest in one.</summary>
+    private static async Task ApplyAsync(DatabaseUrl url, MigrationPlan plan)
+    {
+        await using var conn = Drivers.Connect(url, writable: true);
+        await conn.OpenAsync();
+        foreach (var s in plan.Statements.Where(s => !s.Transactional)) await ExecuteAsync(conn, null, s);
+        await using var tx = await conn.BeginTransactionAsync();
+        foreach (var s in plan.Statements.Where(s => s.Transactional)) await ExecuteAsync(conn, tx, s);
+        await tx.CommitAsync();
+    }
+
+    private static async Task ExecuteAsync(System.Data.Common.DbConnection conn, System.Data.Common.DbTransaction? tx, PlannedStatement s)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = s.Sql;
+        try
+        {
+            await cmd.ExecuteNonQueryAsync();
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            Assert.Fail($"the plan failed at ({s.Change.Describe()}):\n{s.Sql}\n{e.Message}");
+        }
+    }
+}

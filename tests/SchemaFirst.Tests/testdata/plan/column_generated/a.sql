@@ -1,0 +1,1 @@
+CREATE TABLE items (id integer PRIMARY KEY, price numeric(10,2), qty integer, total numeric GENERATED ALWAYS AS (price * qty) STORED);

@@ -1,0 +1,4 @@
+CREATE TABLE customers (
+    id integer PRIMARY KEY,
+    mobile text -- schemafirst:renamed-from phone
+);

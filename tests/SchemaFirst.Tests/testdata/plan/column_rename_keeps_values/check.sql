@@ -1,0 +1,1 @@
+SELECT mobile = '555-1234' FROM customers WHERE id = 1

@@ -1,0 +1,2 @@
+CREATE TABLE counters (id integer PRIMARY KEY, hits text);
+INSERT INTO counters VALUES (1, '42');

@@ -1,0 +1,1 @@
+SELECT hits = 42 FROM counters

@@ -1,0 +1,1 @@
+SELECT name = 'Ada' FROM customers

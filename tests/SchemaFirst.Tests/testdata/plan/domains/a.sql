@@ -1,0 +1,2 @@
+CREATE DOMAIN positive AS integer CHECK (VALUE > 0);
+CREATE TABLE t (id integer PRIMARY KEY);

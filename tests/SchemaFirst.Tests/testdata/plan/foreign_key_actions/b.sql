@@ -1,0 +1,6 @@
+CREATE TABLE customers (
+    id integer PRIMARY KEY,
+    name text NOT NULL
+);
+
+CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer REFERENCES customers (id) ON DELETE CASCADE ON UPDATE RESTRICT DEFERRABLE INITIALLY DEFERRED);

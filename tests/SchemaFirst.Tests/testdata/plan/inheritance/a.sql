@@ -1,0 +1,1 @@
+CREATE TABLE vehicles (id integer PRIMARY KEY, wheels integer);

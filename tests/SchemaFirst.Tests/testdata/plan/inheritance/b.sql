@@ -1,0 +1,2 @@
+CREATE TABLE vehicles (id integer PRIMARY KEY, wheels integer);
+CREATE TABLE trucks (payload integer) INHERITS (vehicles);

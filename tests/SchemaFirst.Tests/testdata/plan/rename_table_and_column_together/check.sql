@@ -1,0 +1,1 @@
+SELECT mobile = '555' AND name = 'Ada' FROM customers

@@ -1,0 +1,8 @@
+CREATE TABLE customers (
+    id integer PRIMARY KEY,
+    name text NOT NULL
+);
+
+CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER customers_stamp BEFORE INSERT OR UPDATE ON customers FOR EACH ROW EXECUTE FUNCTION stamp();
+CREATE TRIGGER customers_audit AFTER DELETE ON customers FOR EACH STATEMENT EXECUTE FUNCTION stamp();

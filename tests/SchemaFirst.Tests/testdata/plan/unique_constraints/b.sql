@@ -1,0 +1,1 @@
+CREATE TABLE users (id integer PRIMARY KEY, email text, handle text, CONSTRAINT users_email_key UNIQUE (email, handle), CONSTRAINT users_handle_key UNIQUE NULLS NOT DISTINCT (handle));
