@@ -174,6 +174,23 @@ internal static class PlanCommand
     }
 
     /// <summary>
+    /// The directives of a source kept with the same objects in its form for another dialect (SQLite puts every table
+    /// in "main"), so that renamed-from still renames there.
+    /// </summary>
+    private static SourceMap? Remap(SourceMap? map, Database converted)
+    {
+        if (map == null) return null;
+        var remapped = new SourceMap();
+        var byName = converted.Tables.GroupBy(t => t.Name.Name, StringComparer.Ordinal).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Name, StringComparer.Ordinal);
+        foreach (var (key, directives) in map.Directives)
+        {
+            if (!byName.TryGetValue(key.Name.Name, out var name)) continue;
+            foreach (var d in directives) remapped.AddDirective(key with { Name = name }, d);
+        }
+        return remapped;
+    }
+
+    /// <summary>
     /// Brings a source into the normal form of the dialect the plan is written in: through a dev database on the
     /// target's server when the source is that dialect's files (unless --offline), or through the dialect's own DDL
     /// when it is another dialect's.
@@ -184,14 +201,19 @@ internal static class PlanCommand
         if (source.Dialect != dialect)
         {
             var generated = dialect.Generate(source.Model, new SqlGenerationOptions());
-            foreach (var n in generated.Notes.Where(n => n.Severity != Severity.Info)) stderr.Write(DiagnosticTextFormatter.Format(n));
             if (generated.HasErrors)
             {
+                foreach (var n in generated.Notes.Where(n => n.Severity == Severity.Error)) stderr.Write(DiagnosticTextFormatter.Format(n));
                 stderr.WriteLine($"schemafirst: {source.Display} cannot be expressed in {dialect.DisplayName} as it is; nothing was planned");
                 return (null, null, ExitCodes.Findings);
             }
+            var left = generated.Notes.Count(n => n.Severity == Severity.Warning);
+            if (left > 0)
+            {
+                stderr.WriteLine($"schemafirst: note: {left} thing(s) of {source.Display} {dialect.DisplayName} cannot hold are left out of the plan, as generate sql leaves them out ('schemafirst generate sql --dialect {dialect.Name}' names each)");
+            }
             var again = dialect.ParseText(generated.Text, source.Display);
-            return (again.Model, null, ExitCodes.Ok);
+            return (again.Model, Remap(source.Map, again.Model), ExitCodes.Ok);
         }
         if (source.Files == null || settings.Offline || dialect is not IDevDatabase dev) return (source.Model, source.Map, ExitCodes.Ok);
         DatabaseUrl? devUrl = null;

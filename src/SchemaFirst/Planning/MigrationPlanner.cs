@@ -26,8 +26,9 @@ public static class MigrationPlanner
         var diff = SchemaDiffer.Compare(from, to, toSourceMap);
         var changes = Expand(diff.Changes.ToList(), from, to);
         Restore(changes, from, to, dialect);
-        var ordered = Order(changes, from, to);
         var generator = migrations.CreateMigrationGenerator(from, to, options);
+        changes = generator.Rewrite(changes);
+        var ordered = Order(changes, from, to);
         var statements = new List<PlannedStatement>();
         foreach (var change in ordered) statements.AddRange(generator.Generate(change));
         if (statements.Count > 0)
@@ -224,7 +225,7 @@ public static class MigrationPlanner
         AddRoutine or ReplaceRoutine => 17,
         AddTable => 18,
         AddColumn => 19,
-        ModifyColumn or ModifyTable => 20,
+        ModifyColumn or ModifyTable or RebuildTable => 20,
         AddConstraint { Constraint: not ForeignKey } => 21,
         AddIndex => 22,
         AddConstraint => 23,

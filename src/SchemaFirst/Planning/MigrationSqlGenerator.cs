@@ -55,6 +55,7 @@ public abstract class MigrationSqlGenerator
             case RenameColumn c: Generate(c); break;
             case RenameConstraint c: Generate(c); break;
             case ModifyColumn c: Generate(c); break;
+            case RebuildTable c: Generate(c); break;
             case AddConstraint c: Generate(c); break;
             case DropConstraint c: Generate(c); break;
             case AddIndex c: Generate(c); break;
@@ -77,6 +78,12 @@ public abstract class MigrationSqlGenerator
         }
         return _out;
     }
+
+    /// <summary>
+    /// Lets the dialect replace changes it cannot make one by one (SQLite rebuilds a table instead); unchanged by default.
+    /// Called before the changes are put in order.
+    /// </summary>
+    public virtual List<SchemaChange> Rewrite(List<SchemaChange> changes) => changes;
 
     /// <summary>Statements the plan needs before any change (session settings); none by default.</summary>
     public virtual IReadOnlyList<string> Preamble(IReadOnlyList<SchemaChange> changes) => [];
@@ -166,6 +173,8 @@ public abstract class MigrationSqlGenerator
     protected virtual void Generate(RenameColumn c) =>
         Emit($"ALTER TABLE {N(c.Table)} RENAME COLUMN {Q(c.From)} TO {Q(c.To)}", c,
             new Hazard(HazardCodes.Rename, $"code that still uses column {QualifiedName.Display(c.From)} fails once this runs"));
+
+    protected virtual void Generate(RebuildTable c) => throw new NotSupportedException($"{Dialect.DisplayName}: {c.Describe()}");
 
     protected virtual void Generate(RenameConstraint c) => Emit($"ALTER TABLE {N(c.Table)} RENAME CONSTRAINT {Q(c.From)} TO {Q(c.To)}", c);
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Loading;
 using SchemaFirst.Model;
+using SchemaFirst.Planning;
 using SchemaFirst.Project;
 using SchemaFirst.Sql;
 
@@ -12,7 +13,7 @@ namespace SchemaFirst.Dialects.Sqlite;
 /// Represents SQLite: the embedded default database (a file, no server), SQLite source files, inspection from
 /// <c>sqlite_schema</c>, and DDL that names everything SQLite cannot express.
 /// </summary>
-public sealed class SqliteDialect : ISqlDialect, ISchemaCreator
+public sealed class SqliteDialect : ISqlDialect, ISchemaCreator, IMigrationDialect
 {
     public static SqliteDialect Instance { get; } = new();
 
@@ -72,6 +73,8 @@ public sealed class SqliteDialect : ISqlDialect, ISchemaCreator
         ["Mode"] = writable ? "ReadWriteCreate" : "ReadOnly",
         ["Pooling"] = false,
     }.ConnectionString;
+
+    public MigrationSqlGenerator CreateMigrationGenerator(Database from, Database to, PlanOptions options) => new SqliteMigrationSqlGenerator(from, to, options);
 
     /// <summary>Creates the schema in one transaction; refuses a database whose <c>sqlite_schema</c> holds anything.</summary>
     public async Task<CreateOutcome> CreateSchemaAsync(DbConnection connection, string ddl, CancellationToken cancellationToken = default)

@@ -49,6 +49,25 @@ public sealed class SqliteSqlGenerator
         return g._out.ToString();
     }
 
+    /// <summary>
+    /// The statement that creates one object (a table with its foreign keys inline, an index, a view or a trigger) as
+    /// <c>generate sql</c> writes it, for a migration plan; <paramref name="name"/> renames a table (a rebuild's copy).
+    /// </summary>
+    internal static string CreateStatement(Database target, object item, List<Diagnostic> notes, string? name = null)
+    {
+        var g = new SqliteSqlGenerator(target, notes);
+        switch (item)
+        {
+            case Table t: g.WriteTable(name != null ? t with { Name = t.Name with { Name = name } } : t); break;
+            case SchemaIndex i: g.WriteIndex(i); break;
+            case View v: g.WriteView(v); break;
+            case Trigger t: g._out.Append("CREATE TRIGGER ").Append(Q(t.Name)).Append(' ').Append(t.Definition).Append(";\n\n"); break;
+            default: throw new ArgumentException($"no SQLite CREATE statement for {item.GetType().Name}", nameof(item));
+        }
+        var text = g._out.ToString();
+        return text.EndsWith(";\n\n", StringComparison.Ordinal) ? text[..^3] : text.TrimEnd();
+    }
+
     private void Note(Severity severity, string message) => _diagnostics.Add(new Diagnostic(severity, DiagnosticCode, message));
 
     private static string Q(string name) => SqliteQuoting.Quote(name);
