@@ -7,5 +7,5 @@ public sealed record ModifyColumn(QualifiedName Table, Column From, Column To, C
 {
     public override string Verb => "modify";
 
-    public override string Subject => $"column {Table}.{Q(To.Name)}: {Changes.ToString().ToLowerInvariant()}";
+    public override string Subject => $"column {Table}.{Q(To.Name)}: {Words(Changes)}";
 }

@@ -7,5 +7,5 @@ public sealed record ModifyTable(Table From, Table To, TableChange Changes) : Sc
 {
     public override string Verb => "modify";
 
-    public override string Subject => $"table {To.Name}: {Changes.ToString().ToLowerInvariant()}";
+    public override string Subject => $"table {To.Name}: {Words(Changes)}";
 }

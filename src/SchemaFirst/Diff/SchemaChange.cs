@@ -20,6 +20,10 @@ public abstract record SchemaChange
 
     private protected static string Q(string part) => QualifiedName.Display(part);
 
+    /// <summary>Flags as words: "Type, Nullability" becomes "type, nullability", "StorageParameters" "storage parameters".</summary>
+    private protected static string Words(Enum flags) =>
+        System.Text.RegularExpressions.Regex.Replace(flags.ToString(), "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant();
+
     private protected static string Kind(Routine r) => r.Kind switch
     {
         RoutineKind.Procedure => "procedure",

@@ -275,6 +275,7 @@ public static class SchemaDiffer
             var tableChanges = TableChange.None;
             if (a.RowLevelSecurity != b.RowLevelSecurity) tableChanges |= TableChange.RowLevelSecurity;
             if (a.ForceRowLevelSecurity != b.ForceRowLevelSecurity) tableChanges |= TableChange.ForceRowLevelSecurity;
+            if (a.With != b.With) tableChanges |= TableChange.StorageParameters;
             if (tableChanges != TableChange.None) Changes.Add(new ModifyTable(a, b, tableChanges));
             var rest = new List<string>();
             if (a.Persistence != b.Persistence) rest.Add("persistence (LOGGED/UNLOGGED)");
@@ -282,7 +283,6 @@ public static class SchemaDiffer
             if (a.PartitionOf != b.PartitionOf) rest.Add("partition bound");
             if (a.Inherits != b.Inherits) rest.Add("inheritance");
             if (a.AccessMethod != b.AccessMethod) rest.Add("access method");
-            if (a.With != b.With) rest.Add("storage parameters");
             if (a.Tablespace != b.Tablespace) rest.Add("tablespace");
             var kept = a.Columns.Select(c => renamedCols.GetValueOrDefault(c.Name, c.Name)).Where(bCols.ContainsKey);
             if (!kept.SequenceEqual(b.Columns.Select(c => c.Name).Where(current.ContainsKey)))

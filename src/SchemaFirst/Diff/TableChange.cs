@@ -9,4 +9,5 @@ public enum TableChange
     None = 0,
     RowLevelSecurity = 1,
     ForceRowLevelSecurity = 2,
+    StorageParameters = 4,
 }

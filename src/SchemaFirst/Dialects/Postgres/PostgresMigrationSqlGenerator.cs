@@ -81,6 +81,43 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
         {
             Emit($"ALTER TABLE {N(c.To.Name)} {(c.To.ForceRowLevelSecurity ? "FORCE" : "NO FORCE")} ROW LEVEL SECURITY", c);
         }
+        if ((c.Changes & TableChange.StorageParameters) != 0)
+        {
+            var was = StorageParameters(c.From.With);
+            var now = StorageParameters(c.To.With);
+            var reset = was.Keys.Where(k => !now.ContainsKey(k)).ToList();
+            var set = now.Where(p => !was.TryGetValue(p.Key, out var v) || v != p.Value).Select(p => p.Key + "=" + p.Value).ToList();
+            if (reset.Count > 0) Emit($"ALTER TABLE {N(c.To.Name)} RESET ({string.Join(", ", reset)})", c);
+            if (set.Count > 0) Emit($"ALTER TABLE {N(c.To.Name)} SET ({string.Join(", ", set)})", c);
+        }
+    }
+
+    /// <summary>The keys and values of a storage-parameter list as the model keeps it: <c>(fillfactor='70', ...)</c>.</summary>
+    private static Dictionary<string, string> StorageParameters(string? with)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (with == null) return result;
+        var text = with.Trim();
+        if (text.StartsWith('(') && text.EndsWith(')')) text = text[1..^1];
+        var parts = new List<string>();
+        var start = 0;
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\'') quoted = !quoted;
+            else if (text[i] == ',' && !quoted)
+            {
+                parts.Add(text[start..i]);
+                start = i + 1;
+            }
+        }
+        parts.Add(text[start..]);
+        foreach (var p in parts.Select(p => p.Trim()).Where(p => p.Length > 0))
+        {
+            var eq = p.IndexOf('=', StringComparison.Ordinal);
+            result[eq < 0 ? p : p[..eq].Trim()] = eq < 0 ? "true" : p[(eq + 1)..].Trim();
+        }
+        return result;
     }
 
     protected override void Generate(ModifyColumn c)

@@ -2,7 +2,7 @@
 -- from sha256:26f35fe947ae27c1fa11261d1b4d37e7be1410fe45c1a7764e5416e645241b66
 -- to   sha256:eecefea677571e79935718a39a62753b0c16e5045e38cfe5df8d0b57774b7413
 
--- modify table public.customers: rowlevelsecurity, forcerowlevelsecurity
+-- modify table public.customers: row level security, force row level security
 ALTER TABLE public.customers ENABLE ROW LEVEL SECURITY;
 
 ALTER TABLE public.customers FORCE ROW LEVEL SECURITY;

@@ -1,0 +1,1 @@
+SELECT FirstName = 'Luís' AND Email = 'luis@example.com' FROM Customer

@@ -1,0 +1,1 @@
+SELECT DurationMs = 343719 FROM Track

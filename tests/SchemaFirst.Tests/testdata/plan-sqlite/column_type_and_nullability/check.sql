@@ -1,0 +1,1 @@
+SELECT Total = 1.98 AND BillingCity = 'Stuttgart' FROM Invoice

@@ -1,0 +1,2 @@
+CREATE TABLE Track (TrackId INTEGER PRIMARY KEY, Name TEXT, Composer TEXT);
+CREATE INDEX Track_Name ON Track (Name);

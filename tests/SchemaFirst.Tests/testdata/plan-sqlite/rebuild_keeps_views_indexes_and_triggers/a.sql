@@ -1,0 +1,6 @@
+CREATE TABLE Artist (ArtistId INTEGER PRIMARY KEY, Name TEXT, Extra TEXT);
+CREATE INDEX Artist_Name ON Artist (Name);
+CREATE VIEW ArtistNames AS SELECT Name FROM Artist;
+CREATE TABLE ArtistLog (ArtistId INTEGER);
+CREATE TRIGGER Artist_log AFTER INSERT ON Artist BEGIN INSERT INTO ArtistLog VALUES (NEW.ArtistId); END;
+INSERT INTO Artist VALUES (1, 'Queen', 'x');

@@ -1,0 +1,8 @@
+CREATE TABLE Artist (
+    ArtistId INTEGER PRIMARY KEY AUTOINCREMENT,
+    Name NVARCHAR(120)
+);
+
+CREATE VIEW ArtistNames AS SELECT Name FROM Artist;
+CREATE TABLE ArtistLog (ArtistId INTEGER, At TEXT);
+CREATE TRIGGER Artist_log AFTER INSERT ON Artist BEGIN INSERT INTO ArtistLog VALUES (NEW.ArtistId, datetime('now')); END;
