@@ -28,3 +28,16 @@ echo "  (SQLite cannot hold everything PostgreSQL can; each thing left out or ch
 "$sf" generate sql examples/schema --dialect sqlite --into sqlite:///.schemafirst/dev.db
 echo "\$ schemafirst inspect sqlite:///.schemafirst/dev.db   (first table read back)"
 "$sf" inspect sqlite:///.schemafirst/dev.db | awk '/^CREATE TABLE/{on=1} on{print} on&&/^\);/{exit}'
+echo
+# Plans: the desired files against a database. With no --db, plan reads the embedded default .schemafirst/dev.db.
+echo "\$ schemafirst plan examples/schema          (against .schemafirst/dev.db, just created from the same files)"
+"$sf" plan examples/schema || true
+echo
+# An edit a team might make: a column renamed (with the directive that keeps its data) and a column added.
+rm -rf .schemafirst/example-edit && cp -r examples/schema .schemafirst/example-edit
+sed -i 's/^    phone               varchar(32),$/    mobile              varchar(32), -- schemafirst:renamed-from phone\n    loyalty_points      integer NOT NULL DEFAULT 0,/' .schemafirst/example-edit/10_customers.sql
+echo "\$ schemafirst diff examples/schema .schemafirst/example-edit   (phone renamed to mobile, loyalty_points added)"
+"$sf" diff examples/schema .schemafirst/example-edit || true
+echo
+echo "\$ schemafirst plan .schemafirst/example-edit   (the same edit planned for the SQLite dev database: a rename and a table rebuild)"
+"$sf" plan .schemafirst/example-edit 2>/dev/null | sed -n '1,12p;/^-- rename/,/^ALTER/p' || true

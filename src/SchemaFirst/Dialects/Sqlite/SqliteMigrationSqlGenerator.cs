@@ -13,7 +13,7 @@ namespace SchemaFirst.Dialects.Sqlite;
 /// for the plan's connection before a table is dropped or rebuilt, so that dropping a parent neither fails nor
 /// cascades into its children.
 /// </summary>
-internal sealed class SqliteMigrationSqlGenerator(Database from, Database to, PlanOptions options)
+internal sealed partial class SqliteMigrationSqlGenerator(Database from, Database to, PlanOptions options)
     : MigrationSqlGenerator(SqliteDialect.Instance, from, to, options)
 {
     private bool _foreignKeysOff;
@@ -90,12 +90,22 @@ internal sealed class SqliteMigrationSqlGenerator(Database from, Database to, Pl
         return tokens.Where(t => t.Kind is TokenKind.Word or TokenKind.QuotedIdentifier).Select(t => c.IdentifierValue(t)).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>Whether ALTER TABLE ADD COLUMN can add the column as it is: nullable, no default, no key.</summary>
-    private static bool Plain(Column c) => !c.NotNull && c.Default == null && c.Generated == null && c.Identity == null;
+    /// <summary>
+    /// Whether ALTER TABLE ADD COLUMN can add the column as it is: not generated or an identity, and either nullable
+    /// without a default or with a constant default (SQLite refuses CURRENT_TIMESTAMP and expressions there).
+    /// </summary>
+    private static bool Plain(Column c) =>
+        c.Generated == null && c.Identity == null && (c.Default == null ? !c.NotNull : ConstantDefault().IsMatch(c.Default));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[-+]?\d+(?:\.\d+)?|'(?:[^']|'')*'|NULL|TRUE|FALSE)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ConstantDefault();
 
     protected override IReadOnlyList<string> CreateStatements(object item) => [SqliteSqlGenerator.CreateStatement(To, item, new List<Diagnostic>())];
 
-    protected override string ColumnDefinition(Column column) => Q(column.Name) + " " + column.Type.Text + (column.Collation != null ? " COLLATE " + column.Collation : string.Empty);
+    protected override string ColumnDefinition(Column column) => Q(column.Name) + " " + column.Type.Text
+        + (column.Collation != null ? " COLLATE " + column.Collation : string.Empty)
+        + (column.Default != null ? " DEFAULT " + column.Default : string.Empty)
+        + (column.NotNull ? " NOT NULL" : string.Empty);
 
     protected override string ConstraintDefinition(QualifiedName table, object constraint) =>
         throw new NotSupportedException("SQLite adds constraints by rebuilding the table");
