@@ -11,6 +11,7 @@ namespace SchemaFirst.IntegrationTests;
 /// --dev-url: the engine itself normalizes the source. With it, every applicable corpus file meets its inspected
 /// database with no difference at all, the one file whose view bodies the offline normalizer cannot know included.
 /// </summary>
+[Collection(ScratchDatabases.Name)]
 public sealed class DevDatabaseTests : TempDirectoryTest
 {
     private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);

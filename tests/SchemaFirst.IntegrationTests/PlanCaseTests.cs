@@ -19,6 +19,7 @@ namespace SchemaFirst.IntegrationTests;
 /// with a second plan empty. A case with a file named forward-only runs a to b only; check.sql, when present, is a
 /// query that must return true after a to b (data kept through renames and type changes).
 /// </summary>
+[Collection(ScratchDatabases.Name)]
 public sealed class PlanCaseTests
 {
     private static string CasesRoot => Path.Combine(TestPaths.GoldenSource, "plan");

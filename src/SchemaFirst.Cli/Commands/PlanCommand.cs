@@ -93,6 +93,7 @@ internal static class PlanCommand
             stderr.WriteLine("schemafirst: name the desired schema files (e.g. schema/), or list them under 'schema:' in schemafirst.yaml");
             return ExitCodes.Usage;
         }
+        var timings = new PhaseTimer(stderr);
         var loader = new SchemaSourceLoader(stderr, new InspectOptions(settings.Schemas, settings.ExcludeSchemas));
         SchemaSource? current;
         if (settings.Current != null)
@@ -114,8 +115,10 @@ internal static class PlanCommand
             current = await loader.InspectAsync(target ?? DefaultDatabase, ct);
         }
         if (current == null) return loader.ExitCode;
+        timings.Lap("read the current schema");
         var desired = await loader.LoadAsync(desiredInputs, sourceDialect, ct);
         if (desired == null) return loader.ExitCode;
+        timings.Lap("read the desired schema");
         var dialect = settings.Dialect != null ? SqlDialects.Find(settings.Dialect) : current.Url != null ? current.Dialect : desired.Dialect;
         if (dialect == null)
         {
@@ -140,7 +143,9 @@ internal static class PlanCommand
             (from, _, var fromCode) = await AlignAsync(current, dialect, null, settings, stderr, ct);
             if (from == null) return fromCode;
         }
+        timings.Lap("normal form (dev database or conversion)");
         var plan = MigrationPlanner.Plan(from, to, toMap, dialect, new PlanOptions(settings.ConcurrentIndexes, settings.Online));
+        timings.Lap($"diff and plan ({plan.Changes.Count} changes)");
         var lines = new LineCache();
         foreach (var d in plan.Diagnostics) stderr.Write(DiagnosticTextFormatter.Format(d, lines.Read));
         var format = settings.Format == "sql" && settings.Output?.EndsWith(".json", StringComparison.OrdinalIgnoreCase) == true ? "json" : settings.Format;
@@ -150,6 +155,8 @@ internal static class PlanCommand
             "md" => PlanMarkdownWriter.Write(plan),
             _ => PlanSqlWriter.Write(plan),
         };
+        timings.Lap("render");
+        timings.Gc();
         if (settings.Output != null)
         {
             var dir = Path.GetDirectoryName(Path.GetFullPath(settings.Output));

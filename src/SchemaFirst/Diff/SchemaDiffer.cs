@@ -424,7 +424,7 @@ public static class SchemaDiffer
                 if (text != null) d[t] = text;
             }
             foreach (var s in db.Schemas) Add(new CommentTarget(SourceKind.Schema, new QualifiedName(s.Name, string.Empty)), s.Comment);
-            var tables = renamedTo ? _fromTables.Values.Concat(db.Tables.Where(t => !_fromTables.Values.Any(x => x.Name == t.Name) && !_fromTables.ContainsKey(t.Name))) : db.Tables;
+            var tables = renamedTo ? _fromTables.Values.Concat(db.Tables.Where(t => !_fromTables.ContainsKey(t.Name) && !_renamed.ContainsKey(t.Name))) : db.Tables;
             foreach (var t in tables)
             {
                 Add(new CommentTarget(SourceKind.Table, t.Name), t.Comment);

@@ -23,6 +23,9 @@ public static class MigrationPlanner
         {
             throw new NotSupportedException($"SchemaFirst does not plan migrations for {dialect.DisplayName} yet");
         }
+        // The fingerprints render both models in full: on other cores while the diff runs.
+        var fromPrint = Task.Run(() => Fingerprint(dialect, from));
+        var toPrint = Task.Run(() => Fingerprint(dialect, to));
         var diff = SchemaDiffer.Compare(from, to, toSourceMap);
         var changes = Expand(diff.Changes.ToList(), from, to);
         Restore(changes, from, to, dialect);
@@ -36,7 +39,7 @@ public static class MigrationPlanner
             var preamble = generator.Preamble(ordered);
             if (preamble.Count > 0) statements.InsertRange(0, preamble.Select(p => new PlannedStatement(p, ordered[0], [])));
         }
-        return new MigrationPlan(dialect.Name, ordered, statements, diff.Diagnostics, diff.Suggestions, Fingerprint(dialect, from), Fingerprint(dialect, to));
+        return new MigrationPlan(dialect.Name, ordered, statements, diff.Diagnostics, diff.Suggestions, fromPrint.GetAwaiter().GetResult(), toPrint.GetAwaiter().GetResult());
     }
 
     /// <summary>A hash of the model's canonical DDL: equal models, equal fingerprints.</summary>
@@ -51,12 +54,15 @@ public static class MigrationPlanner
     {
         var droppedTables = changes.OfType<DropTable>().Select(c => c.Table.Name).ToHashSet();
         var droppedConstraints = changes.OfType<DropConstraint>().Select(c => (c.Table, c.Name)).ToHashSet();
+        var addedConstraints = changes.OfType<AddConstraint>().Select(c => (c.Table, c.Name)).ToHashSet();
+        var toTables = to.Tables.ToDictionary(t => t.Name);
+        var fromTables = from.Tables.ToDictionary(t => t.Name);
         var extra = new List<SchemaChange>();
         void DropAndRestore(Table t, ForeignKey fk)
         {
             if (!droppedConstraints.Add((t.Name, fk.Name))) return;
             extra.Add(new DropConstraint(t.Name, fk.Name, fk));
-            if (to.FindTable(t.Name)?.ForeignKeys.FirstOrDefault(f => f.Name == fk.Name) is { } kept && !changes.OfType<AddConstraint>().Any(a => a.Table == t.Name && a.Name == fk.Name))
+            if (toTables.GetValueOrDefault(t.Name)?.ForeignKeys.FirstOrDefault(f => f.Name == fk.Name) is { } kept && !addedConstraints.Contains((t.Name, fk.Name)))
             {
                 extra.Add(new AddConstraint(t.Name, kept.Name, kept with { Comment = null }));
             }
@@ -72,18 +78,25 @@ public static class MigrationPlanner
         // A key that is dropped (or re-made) takes the foreign keys that depend on it; they come back if they stay.
         var retyped = changes.OfType<ModifyColumn>().Where(c => (c.Changes & (ColumnChange.Type | ColumnChange.Collation)) != 0)
             .Select(c => (c.Table, c.From.Name)).ToHashSet();
+        var droppedKeys = changes.OfType<DropConstraint>().Where(d => d.Constraint is PrimaryKey or UniqueConstraint).ToLookup(d => d.Table);
         foreach (var t in from.Tables.Where(t => !droppedTables.Contains(t.Name)))
         {
             foreach (var fk in t.ForeignKeys)
             {
-                var target = from.FindTable(fk.ReferencedTable);
-                var keyDropped = target != null && changes.OfType<DropConstraint>().Any(d => d.Table == fk.ReferencedTable && d.Constraint is PrimaryKey or UniqueConstraint
-                    && KeyColumns(d.Constraint).ToHashSet().SetEquals(fk.ReferencedColumns));
+                var keyDropped = fromTables.ContainsKey(fk.ReferencedTable) && droppedKeys[fk.ReferencedTable].Any(d => KeyColumns(d.Constraint).ToHashSet().SetEquals(fk.ReferencedColumns));
                 var typeChanged = fk.Columns.Any(c => retyped.Contains((t.Name, c))) || fk.ReferencedColumns.Any(c => retyped.Contains((fk.ReferencedTable, c)));
                 if (keyDropped || typeChanged) DropAndRestore(t, fk);
             }
         }
         changes.AddRange(extra);
+        // Indexes of a view (materialized) that is dropped go with it; a view made again gets them back.
+        var goneViews = changes.OfType<DropView>().Select(c => c.View.Name).ToHashSet();
+        changes.RemoveAll(c => c is DropIndex d && goneViews.Contains(d.Index.Table));
+        var addedIndexes = changes.OfType<AddIndex>().Select(a => a.Index.Name).ToHashSet();
+        foreach (var v in changes.OfType<AddView>().Where(a => goneViews.Contains(a.View.Name)).ToList())
+        {
+            foreach (var i in to.Indexes.Where(i => i.Table == v.View.Name && addedIndexes.Add(i.Name))) changes.Add(new AddIndex(i));
+        }
         // A sequence owned by a column goes with the column (or its table): dropping it again would fail.
         var droppedColumns = changes.OfType<DropColumn>().Select(c => (c.Table, c.Column.Name)).ToHashSet();
         changes.RemoveAll(c => c is DropSequence { Sequence.OwnedBy: { } owner } && (droppedTables.Contains(owner.Table) || droppedColumns.Contains((owner.Table, owner.Column))));
@@ -117,6 +130,11 @@ public static class MigrationPlanner
     {
         var comments = changes.OfType<SetComment>().Select(c => c.Target).ToHashSet();
         var grants = changes.OfType<GrantPrivilege>().Select(c => c.Grant).ToHashSet();
+        var fromViews = from.Views.Select(v => v.Name).ToHashSet();
+        var fromIndexes = from.Indexes.Select(i => i.Name).ToHashSet();
+        var fromTables = from.Tables.ToDictionary(t => t.Name);
+        var toTables = to.Tables.ToDictionary(t => t.Name);
+        var grantsByObject = to.Grants.ToLookup(g => g.Object);
         var extra = new List<SchemaChange>();
         void Comment(CommentTarget target, string? text)
         {
@@ -124,22 +142,22 @@ public static class MigrationPlanner
         }
         void Grants(string objectName)
         {
-            foreach (var g in to.Grants.Where(g => g.Object == objectName && grants.Add(g))) extra.Add(new GrantPrivilege(g));
+            foreach (var g in grantsByObject[objectName].Where(grants.Add)) extra.Add(new GrantPrivilege(g));
         }
         foreach (var change in changes)
         {
             switch (change)
             {
-                case AddView a when from.Views.Any(v => v.Name == a.View.Name):
+                case AddView a when fromViews.Contains(a.View.Name):
                     Comment(new CommentTarget(SourceKind.View, a.View.Name), a.View.Comment);
                     foreach (var c in a.View.ColumnComments) Comment(new CommentTarget(SourceKind.Column, a.View.Name, c.Column), c.Comment);
                     Grants(dialect.QuoteName(a.View.Name));
                     break;
-                case AddIndex a when from.Indexes.Any(i => i.Name == a.Index.Name):
+                case AddIndex a when fromIndexes.Contains(a.Index.Name):
                     Comment(new CommentTarget(SourceKind.Index, a.Index.Name), a.Index.Comment);
                     break;
-                case AddConstraint a when from.FindTable(a.Table) is { } t && ConstraintNames(t).Contains(a.Name):
-                    Comment(new CommentTarget(SourceKind.Constraint, a.Table, a.Name), ConstraintComment(to.FindTable(a.Table), a.Name));
+                case AddConstraint a when fromTables.GetValueOrDefault(a.Table) is { } t && ConstraintNames(t).Contains(a.Name):
+                    Comment(new CommentTarget(SourceKind.Constraint, a.Table, a.Name), ConstraintComment(toTables.GetValueOrDefault(a.Table), a.Name));
                     break;
                 case AddTrigger a when from.Triggers.Any(t => t.Table == a.Trigger.Table && t.Name == a.Trigger.Name):
                     Comment(new CommentTarget(SourceKind.Trigger, a.Trigger.Table, a.Trigger.Name), a.Trigger.Comment);
@@ -214,7 +232,6 @@ public static class MigrationPlanner
         DropRoutine => 6,
         DropTable => 7,
         DropColumn => 8,
-        DropSequence => 9,
         DropType => 10,
         AddSchema or AddExtension => 11,
         AddType => 12,
@@ -231,7 +248,8 @@ public static class MigrationPlanner
         AddConstraint => 23,
         AddView => 24,
         AddTrigger or AddPolicy or AddRule => 25,
-        SetSequenceOwner => 26,
+        // After the column defaults that used it are changed (a serial made an identity column).
+        SetSequenceOwner or DropSequence => 26,
         SetComment => 27,
         RevokePrivilege => 28,
         GrantPrivilege => 29,
@@ -283,6 +301,12 @@ public static class MigrationPlanner
             {
                 if (goneTables.TryGetValue(p, out var parent)) order.Depend(keys[parent], keys[t]);
             }
+        }
+        // An index on a view is made after the view.
+        var newViews = changes.OfType<AddView>().ToDictionary(c => c.View.Name);
+        foreach (var i in changes.OfType<AddIndex>())
+        {
+            if (newViews.TryGetValue(i.Index.Table, out var view)) order.Depend(keys[i], keys[view]);
         }
         // Types: a domain after its base type, a composite after the types of its attributes.
         var newTypes = changes.OfType<AddType>().ToDictionary(c => c.Name);

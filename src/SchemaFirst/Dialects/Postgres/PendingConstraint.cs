@@ -23,7 +23,8 @@ internal sealed class PendingConstraint
     public string? Expression;
     public bool NotValid;
     public bool NoInherit;
-    public string Method = "gist";
+    // An exclusion constraint without USING is a btree one, as PostgreSQL defaults it.
+    public string Method = "btree";
     public List<ExclusionElement> ExclusionElements = new();
     public string? Where;
     /// <summary>For CHECK: the distinct column names the expression mentions (for the default name).</summary>

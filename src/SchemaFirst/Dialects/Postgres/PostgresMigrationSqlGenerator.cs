@@ -15,14 +15,24 @@ namespace SchemaFirst.Dialects.Postgres;
 internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, PlanOptions options)
     : MigrationSqlGenerator(PostgresDialect.Instance, from, to, options)
 {
-    private readonly HashSet<QualifiedName> _newTables = to.Tables.Select(t => t.Name).Where(n => from.FindTable(n) == null).ToHashSet();
+    private readonly HashSet<QualifiedName> _newTables = to.Tables.Select(t => t.Name).Except(from.Tables.Select(t => t.Name)).ToHashSet();
+
+    /// <summary>A serial column made an identity column drops its sequence itself, before the identity is added.</summary>
+    public override List<SchemaChange> Rewrite(List<SchemaChange> changes)
+    {
+        var going = changes.OfType<ModifyColumn>().Select(SerialSequenceGoing).Where(s => s != null).Select(s => s!.Name).ToHashSet();
+        changes.RemoveAll(c => c is DropSequence d && going.Contains(d.Sequence.Name));
+        return changes;
+    }
 
     public override IReadOnlyList<string> Preamble(IReadOnlyList<SchemaChange> changes) =>
         changes.Any(c => c is AddRoutine or ReplaceRoutine)
             ? ["SET check_function_bodies = false"]
             : [];
 
-    protected override IReadOnlyList<string> CreateStatements(object item) => PostgresSqlGenerator.CreateStatements(To, item);
+    private PostgresSqlGenerator? _creator;
+
+    protected override IReadOnlyList<string> CreateStatements(object item) => (_creator ??= PostgresSqlGenerator.ForCapture(To)).Capture(item);
 
     protected override string ColumnDefinition(Column column) => PostgresSqlGenerator.ColumnText(column);
 
@@ -145,6 +155,11 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
         var defaultChanges = (c.Changes & ColumnChange.Default) != 0;
         if (typeChanges && a.Default != null && !defaultChanges) defaultChanges = true;
         if (defaultChanges && a.Default != null && (typeChanges || b.Default == null)) Emit($"{alter} DROP DEFAULT", c);
+        if (SerialSequenceGoing(c) is { } serial)
+        {
+            // A serial made an identity column: its sequence goes first, so the identity's takes the same name.
+            Emit($"DROP SEQUENCE {N(serial.Name)}", c, DropHazard(HazardCodes.DropSequence, $"sequence {serial.Name} (the identity continues after the largest value)"));
+        }
         if (typeChanges)
         {
             var hazards = new List<Hazard>
@@ -163,7 +178,17 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
             else Emit($"{alter} DROP NOT NULL", c);
         }
         if ((c.Changes & ColumnChange.Identity) != 0) Identity(c, alter);
-        if ((c.Changes & ColumnChange.Storage) != 0 && b.Storage != null) Emit($"{alter} SET STORAGE {b.Storage}", c);
+        if ((c.Changes & ColumnChange.Storage) != 0)
+        {
+            if (b.Storage != null) Emit($"{alter} SET STORAGE {b.Storage}", c);
+            else
+            {
+                // Back to the type's own storage, which PostgreSQL before 16 cannot name as DEFAULT: read it from pg_type.
+                var sql = $"ALTER TABLE {N(c.Table)} ALTER COLUMN {Q(b.Name)} SET STORAGE ";
+                Emit("DO $$\nBEGIN\n    EXECUTE " + Lit(sql) + " || (SELECT CASE t.typstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END FROM pg_catalog.pg_type t WHERE t.oid = "
+                    + Lit(b.Type.Text) + "::regtype);\nEND $$", c);
+            }
+        }
         if ((c.Changes & ColumnChange.Compression) != 0) Emit($"{alter} SET COMPRESSION {(b.Compression != null ? Q(b.Compression) : "default")}", c);
     }
 
@@ -181,6 +206,12 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
             var opts = PostgresSqlGenerator.SequenceOptionsText(b.Options with { DataType = null }, " ");
             if (b.SequenceName != null) opts = " SEQUENCE NAME " + N(b.SequenceName) + opts;
             Emit($"{alter} ADD GENERATED {(b.Always ? "ALWAYS" : "BY DEFAULT")} AS IDENTITY{(opts.Length > 0 ? " (" + opts.TrimStart() + ")" : string.Empty)}", c);
+            if (!_newTables.Contains(c.Table) && b.Options.Start == null)
+            {
+                // The rows already there keep their values: the new identity continues after the largest, not at 1.
+                var col = Q(c.To.Name);
+                Emit($"SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence({Lit(N(c.Table))}, {Lit(c.To.Name)}), coalesce(max({col}), 0) + 1, false) FROM {N(c.Table)}", c);
+            }
             return;
         }
         var sets = new List<string>();
@@ -195,6 +226,15 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
         if (x.Cycle != y.Cycle) sets.Add(y.Cycle ? "SET CYCLE" : "SET NO CYCLE");
         if (sets.Count > 0) Emit($"{alter} {string.Join(" ", sets)}", c);
     }
+
+    /// <summary>The sequence behind a serial column's default when the column becomes an identity column and the sequence goes.</summary>
+    private static Sequence? SerialSequenceGoing(ModifyColumn c, Database from, Database to)
+    {
+        if (c.From.Identity != null || c.To.Identity == null || c.From.Default is not { } d || !d.StartsWith("nextval(", StringComparison.Ordinal)) return null;
+        return from.Sequences.FirstOrDefault(s => d.Contains("'" + PostgresQuoting.Name(s.Name) + "'", StringComparison.Ordinal) && !to.Sequences.Any(x => x.Name == s.Name));
+    }
+
+    private Sequence? SerialSequenceGoing(ModifyColumn c) => SerialSequenceGoing(c, From, To);
 
     /// <summary>Whether a type change can cut values: a shorter length, fewer digits, or a smaller integer.</summary>
     private static bool Narrows(DataType a, DataType b)

@@ -45,6 +45,7 @@ internal partial class PostgresParser
         var args = c.NormalizeParenthesized();
         c.ExpectEnd();
         var middle = executeIndex > restStart ? UpperTriggerKeywords(c.Normalize((restStart, executeIndex), stripOuterParens: false)) + " " : string.Empty;
+        middle = ForEach(middle);
         var definition = $"{timing} ON {PostgresQuoting.Name(table)} {middle}EXECUTE FUNCTION {functionText}{args}";
         if (!_tables.ContainsKey(table) && !_views.ContainsKey(table))
         {
@@ -59,6 +60,18 @@ internal partial class PostgresParser
         }
         MapSet(SourceKind.Trigger, table, nameIndex, name);
         _triggers[key] = new Trigger(name, table, definition, constraint, function, _triggers.GetValueOrDefault(key)?.Comment);
+    }
+
+    /// <summary>
+    /// The trigger's level as the server prints it: FOR ROW is FOR EACH ROW, and a trigger that names no level is
+    /// FOR EACH STATEMENT, written before its WHEN condition.
+    /// </summary>
+    private static string ForEach(string middle)
+    {
+        var m = (" " + middle).Replace(" FOR ROW ", " FOR EACH ROW ", StringComparison.Ordinal).Replace(" FOR STATEMENT ", " FOR EACH STATEMENT ", StringComparison.Ordinal)[1..];
+        if (m.Contains("FOR EACH ", StringComparison.Ordinal)) return m;
+        var when = (" " + m).IndexOf(" WHEN ", StringComparison.Ordinal);
+        return when < 0 ? m + "FOR EACH STATEMENT " : m[..when] + "FOR EACH STATEMENT " + m[when..];
     }
 
     private static string UpperTriggerKeywords(string rest)

@@ -348,12 +348,13 @@ internal partial class PostgresParser
         {
             c.Pos++;
         }
-        if (!c.Is(TokenKind.Number) || !long.TryParse(c.Span(c.Current), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
+        // Parsed with its sign: -9223372036854775808 (bigint's minimum) has no positive counterpart.
+        if (!c.Is(TokenKind.Number) || !long.TryParse((negative ? "-" : string.Empty) + c.Span(c.Current).ToString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
         {
             throw c.Error("expected a whole number");
         }
         c.Pos++;
-        return negative ? -v : v;
+        return v;
     }
 
     /// <summary>

@@ -61,9 +61,17 @@ public sealed partial class PostgresSqlGenerator
     /// <paramref name="target"/> is the model the object belongs to (partition parents, inherited columns). A table's
     /// foreign keys are left out: the plan adds them once every table they need exists.
     /// </summary>
-    internal static IReadOnlyList<string> CreateStatements(Database target, object item)
+    internal static IReadOnlyList<string> CreateStatements(Database target, object item) => ForCapture(target).Capture(item);
+
+    /// <summary>A generator over <paramref name="target"/> that captures statements, for many calls of <see cref="Capture"/>.</summary>
+    internal static PostgresSqlGenerator ForCapture(Database target) => new(target, new SqlGenerationOptions()) { _captured = new List<string>() };
+
+    /// <summary>The statements that create one object (see <see cref="CreateStatements"/>).</summary>
+    internal IReadOnlyList<string> Capture(object item)
     {
-        var g = new PostgresSqlGenerator(target, new SqlGenerationOptions()) { _captured = new List<string>() };
+        var g = this;
+        g._captured = new List<string>();
+        g._deferredConstraints.Clear();
         switch (item)
         {
             case SchemaDef s: g.WriteSchema(s); break;

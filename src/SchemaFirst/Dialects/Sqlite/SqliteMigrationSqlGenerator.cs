@@ -49,9 +49,10 @@ internal sealed partial class SqliteMigrationSqlGenerator(Database from, Databas
         if (rebuild.Count == 0) return changes;
         var result = new List<SchemaChange>();
         var rebuilt = rebuild.Keys.ToHashSet();
+        var claimed = rebuild.Values.SelectMany(l => l).ToHashSet(ReferenceEqualityComparer.Instance);
         foreach (var c in changes)
         {
-            if (rebuild.Values.Any(l => l.Contains(c))) continue;
+            if (claimed.Contains(c)) continue;
             // The rebuild makes every index and trigger of the table again, as the desired schema has them.
             if (c is AddIndex ai && rebuilt.Contains(ai.Index.Table)) continue;
             if (c is DropIndex di && rebuilt.Contains(renamedTables.GetValueOrDefault(di.Index.Table, di.Index.Table))) continue;

@@ -11,10 +11,6 @@ DROP VIEW public.v1;
 -- hazard BC102: code that still uses table public.old_stuff fails once this runs; deploy the code that stops using it first
 DROP TABLE public.old_stuff;
 
--- drop sequence public.s1
--- hazard DS105: sequence public.s1 (its current value) and the data in it are gone for good
-DROP SEQUENCE public.s1;
-
 -- drop type public.kind
 -- hazard DS104: type public.kind and the data in it are gone for good
 DROP TYPE public.kind;
@@ -54,3 +50,7 @@ CREATE VIEW public.v1 AS
 CREATE VIEW public.v2 AS
   select orders.id, v1.name
   from ((public.orders join public.customers on ((customers.id = orders.customer_id))) join public.v1 on ((v1.email = customers.email)));
+
+-- drop sequence public.s1
+-- hazard DS105: sequence public.s1 (its current value) and the data in it are gone for good
+DROP SEQUENCE public.s1;

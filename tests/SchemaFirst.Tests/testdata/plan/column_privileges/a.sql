@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, secret text, public_name text);
+GRANT SELECT ON t TO PUBLIC;

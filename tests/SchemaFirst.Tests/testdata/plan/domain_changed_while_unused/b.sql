@@ -1,0 +1,1 @@
+CREATE DOMAIN code AS varchar(10) CHECK (length(VALUE) BETWEEN 2 AND 3);

@@ -1,0 +1,1 @@
+CREATE TABLE nodes (id integer PRIMARY KEY, parent integer REFERENCES nodes (id) ON DELETE CASCADE);

@@ -1,0 +1,1 @@
+CREATE FUNCTION area(r numeric) RETURNS numeric LANGUAGE sql AS $$ SELECT 3.14159 * r * r $$;

@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY);
+CREATE FUNCTION f() RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$;

@@ -1,0 +1,3 @@
+CREATE TABLE t (id integer PRIMARY KEY, k text);
+CREATE MATERIALIZED VIEW mk AS SELECT t.k, count(*) AS n FROM t GROUP BY t.k;
+CREATE UNIQUE INDEX mk_k ON mk (k);

@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, deleted boolean);
+CREATE INDEX t_live ON t (id) WHERE NOT deleted;

@@ -1,0 +1,1 @@
+CREATE FUNCTION bump(x integer) RETURNS integer LANGUAGE plpgsql AS $$ BEGIN IF x IS NULL THEN RETURN 0; END IF; RETURN x + 1; END $$;

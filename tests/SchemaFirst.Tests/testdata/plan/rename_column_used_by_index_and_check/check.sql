@@ -1,0 +1,1 @@
+SELECT quantity = 5 FROM t

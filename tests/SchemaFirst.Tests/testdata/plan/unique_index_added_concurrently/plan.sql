@@ -1,0 +1,12 @@
+-- Migration planned by SchemaFirst (postgres): 1 change, 1 statement.
+-- from sha256:cb4bc9dee60bc9fdd2114870446902c1a55878d2f3fc4841bfc5a0517570c8bf
+-- to   sha256:29d9ae203fe578c13d1e6d20fe952f375ddd31133476481d56aa5a8725de653a
+-- hazards: MF102 x1
+
+-- These statements cannot run inside the transaction; run them first, one by one.
+
+-- add index public.t_code_key
+-- hazard MF102: fails if public.t holds duplicates; a failed concurrent build leaves an INVALID index to drop
+CREATE UNIQUE INDEX CONCURRENTLY t_code_key ON public.t USING btree (code);
+
+-- The rest runs in one transaction.

@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY);
+CREATE UNLOGGED TABLE cache (k text PRIMARY KEY, v text);
