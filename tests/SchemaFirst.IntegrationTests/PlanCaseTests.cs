@@ -45,18 +45,18 @@ public sealed class PlanCaseTests
         await using var db = await PostgresServer.CreateDatabaseAsync();
         db.ApplyFile(Path.Combine(dir, start));
         Assert.True(DatabaseUrl.TryParse(db.Url, out var url, out var error), error);
-        var desired = await DesiredAsync(Path.Combine(dir, goal), url!);
+        var (desired, reprinted) = await DesiredAsync(Path.Combine(dir, goal), url!);
         var before = await InspectAsync(url!);
-        var plan = MigrationPlanner.Plan(before, desired.Model, desired.SourceMap, PostgresDialect.Instance, Options(dir));
+        var plan = MigrationPlanner.Plan(before, desired.Model, desired.SourceMap, PostgresDialect.Instance, Options(dir), reprinted);
         Assert.Empty(plan.Diagnostics);
         Assert.False(plan.IsEmpty, "the two schemas of a case must differ");
         var text = PlanSqlWriter.Write(plan);
         if (!reverse) Golden.Check($"plan/{name}/plan.sql", text);
-        Assert.Equal(text, PlanSqlWriter.Write(MigrationPlanner.Plan(before, desired.Model, desired.SourceMap, PostgresDialect.Instance, Options(dir))));
+        Assert.Equal(text, PlanSqlWriter.Write(MigrationPlanner.Plan(before, desired.Model, desired.SourceMap, PostgresDialect.Instance, Options(dir), reprinted)));
         await ApplyAsync(url!, plan);
         var after = await InspectAsync(url!);
-        ModelAssert.Equal(WithColumnsByName(desired.Model), WithColumnsByName(after));
-        var again = MigrationPlanner.Plan(after, desired.Model, desired.SourceMap, PostgresDialect.Instance, Options(dir));
+        ModelAssert.Equal(WithColumnsByName(desired.Model), WithColumnsByName(reprinted != null ? SchemaFirst.Diff.SchemaDiffer.Aligned(after, desired.Model, reprinted) : after));
+        var again = MigrationPlanner.Plan(after, desired.Model, desired.SourceMap, PostgresDialect.Instance, Options(dir), reprinted);
         Assert.True(again.IsEmpty, "a second plan must be empty, but it is:\n" + PlanSqlWriter.Write(again));
         var check = Path.Combine(dir, "check.sql");
         if (!reverse && File.Exists(check))
@@ -68,6 +68,51 @@ public sealed class PlanCaseTests
         }
     }
 
+    // Not here, with the reason: the GitLab-derived files attach partition indexes to their parents' (not planned yet, SF601).
+    private static readonly string[] NotYet = ["gisia_gitlab_derived/db/structure.sql", "gisia_gitlab_derived/db/ci_structure.sql"];
+
+    /// <summary>The examples (whose IN lists on varchar columns PostgreSQL prints differently once it reads its own
+    /// output again) and every applicable corpus file.</summary>
+    public static TheoryData<string> Schemas()
+    {
+        var data = new TheoryData<string> { TestPaths.Examples };
+        if (!TestPaths.CorpusAvailable()) return data;
+        foreach (var f in CorpusFiles.Postgres.Where(f => f.AppliesToPostgres15 && !NotYet.Contains(f.Path))) data.Add(Path.Combine(TestPaths.Corpus, f.Path));
+        return data;
+    }
+
+    /// <summary>
+    /// Every corpus schema that applies to PostgreSQL 15, and the examples, planned from an empty database and applied,
+    /// read back as the schema, then planned back to empty (destroying everything) and applied, read back empty.
+    /// </summary>
+    [PostgresTheory]
+    [MemberData(nameof(Schemas))]
+    public async Task A_whole_schema_is_planned_from_an_empty_database_and_back(string path)
+    {
+        await using var db = await PostgresServer.CreateDatabaseAsync();
+        Assert.True(DatabaseUrl.TryParse(db.Url, out var url, out var error), error);
+        var files = Directory.Exists(path) ? Directory.GetFiles(path, "*.sql").Order(StringComparer.Ordinal).ToList() : [path];
+        var parsed = PostgresDialect.Instance.Parse(files, new List<Diagnostic>());
+        var outcome = await PostgresDialect.Instance.NormalizeAsync(url!, u => Drivers.Connect(u, writable: true), files.Select(f => (f, (string?)null)).ToList(), parsed.Model, reprint: true);
+        Assert.Null(outcome.Refused);
+        var reprinted = outcome.Reprinted is { } r ? r with { IndexAttachments = default, Opaque = default } : null;
+        // Partition indexes attached to a parent's are not planned yet (SF601): left out of both sides.
+        var desired = outcome.Model! with { IndexAttachments = default, Opaque = default };
+        var empty = await InspectAsync(url!);
+        var create = MigrationPlanner.Plan(empty, desired, parsed.SourceMap, PostgresDialect.Instance, null, reprinted);
+        Assert.Empty(create.Diagnostics);
+        Assert.DoesNotContain(create.Statements, s => s.Hazards.Any(h => h.Destructive));
+        await ApplyAsync(url!, create);
+        var built = await InspectAsync(url!);
+        var readBack = built with { IndexAttachments = default };
+        ModelAssert.Equal(desired, reprinted != null ? SchemaFirst.Diff.SchemaDiffer.Aligned(readBack, desired, reprinted) : readBack);
+        Assert.True(MigrationPlanner.Plan(readBack, desired, null, PostgresDialect.Instance, null, reprinted).IsEmpty);
+        var drop = MigrationPlanner.Plan(built with { IndexAttachments = default }, empty, null, PostgresDialect.Instance);
+        Assert.Equal(desired.Tables.Count, drop.Statements.Count(s => s.Change is Diff.DropTable));
+        await ApplyAsync(url!, drop);
+        ModelAssert.Equal(empty, await InspectAsync(url!));
+    }
+
     private static PlanOptions Options(string dir) => new(File.Exists(Path.Combine(dir, "concurrent-indexes")), File.Exists(Path.Combine(dir, "online")));
 
     /// <summary>Columns cannot move in place, so a plan leaves added columns at the end: the order is not compared.</summary>
@@ -76,14 +121,14 @@ public sealed class PlanCaseTests
         Tables = db.Tables.Select(t => t with { Columns = t.Columns.OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray() }).ToEquatableArray(),
     };
 
-    private static async Task<LoadResult> DesiredAsync(string path, DatabaseUrl server)
+    private static async Task<(LoadResult Load, Database? Reprinted)> DesiredAsync(string path, DatabaseUrl server)
     {
         var parsed = PostgresDialect.Instance.Parse([path], new List<Diagnostic>());
         Assert.DoesNotContain(parsed.Diagnostics, d => d.Severity == Severity.Error);
-        var outcome = await PostgresDialect.Instance.NormalizeAsync(server, u => Drivers.Connect(u, writable: true), [(path, null)], parsed.Model);
+        var outcome = await PostgresDialect.Instance.NormalizeAsync(server, u => Drivers.Connect(u, writable: true), [(path, null)], parsed.Model, reprint: true);
         Assert.Null(outcome.Failure);
         Assert.Null(outcome.Refused);
-        return parsed with { Model = outcome.Model! };
+        return (parsed with { Model = outcome.Model! }, outcome.Reprinted);
     }
 
     private static async Task<Database> InspectAsync(DatabaseUrl url)

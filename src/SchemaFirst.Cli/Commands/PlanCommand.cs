@@ -130,21 +130,21 @@ internal static class PlanCommand
             stderr.WriteLine($"schemafirst: SchemaFirst does not plan migrations for {dialect.DisplayName} yet; supported: {string.Join(", ", SqlDialects.All.Where(d => d is IMigrationDialect).Select(d => d.Name))}");
             return ExitCodes.Usage;
         }
-        var (to, toMap, toCode) = await AlignAsync(desired, dialect, current.Url, settings, stderr, ct);
+        var (to, toMap, toCode, reprinted) = await AlignAsync(desired, dialect, current.Url, settings, stderr, ct);
         if (to == null) return toCode;
         var from = current.Model;
         if (current.Dialect != dialect)
         {
-            (from, _, var fromCode) = await AlignAsync(current, dialect, null, settings with { Offline = true }, stderr, ct);
+            (from, _, var fromCode, _) = await AlignAsync(current, dialect, null, settings with { Offline = true }, stderr, ct);
             if (from == null) return fromCode;
         }
         else if (current.Url == null && current.Files != null)
         {
-            (from, _, var fromCode) = await AlignAsync(current, dialect, null, settings, stderr, ct);
+            (from, _, var fromCode, _) = await AlignAsync(current, dialect, null, settings, stderr, ct);
             if (from == null) return fromCode;
         }
         timings.Lap("normal form (dev database or conversion)");
-        var plan = MigrationPlanner.Plan(from, to, toMap, dialect, new PlanOptions(settings.ConcurrentIndexes, settings.Online));
+        var plan = MigrationPlanner.Plan(from, to, toMap, dialect, new PlanOptions(settings.ConcurrentIndexes, settings.Online), reprinted);
         timings.Lap($"diff and plan ({plan.Changes.Count} changes)");
         var lines = new LineCache();
         foreach (var d in plan.Diagnostics) stderr.Write(DiagnosticTextFormatter.Format(d, lines.Read));
@@ -202,7 +202,7 @@ internal static class PlanCommand
     /// target's server when the source is that dialect's files (unless --offline), or through the dialect's own DDL
     /// when it is another dialect's.
     /// </summary>
-    private static async Task<(Database? Model, SourceMap? Map, int Code)> AlignAsync(SchemaSource source, ISqlDialect dialect, DatabaseUrl? target, PlanSettings settings,
+    private static async Task<(Database? Model, SourceMap? Map, int Code, Database? Reprinted)> AlignAsync(SchemaSource source, ISqlDialect dialect, DatabaseUrl? target, PlanSettings settings,
         TextWriter stderr, CancellationToken ct)
     {
         if (source.Dialect != dialect)
@@ -212,7 +212,7 @@ internal static class PlanCommand
             {
                 foreach (var n in generated.Notes.Where(n => n.Severity == Severity.Error)) stderr.Write(DiagnosticTextFormatter.Format(n));
                 stderr.WriteLine($"schemafirst: {source.Display} cannot be expressed in {dialect.DisplayName} as it is; nothing was planned");
-                return (null, null, ExitCodes.Findings);
+                return (null, null, ExitCodes.Findings, null);
             }
             var left = generated.Notes.Count(n => n.Severity == Severity.Warning);
             if (left > 0)
@@ -220,41 +220,41 @@ internal static class PlanCommand
                 stderr.WriteLine($"schemafirst: note: {left} thing(s) of {source.Display} {dialect.DisplayName} cannot hold are left out of the plan, as generate sql leaves them out ('schemafirst generate sql --dialect {dialect.Name}' names each)");
             }
             var again = dialect.ParseText(generated.Text, source.Display);
-            return (again.Model, Remap(source.Map, again.Model), ExitCodes.Ok);
+            return (again.Model, Remap(source.Map, again.Model), ExitCodes.Ok, null);
         }
-        if (source.Files == null || settings.Offline || dialect is not IDevDatabase dev) return (source.Model, source.Map, ExitCodes.Ok);
+        if (source.Files == null || settings.Offline || dialect is not IDevDatabase dev) return (source.Model, source.Map, ExitCodes.Ok, null);
         DatabaseUrl? devUrl = null;
         if (settings.DevUrl != null)
         {
             if (!DatabaseUrl.TryParse(settings.DevUrl, out devUrl, out var error) || devUrl!.Dialect != dialect)
             {
                 stderr.WriteLine($"schemafirst: --dev-url takes a {dialect.UrlSchemes[0]}:// URL{(error != null ? " (" + error + ")" : string.Empty)}");
-                return (null, null, ExitCodes.Usage);
+                return (null, null, ExitCodes.Usage, null);
             }
         }
         else if (target != null && target.Dialect == dialect && !target.IsFile)
         {
             devUrl = target;
         }
-        if (devUrl == null) return (source.Model, source.Map, ExitCodes.Ok);
-        var outcome = await dev.NormalizeAsync(devUrl, u => Drivers.Connect(u, writable: true), source.Files, source.Model, ct);
+        if (devUrl == null) return (source.Model, source.Map, ExitCodes.Ok, null);
+        var outcome = await dev.NormalizeAsync(devUrl, u => Drivers.Connect(u, writable: true), source.Files, source.Model, reprint: true, ct);
         if (outcome.Refused != null)
         {
             stderr.Write(DiagnosticTextFormatter.Format(outcome.Refused, new LineCache().Read));
             stderr.WriteLine("schemafirst: the dev database refused the source; nothing was planned");
-            return (null, null, ExitCodes.Findings);
+            return (null, null, ExitCodes.Findings, null);
         }
         if (outcome.Failure != null)
         {
             if (settings.DevUrl != null)
             {
                 stderr.WriteLine("schemafirst: " + outcome.Failure);
-                return (null, null, ExitCodes.Runtime);
+                return (null, null, ExitCodes.Runtime, null);
             }
             // The target's own server could not make a scratch database: plan from the offline normal form, and say so.
             stderr.WriteLine($"schemafirst: warning: {outcome.Failure}; comparing with the offline normal form instead (pass --dev-url to name a server where the role may create databases, or --offline to silence this)");
-            return (source.Model, source.Map, ExitCodes.Ok);
+            return (source.Model, source.Map, ExitCodes.Ok, null);
         }
-        return (outcome.Model, source.Map, ExitCodes.Ok);
+        return (outcome.Model, source.Map, ExitCodes.Ok, outcome.Reprinted);
     }
 }

@@ -14,11 +14,55 @@ public static class SchemaDiffer
     /// <param name="from">The current schema (a database, an older revision).</param>
     /// <param name="to">The desired schema.</param>
     /// <param name="toSourceMap">Where the desired schema was declared, with its directives; null when it has none.</param>
-    public static SchemaDiff Compare(Database from, Database to, SourceMap? toSourceMap = null)
+    /// <param name="toReprinted">
+    /// The desired schema as the engine reads its own printed form again, where that differs (see
+    /// <c>DevOutcome.Reprinted</c>): an object of the current side in that form counts as unchanged.
+    /// </param>
+    public static SchemaDiff Compare(Database from, Database to, SourceMap? toSourceMap = null, Database? toReprinted = null)
     {
+        if (toReprinted != null) from = Reprinted(from, to, toReprinted);
         var d = new Differ(from, to, toSourceMap);
         d.Run();
         return new SchemaDiff(d.Changes, d.Diagnostics, d.Suggestions);
+    }
+
+    /// <summary>The current side with each object that equals the reprinted desired one replaced by the desired one.</summary>
+    public static Database Aligned(Database from, Database to, Database reprinted) => Reprinted(from, to, reprinted);
+
+    private static Database Reprinted(Database from, Database to, Database reprinted)
+    {
+        var toTables = to.Tables.ToDictionary(t => t.Name);
+        var reTables = reprinted.Tables.ToDictionary(t => t.Name);
+        T Swap<T>(T current, T? desired, T? again)
+            where T : class => desired != null && again != null && current.Equals(again) ? desired : current;
+        var tables = from.Tables.Select(t =>
+        {
+            if (!toTables.TryGetValue(t.Name, out var d) || !reTables.TryGetValue(t.Name, out var r)) return t;
+            return t with
+            {
+                Columns = t.Columns.Select(c => Swap(c, d.FindColumn(c.Name), r.FindColumn(c.Name))).ToEquatableArray(),
+                Checks = t.Checks.Select(c => Swap(c, d.Checks.FirstOrDefault(x => x.Name == c.Name), r.Checks.FirstOrDefault(x => x.Name == c.Name))).ToEquatableArray(),
+                Exclusions = t.Exclusions.Select(x => Swap(x, d.Exclusions.FirstOrDefault(y => y.Name == x.Name), r.Exclusions.FirstOrDefault(y => y.Name == x.Name))).ToEquatableArray(),
+            };
+        }).ToEquatableArray();
+        Func<TItem, TItem> Items<TItem, TKey>(IEnumerable<TItem> desired, IEnumerable<TItem> again, Func<TItem, TKey> key)
+            where TItem : class
+            where TKey : notnull
+        {
+            var d = desired.GroupBy(key).ToDictionary(g => g.Key, g => g.First());
+            var r = again.GroupBy(key).ToDictionary(g => g.Key, g => g.First());
+            return x => Swap(x, d.GetValueOrDefault(key(x)), r.GetValueOrDefault(key(x)));
+        }
+        return @from with
+        {
+            Tables = tables,
+            Indexes = from.Indexes.Select(Items(to.Indexes, reprinted.Indexes, i => i.Name)).ToEquatableArray(),
+            Views = from.Views.Select(Items(to.Views, reprinted.Views, v => v.Name)).ToEquatableArray(),
+            Domains = from.Domains.Select(Items(to.Domains, reprinted.Domains, x => x.Name)).ToEquatableArray(),
+            Policies = from.Policies.Select(Items(to.Policies, reprinted.Policies, p => (p.Table, p.Name))).ToEquatableArray(),
+            Triggers = from.Triggers.Select(Items(to.Triggers, reprinted.Triggers, t => (t.Table, t.Name))).ToEquatableArray(),
+            Rules = from.Rules.Select(Items(to.Rules, reprinted.Rules, r => (r.Table, r.Name))).ToEquatableArray(),
+        };
     }
 
     private sealed class Differ(Database from, Database to, SourceMap? map)

@@ -16,7 +16,8 @@ namespace SchemaFirst.Planning;
 /// </summary>
 public static class MigrationPlanner
 {
-    public static MigrationPlan Plan(Database from, Database to, SourceMap? toSourceMap, ISqlDialect dialect, PlanOptions? options = null)
+    /// <param name="toReprinted">The desired schema as the engine reads its own printed form again, where that differs.</param>
+    public static MigrationPlan Plan(Database from, Database to, SourceMap? toSourceMap, ISqlDialect dialect, PlanOptions? options = null, Database? toReprinted = null)
     {
         options ??= new PlanOptions();
         if (dialect is not IMigrationDialect migrations)
@@ -26,6 +27,7 @@ public static class MigrationPlanner
         // The fingerprints render both models in full: on other cores while the diff runs.
         var fromPrint = Task.Run(() => Fingerprint(dialect, from));
         var toPrint = Task.Run(() => Fingerprint(dialect, to));
+        if (toReprinted != null) from = SchemaDiffer.Aligned(from, to, toReprinted);
         var diff = SchemaDiffer.Compare(from, to, toSourceMap);
         var changes = Expand(diff.Changes.ToList(), from, to);
         Restore(changes, from, to, dialect);
@@ -229,6 +231,8 @@ public static class MigrationPlanner
         DropConstraint { Constraint: ForeignKey } => 3,
         DropConstraint => 4,
         DropIndex => 5,
+        // An aggregate goes before the functions it is made of, and comes after them.
+        DropRoutine { Routine.Kind: RoutineKind.Aggregate } => 5,
         DropRoutine => 6,
         DropTable => 7,
         DropColumn => 8,
@@ -240,7 +244,7 @@ public static class MigrationPlanner
         RenameTable => 15,
         RenameColumn or RenameConstraint => 16,
         AddRoutine or ReplaceRoutine => 17,
-        AddTable => 18,
+        AddTable or AddRoutine { Routine.Kind: RoutineKind.Aggregate } => 18,
         AddColumn => 19,
         ModifyColumn or ModifyTable or RebuildTable => 20,
         AddConstraint { Constraint: not ForeignKey } => 21,
@@ -301,6 +305,16 @@ public static class MigrationPlanner
             {
                 if (goneTables.TryGetValue(p, out var parent)) order.Depend(keys[parent], keys[t]);
             }
+        }
+        // A routine whose arguments or result name a new table, view or type (RETURNS SETOF t) comes after it.
+        var relations = changes.OfType<AddTable>().Select(c => (c.Table.Name, (SchemaChange)c)).Concat(changes.OfType<AddView>().Select(c => (c.View.Name, (SchemaChange)c)))
+            .Concat(changes.OfType<AddType>().Select(c => (c.Name, (SchemaChange)c))).ToList();
+        foreach (var r in changes.Where(c => c is AddRoutine or ReplaceRoutine))
+        {
+            var routine = r is AddRoutine a ? a.Routine : ((ReplaceRoutine)r).To;
+            var head = routine.Definition.IndexOf('\n', StringComparison.Ordinal) is var nl and >= 0 ? routine.Definition[..nl] : routine.Definition;
+            var names = ReferencedNames(head);
+            foreach (var (name, change) in relations.Where(x => Mentions(names, x.Name))) order.Depend(keys[r], keys[change]);
         }
         // An index on a view is made after the view.
         var newViews = changes.OfType<AddView>().ToDictionary(c => c.View.Name);

@@ -23,7 +23,7 @@ public static class PostgresDevDatabase
     /// Creates a scratch database on the server <paramref name="url"/> names (from template0, so nothing of the
     /// server's template1 leaks in), applies the source to it, reads it back and drops it, whatever happened.
     /// </summary>
-    public static async Task<DevOutcome> NormalizeAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, IReadOnlyList<(string Path, string? Text)> sources, Database parsed, CancellationToken ct)
+    public static async Task<DevOutcome> NormalizeAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, IReadOnlyList<(string Path, string? Text)> sources, Database parsed, bool reprint, CancellationToken ct)
     {
         var scratch = ScratchDatabaseName();
         var created = false;
@@ -45,7 +45,30 @@ public static class PostgresDevDatabase
                     if (refused != null) return new DevOutcome(null, refused, null, server);
                     normalized = (await PostgresInspector.InspectAsync(conn, null, ct)).Load.Model;
                 }
-                return new DevOutcome(Merge(normalized, parsed), null, null, server);
+                // What the server printed, fed back to it on a second scratch database: equal for nearly every schema, but
+                // not for all (see DevOutcome.Reprinted).
+                Database? reprinted = null;
+                if (!reprint) return new DevOutcome(Merge(normalized, parsed), null, null, server);
+                var second = ScratchDatabaseName();
+                await ExecuteAsync(admin, $"CREATE DATABASE {PostgresQuoting.Quote(second)} TEMPLATE template0", ct);
+                try
+                {
+                    await using var conn2 = connect(url with { Database = second });
+                    await conn2.OpenAsync(ct);
+                    await ExecuteAsync(conn2, PostgresSqlGenerator.Generate(normalized), ct);
+                    var again = (await PostgresInspector.InspectAsync(conn2, null, ct)).Load.Model;
+                    if (again != normalized) reprinted = Merge(again, parsed);
+                }
+                catch (DbException)
+                {
+                    // The printed form does not apply as a whole (a server quirk): compare with the first form only.
+                }
+                finally
+                {
+                    var force = versionNumber >= 130000 ? " WITH (FORCE)" : string.Empty;
+                    await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {PostgresQuoting.Quote(second)}{force}", CancellationToken.None);
+                }
+                return new DevOutcome(Merge(normalized, parsed), null, null, server, reprinted);
             }
             finally
             {
