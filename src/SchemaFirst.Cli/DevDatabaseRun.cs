@@ -27,7 +27,7 @@ internal static class DevDatabaseRun
             return new Outcome(null, null, $"--dev-url takes a {sourceDialect.UrlSchemes[0]}:// URL{(error != null ? " (" + error + ")" : string.Empty)}", null);
         }
         var files = SourceFiles.Expand(inputs, new List<Diagnostic>());
-        var outcome = await dev.NormalizeAsync(url, u => Drivers.Connect(u, writable: true), files.Select(f => (f, (string?)null)).ToList(), parsed, reprint: false, ct);
+        var outcome = await dev.NormalizeAsync(url, u => Drivers.Connect(u, writable: true), files.Select(f => (f, (string?)null)).ToList(), parsed, ct);
         return new Outcome(outcome.Model, outcome.Refused, outcome.Failure, outcome.Server);
     }
 }

@@ -93,9 +93,9 @@ public sealed class PlanCaseTests
         Assert.True(DatabaseUrl.TryParse(db.Url, out var url, out var error), error);
         var files = Directory.Exists(path) ? Directory.GetFiles(path, "*.sql").Order(StringComparer.Ordinal).ToList() : [path];
         var parsed = PostgresDialect.Instance.Parse(files, new List<Diagnostic>());
-        var outcome = await PostgresDialect.Instance.NormalizeAsync(url!, u => Drivers.Connect(u, writable: true), files.Select(f => (f, (string?)null)).ToList(), parsed.Model, reprint: true);
+        var outcome = await PostgresDialect.Instance.NormalizeAsync(url!, u => Drivers.Connect(u, writable: true), files.Select(f => (f, (string?)null)).ToList(), parsed.Model);
         Assert.Null(outcome.Refused);
-        var reprinted = outcome.Reprinted is { } r ? r with { IndexAttachments = default, Opaque = default } : null;
+        var reprinted = await PostgresDialect.Instance.ReprintAsync(url!, u => Drivers.Connect(u, writable: true), outcome.Model!) is { } r ? r with { IndexAttachments = default, Opaque = default } : null;
         // Partition indexes attached to a parent's are not planned yet (SF601): left out of both sides.
         var desired = outcome.Model! with { IndexAttachments = default, Opaque = default };
         var empty = await InspectAsync(url!);
@@ -125,10 +125,11 @@ public sealed class PlanCaseTests
     {
         var parsed = PostgresDialect.Instance.Parse([path], new List<Diagnostic>());
         Assert.DoesNotContain(parsed.Diagnostics, d => d.Severity == Severity.Error);
-        var outcome = await PostgresDialect.Instance.NormalizeAsync(server, u => Drivers.Connect(u, writable: true), [(path, null)], parsed.Model, reprint: true);
+        var outcome = await PostgresDialect.Instance.NormalizeAsync(server, u => Drivers.Connect(u, writable: true), [(path, null)], parsed.Model);
         Assert.Null(outcome.Failure);
         Assert.Null(outcome.Refused);
-        return (parsed with { Model = outcome.Model! }, outcome.Reprinted);
+        var reprinted = await PostgresDialect.Instance.ReprintAsync(server, u => Drivers.Connect(u, writable: true), outcome.Model!);
+        return (parsed with { Model = outcome.Model! }, reprinted);
     }
 
     private static async Task<Database> InspectAsync(DatabaseUrl url)

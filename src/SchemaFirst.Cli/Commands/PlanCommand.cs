@@ -130,7 +130,7 @@ internal static class PlanCommand
             stderr.WriteLine($"schemafirst: SchemaFirst does not plan migrations for {dialect.DisplayName} yet; supported: {string.Join(", ", SqlDialects.All.Where(d => d is IMigrationDialect).Select(d => d.Name))}");
             return ExitCodes.Usage;
         }
-        var (to, toMap, toCode, reprinted) = await AlignAsync(desired, dialect, current.Url, settings, stderr, ct);
+        var (to, toMap, toCode, devUsed) = await AlignAsync(desired, dialect, current.Url, settings, stderr, ct);
         if (to == null) return toCode;
         var from = current.Model;
         if (current.Dialect != dialect)
@@ -144,8 +144,18 @@ internal static class PlanCommand
             if (from == null) return fromCode;
         }
         timings.Lap("normal form (dev database or conversion)");
-        var plan = MigrationPlanner.Plan(from, to, toMap, dialect, new PlanOptions(settings.ConcurrentIndexes, settings.Online), reprinted);
+        var options = new PlanOptions(settings.ConcurrentIndexes, settings.Online);
+        var plan = MigrationPlanner.Plan(from, to, toMap, dialect, options);
         timings.Lap($"diff and plan ({plan.Changes.Count} changes)");
+        if (devUsed != null && dialect is IDevDatabase dev && MayBeReprinted(plan.Changes))
+        {
+            // A changed expression may only be the server printing its own output differently: ask it, and plan again.
+            if (await dev.ReprintAsync(devUsed, u => Drivers.Connect(u, writable: true), to, ct) is { } reprinted)
+            {
+                plan = MigrationPlanner.Plan(from, to, toMap, dialect, options, reprinted);
+            }
+            timings.Lap("reprinted form");
+        }
         var lines = new LineCache();
         foreach (var d in plan.Diagnostics) stderr.Write(DiagnosticTextFormatter.Format(d, lines.Read));
         var format = settings.Format == "sql" && settings.Output?.EndsWith(".json", StringComparison.OrdinalIgnoreCase) == true ? "json" : settings.Format;
@@ -202,7 +212,36 @@ internal static class PlanCommand
     /// target's server when the source is that dialect's files (unless --offline), or through the dialect's own DDL
     /// when it is another dialect's.
     /// </summary>
-    private static async Task<(Database? Model, SourceMap? Map, int Code, Database? Reprinted)> AlignAsync(SchemaSource source, ISqlDialect dialect, DatabaseUrl? target, PlanSettings settings,
+    /// <summary>
+    /// Whether a plan re-makes an object whose text the server may print differently once it reads its own output again
+    /// (a check, index, view, policy, trigger, rule or type dropped and added under the same name, or a changed default).
+    /// </summary>
+    private static bool MayBeReprinted(IReadOnlyList<SchemaFirst.Diff.SchemaChange> changes)
+    {
+        static object? Key(SchemaFirst.Diff.SchemaChange c) => c switch
+        {
+            SchemaFirst.Diff.AddConstraint a => (a.Table, a.Name),
+            SchemaFirst.Diff.DropConstraint d => (d.Table, d.Name),
+            SchemaFirst.Diff.AddIndex a => a.Index.Name,
+            SchemaFirst.Diff.DropIndex d => d.Index.Name,
+            SchemaFirst.Diff.AddView a => a.View.Name,
+            SchemaFirst.Diff.DropView d => d.View.Name,
+            SchemaFirst.Diff.AddPolicy a => (a.Policy.Table, a.Policy.Name),
+            SchemaFirst.Diff.DropPolicy d => (d.Policy.Table, d.Policy.Name),
+            SchemaFirst.Diff.AddTrigger a => (a.Trigger.Table, a.Trigger.Name),
+            SchemaFirst.Diff.DropTrigger d => (d.Trigger.Table, d.Trigger.Name),
+            SchemaFirst.Diff.AddRule a => (a.Rule.Table, a.Rule.Name),
+            SchemaFirst.Diff.DropRule d => (d.Rule.Table, d.Rule.Name),
+            SchemaFirst.Diff.AddType a => a.Name,
+            SchemaFirst.Diff.DropType d => d.Name,
+            _ => null,
+        };
+        if (changes.Any(c => c is SchemaFirst.Diff.ModifyColumn m && (m.Changes & (SchemaFirst.Diff.ColumnChange.Default | SchemaFirst.Diff.ColumnChange.Generated)) != 0)) return true;
+        var dropped = changes.Where(c => c.Verb == "drop").Select(Key).Where(k => k != null).ToHashSet();
+        return changes.Where(c => c.Verb == "add").Select(Key).Any(k => k != null && dropped.Contains(k));
+    }
+
+    private static async Task<(Database? Model, SourceMap? Map, int Code, DatabaseUrl? DevUrl)> AlignAsync(SchemaSource source, ISqlDialect dialect, DatabaseUrl? target, PlanSettings settings,
         TextWriter stderr, CancellationToken ct)
     {
         if (source.Dialect != dialect)
@@ -237,7 +276,7 @@ internal static class PlanCommand
             devUrl = target;
         }
         if (devUrl == null) return (source.Model, source.Map, ExitCodes.Ok, null);
-        var outcome = await dev.NormalizeAsync(devUrl, u => Drivers.Connect(u, writable: true), source.Files, source.Model, reprint: true, ct);
+        var outcome = await dev.NormalizeAsync(devUrl, u => Drivers.Connect(u, writable: true), source.Files, source.Model, ct);
         if (outcome.Refused != null)
         {
             stderr.Write(DiagnosticTextFormatter.Format(outcome.Refused, new LineCache().Read));
@@ -255,6 +294,6 @@ internal static class PlanCommand
             stderr.WriteLine($"schemafirst: warning: {outcome.Failure}; comparing with the offline normal form instead (pass --dev-url to name a server where the role may create databases, or --offline to silence this)");
             return (source.Model, source.Map, ExitCodes.Ok, null);
         }
-        return (outcome.Model, source.Map, ExitCodes.Ok, outcome.Reprinted);
+        return (outcome.Model, source.Map, ExitCodes.Ok, devUrl);
     }
 }

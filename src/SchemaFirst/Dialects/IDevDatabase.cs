@@ -16,17 +16,18 @@ public interface IDevDatabase
     /// <param name="connect">Makes a (closed) connection to a URL with the dialect's driver.</param>
     /// <param name="sources">The source files, as expanded from the inputs: a path, and its text when it is not on disk (a git revision's).</param>
     /// <param name="parsed">The model the files parsed to: what the engine is not sent is taken from it.</param>
-    /// <param name="reprint">Also read back what the server printed, applied again (<see cref="DevOutcome.Reprinted"/>), for plans.</param>
-    Task<DevOutcome> NormalizeAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, IReadOnlyList<(string Path, string? Text)> sources, Database parsed, bool reprint = false, CancellationToken cancellationToken = default);
+    Task<DevOutcome> NormalizeAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, IReadOnlyList<(string Path, string? Text)> sources, Database parsed, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The normalized model as the server reads its own printed form again (applied to another scratch database), or
+    /// null when that is the same model. PostgreSQL does not print every expression as a fixed point (an IN list on a
+    /// varchar column): a database built by plans holds this second form. Plans ask only when a change could be one.
+    /// </summary>
+    Task<Database?> ReprintAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, Database normalized, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
 /// Represents what the dev database gave: the normalized model, or the statement it refused (as a diagnostic at the
 /// statement's place), or why it could not be used; and which server it was.
 /// </summary>
-/// <param name="Reprinted">
-/// The model as the server reads its own printed form again, when that differs from <paramref name="Model"/>: PostgreSQL
-/// does not print some expressions as a fixed point (an IN list on a varchar column), so a database built from plans
-/// holds this form. Null when the two are equal.
-/// </param>
-public sealed record DevOutcome(Database? Model, Diagnostic? Refused, string? Failure, string? Server, Database? Reprinted = null);
+public sealed record DevOutcome(Database? Model, Diagnostic? Refused, string? Failure, string? Server);

@@ -169,6 +169,13 @@ public static class SchemaDiffer
                 where T : notnull
             {
                 if (strip(a).Equals(strip(b))) return;
+                var users = from.Tables.Where(t => t.Columns.Any(c => c.Type.UserType == name)).Select(t => t.Name.ToString()).ToList();
+                if (users.Count > 0)
+                {
+                    Unplannable($"type {name}", $"it changed and must be made again, but {string.Join(", ", users)} use it; plans do not re-make a type under its columns yet",
+                        "change the type by hand (ALTER DOMAIN / ALTER TYPE), or write this migration by hand", SourceKind.Type, name);
+                    return;
+                }
                 Changes.Add(new DropType(name, a));
                 Changes.Add(new AddType(name, b));
             }
@@ -389,12 +396,32 @@ public static class SchemaDiffer
             _ => constraint,
         };
 
-        private void Indexes() => Match(from.Indexes.Select(i => i with { Table = Renamed(i.Table) }), to.Indexes, i => i.Name, i => new AddIndex(i), i => new DropIndex(i), (a, b) =>
+        private void Indexes()
         {
-            if (a with { Comment = null } == b with { Comment = null }) return;
-            Changes.Add(new DropIndex(a));
-            Changes.Add(new AddIndex(b));
-        });
+            var current = from.Indexes.Select(i => i with { Table = Renamed(i.Table) }).ToList();
+            var desired = to.Indexes.ToDictionary(i => i.Name);
+            var existing = current.Select(i => i.Name).ToHashSet();
+            // An index that only changed its name (same table, same definition) is renamed, not built again.
+            var renamed = new List<(SchemaIndex From, SchemaIndex To)>();
+            var taken = new HashSet<QualifiedName>();
+            foreach (var a in current.Where(i => !desired.ContainsKey(i.Name)))
+            {
+                var shape = a with { Name = a.Name with { Name = string.Empty }, Comment = null };
+                var match = to.Indexes.Where(b => !existing.Contains(b.Name) && !taken.Contains(b.Name) && b.Name.Schema == a.Name.Schema
+                    && (b with { Name = b.Name with { Name = string.Empty }, Comment = null }) == shape).Select(b => b.Name).Order().FirstOrDefault();
+                if (match == null) continue;
+                taken.Add(match);
+                renamed.Add((a, desired[match]));
+            }
+            var goneFrom = renamed.Select(r => r.From.Name).ToHashSet();
+            foreach (var (a, b) in renamed) Changes.Add(new RenameIndex(a, b));
+            Match(current.Where(i => !goneFrom.Contains(i.Name)), to.Indexes.Where(i => !taken.Contains(i.Name)), i => i.Name, i => new AddIndex(i), i => new DropIndex(i), (a, b) =>
+            {
+                if (a with { Comment = null } == b with { Comment = null }) return;
+                Changes.Add(new DropIndex(a));
+                Changes.Add(new AddIndex(b));
+            });
+        }
 
         private void Views() => Match(from.Views, to.Views, v => v.Name, v => new AddView(v), v => new DropView(v), (a, b) =>
         {

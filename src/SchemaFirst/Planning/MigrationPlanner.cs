@@ -242,7 +242,7 @@ public static class MigrationPlanner
         AddEnumValue => 13,
         AddSequence or ModifySequence => 14,
         RenameTable => 15,
-        RenameColumn or RenameConstraint => 16,
+        RenameColumn or RenameConstraint or RenameIndex => 16,
         AddRoutine or ReplaceRoutine => 17,
         AddTable or AddRoutine { Routine.Kind: RoutineKind.Aggregate } => 18,
         AddColumn => 19,

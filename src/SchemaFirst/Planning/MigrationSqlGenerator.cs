@@ -60,6 +60,7 @@ public abstract class MigrationSqlGenerator
             case DropConstraint c: Generate(c); break;
             case AddIndex c: Generate(c); break;
             case DropIndex c: Generate(c); break;
+            case RenameIndex c: Generate(c); break;
             case AddView c: Generate(c); break;
             case DropView c: Generate(c); break;
             case AddRoutine c: Generate(c); break;
@@ -198,6 +199,8 @@ public abstract class MigrationSqlGenerator
     protected virtual void Generate(AddIndex c) => EmitCreate(c.Index, c);
 
     protected virtual void Generate(DropIndex c) => Emit($"DROP INDEX {N(c.Index.Name)}", c);
+
+    protected virtual void Generate(RenameIndex c) => Emit($"ALTER INDEX {N(c.From.Name)} RENAME TO {Q(c.To.Name.Name)}", c);
 
     protected virtual void Generate(AddView c) => EmitCreate(c.View, c);
 

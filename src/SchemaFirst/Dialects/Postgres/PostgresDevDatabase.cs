@@ -23,7 +23,7 @@ public static class PostgresDevDatabase
     /// Creates a scratch database on the server <paramref name="url"/> names (from template0, so nothing of the
     /// server's template1 leaks in), applies the source to it, reads it back and drops it, whatever happened.
     /// </summary>
-    public static async Task<DevOutcome> NormalizeAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, IReadOnlyList<(string Path, string? Text)> sources, Database parsed, bool reprint, CancellationToken ct)
+    public static async Task<DevOutcome> NormalizeAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, IReadOnlyList<(string Path, string? Text)> sources, Database parsed, CancellationToken ct)
     {
         var scratch = ScratchDatabaseName();
         var created = false;
@@ -45,30 +45,7 @@ public static class PostgresDevDatabase
                     if (refused != null) return new DevOutcome(null, refused, null, server);
                     normalized = (await PostgresInspector.InspectAsync(conn, null, ct)).Load.Model;
                 }
-                // What the server printed, fed back to it on a second scratch database: equal for nearly every schema, but
-                // not for all (see DevOutcome.Reprinted).
-                Database? reprinted = null;
-                if (!reprint) return new DevOutcome(Merge(normalized, parsed), null, null, server);
-                var second = ScratchDatabaseName();
-                await ExecuteAsync(admin, $"CREATE DATABASE {PostgresQuoting.Quote(second)} TEMPLATE template0", ct);
-                try
-                {
-                    await using var conn2 = connect(url with { Database = second });
-                    await conn2.OpenAsync(ct);
-                    await ExecuteAsync(conn2, PostgresSqlGenerator.Generate(normalized), ct);
-                    var again = (await PostgresInspector.InspectAsync(conn2, null, ct)).Load.Model;
-                    if (again != normalized) reprinted = Merge(again, parsed);
-                }
-                catch (DbException)
-                {
-                    // The printed form does not apply as a whole (a server quirk): compare with the first form only.
-                }
-                finally
-                {
-                    var force = versionNumber >= 130000 ? " WITH (FORCE)" : string.Empty;
-                    await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {PostgresQuoting.Quote(second)}{force}", CancellationToken.None);
-                }
-                return new DevOutcome(Merge(normalized, parsed), null, null, server, reprinted);
+                return new DevOutcome(Merge(normalized, parsed), null, null, server);
             }
             finally
             {
@@ -86,6 +63,36 @@ public static class PostgresDevDatabase
         catch (Exception e) when (DatabaseErrors.IsConnectionError(e))
         {
             return new DevOutcome(null, null, $"cannot use the dev database at {url.Display}: {DatabaseErrors.Describe(e)}", null);
+        }
+    }
+
+    /// <summary>The model applied, as PostgreSQL prints it, to another scratch database and read back; null when unchanged.</summary>
+    public static async Task<Database?> ReprintAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, Database normalized, CancellationToken ct)
+    {
+        var scratch = ScratchDatabaseName();
+        await using var admin = connect(url);
+        await admin.OpenAsync(ct);
+        var versionNumber = await ServerVersionAsync(admin, ct);
+        await ExecuteAsync(admin, $"CREATE DATABASE {PostgresQuoting.Quote(scratch)} TEMPLATE template0", ct);
+        try
+        {
+            await using var conn = connect(url with { Database = scratch });
+            await conn.OpenAsync(ct);
+            // Grants, default privileges and kept statements name roles and objects the scratch database need not have.
+            var printed = normalized with { Grants = default, DefaultPrivileges = default, Opaque = default };
+            await ExecuteAsync(conn, PostgresSqlGenerator.Generate(printed), ct);
+            var again = (await PostgresInspector.InspectAsync(conn, null, ct)).Load.Model;
+            return again == printed ? null : Merge(again, normalized);
+        }
+        catch (DbException)
+        {
+            // The printed form does not apply as a whole (a server quirk): compare with the first form only.
+            return null;
+        }
+        finally
+        {
+            var force = versionNumber >= 130000 ? " WITH (FORCE)" : string.Empty;
+            await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {PostgresQuoting.Quote(scratch)}{force}", CancellationToken.None);
         }
     }
 
@@ -191,6 +198,37 @@ public static class PostgresDevDatabase
     /// refuses and returns it as a diagnostic at that statement (at the server's error position when it gives one).
     /// </summary>
     public static async Task<Diagnostic?> ApplyAsync(DbConnection connection, IEnumerable<DevStatement> statements, CancellationToken cancellationToken = default)
+    {
+        // In batches of 200 (one round trip, one implicit transaction each); a batch the server refuses left nothing
+        // behind, and is run again one statement at a time to find the statement and its position (and for what cannot
+        // run in a transaction block, or uses an enum value the batch itself added).
+        foreach (var chunk in statements.Chunk(200))
+        {
+            if (connection.CanCreateBatch && chunk.Length > 1)
+            {
+                await using var batch = connection.CreateBatch();
+                foreach (var s in chunk)
+                {
+                    var command = batch.CreateBatchCommand();
+                    command.CommandText = s.Sql;
+                    batch.BatchCommands.Add(command);
+                }
+                try
+                {
+                    await batch.ExecuteNonQueryAsync(cancellationToken);
+                    continue;
+                }
+                catch (DbException)
+                {
+                    // Below, one by one.
+                }
+            }
+            if (await ApplyOneByOneAsync(connection, chunk, cancellationToken) is { } refused) return refused;
+        }
+        return null;
+    }
+
+    private static async Task<Diagnostic?> ApplyOneByOneAsync(DbConnection connection, IEnumerable<DevStatement> statements, CancellationToken cancellationToken)
     {
         foreach (var s in statements)
         {

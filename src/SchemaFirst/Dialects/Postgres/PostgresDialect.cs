@@ -80,6 +80,9 @@ public sealed class PostgresDialect : ISqlDialect, IDevDatabase, IMigrationDiale
 
     public MigrationSqlGenerator CreateMigrationGenerator(Database from, Database to, PlanOptions options) => new PostgresMigrationSqlGenerator(from, to, options);
 
-    public Task<DevOutcome> NormalizeAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, IReadOnlyList<(string Path, string? Text)> sources, Database parsed, bool reprint = false, CancellationToken cancellationToken = default) =>
-        PostgresDevDatabase.NormalizeAsync(url, connect, sources, parsed, reprint, cancellationToken);
+    public Task<DevOutcome> NormalizeAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, IReadOnlyList<(string Path, string? Text)> sources, Database parsed, CancellationToken cancellationToken = default) =>
+        PostgresDevDatabase.NormalizeAsync(url, connect, sources, parsed, cancellationToken);
+
+    public Task<Database?> ReprintAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, Database normalized, CancellationToken cancellationToken = default) =>
+        PostgresDevDatabase.ReprintAsync(url, connect, normalized, cancellationToken);
 }

@@ -62,18 +62,41 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
 
     protected override void Generate(ModifySequence c)
     {
-        var a = c.From.Options;
-        var b = c.To.Options;
+        // The model leaves out options at their defaults, and a default depends on the others (START is MINVALUE for an
+        // ascending sequence): compare what each option comes to, and state every one that changes in full.
+        var a = Effective(c.From.Options);
+        var b = Effective(c.To.Options);
         var parts = new List<string>();
-        if (a.DataType != b.DataType && b.DataType != null) parts.Add("AS " + b.DataType);
-        if (a.Increment != b.Increment) parts.Add("INCREMENT BY " + Num(b.Increment ?? 1));
-        if (a.MinValue != b.MinValue) parts.Add(b.MinValue is { } min ? "MINVALUE " + Num(min) : "NO MINVALUE");
-        if (a.MaxValue != b.MaxValue) parts.Add(b.MaxValue is { } max ? "MAXVALUE " + Num(max) : "NO MAXVALUE");
-        if (a.Start != b.Start) parts.Add("START WITH " + Num(b.Start ?? 1));
-        if (a.Cache != b.Cache) parts.Add("CACHE " + Num(b.Cache ?? 1));
+        if (a.Type != b.Type) parts.Add("AS " + b.Type);
+        if (a.Increment != b.Increment) parts.Add("INCREMENT BY " + Num(b.Increment));
+        if (a.Min != b.Min) parts.Add("MINVALUE " + Num(b.Min));
+        if (a.Max != b.Max) parts.Add("MAXVALUE " + Num(b.Max));
+        if (a.Start != b.Start) parts.Add("START WITH " + Num(b.Start));
+        if (a.Cache != b.Cache) parts.Add("CACHE " + Num(b.Cache));
         if (a.Cycle != b.Cycle) parts.Add(b.Cycle ? "CYCLE" : "NO CYCLE");
-        if (parts.Count > 0) Emit($"ALTER SEQUENCE {N(c.To.Name)} {string.Join(" ", parts)}", c);
+        if (b.Min > a.Min && b.Increment > 0)
+        {
+            // The server checks the current value against the new range: a sequence not yet there moves up to it.
+            Emit($"SELECT pg_catalog.setval({Lit(N(c.To.Name))}, {Num(b.Min)}, false) FROM {N(c.To.Name)} WHERE last_value < {Num(b.Min)}", c);
+        }
+        var hazards = b.Max < a.Max ? new[] { new Hazard(HazardCodes.TypeCast, $"fails if {c.To.Name} is already past its new MAXVALUE {Num(b.Max)}") } : [];
+        if (parts.Count > 0) Emit($"ALTER SEQUENCE {N(c.To.Name)} {string.Join(" ", parts)}", c, hazards);
         if (c.From.Unlogged != c.To.Unlogged) Emit($"ALTER SEQUENCE {N(c.To.Name)} SET {(c.To.Unlogged ? "UNLOGGED" : "LOGGED")}", c);
+    }
+
+    private static (string Type, long Increment, long Min, long Max, long Start, long Cache, bool Cycle) Effective(SequenceOptions o)
+    {
+        var type = o.DataType ?? "bigint";
+        var (typeMin, typeMax) = type switch
+        {
+            "smallint" => ((long)short.MinValue, (long)short.MaxValue),
+            "integer" => (int.MinValue, int.MaxValue),
+            _ => (long.MinValue, long.MaxValue),
+        };
+        var increment = o.Increment ?? 1;
+        var min = o.MinValue ?? (increment > 0 ? 1 : typeMin);
+        var max = o.MaxValue ?? (increment > 0 ? typeMax : -1);
+        return (type, increment, min, max, o.Start ?? (increment > 0 ? min : max), o.Cache ?? 1, o.Cycle);
     }
 
     private static string Num(long v) => v.ToString(CultureInfo.InvariantCulture);

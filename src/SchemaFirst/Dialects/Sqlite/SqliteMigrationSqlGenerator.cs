@@ -58,6 +58,7 @@ internal sealed partial class SqliteMigrationSqlGenerator(Database from, Databas
             if (c is DropIndex di && rebuilt.Contains(renamedTables.GetValueOrDefault(di.Index.Table, di.Index.Table))) continue;
             if (c is DropIndex di2 && rebuilt.Contains(di2.Index.Table)) continue;
             if (c is AddTrigger at && rebuilt.Contains(at.Trigger.Table)) continue;
+            if (c is RenameIndex ri && rebuilt.Contains(ri.To.Table)) continue;
             if (c is DropTrigger dt && (rebuilt.Contains(dt.Trigger.Table) || rebuilt.Contains(renamedTables.FirstOrDefault(r => r.Value == dt.Trigger.Table).Key ?? dt.Trigger.Table))) continue;
             result.Add(c);
         }
@@ -126,6 +127,13 @@ internal sealed partial class SqliteMigrationSqlGenerator(Database from, Databas
     }
 
     protected override void Generate(DropTrigger c) => Emit($"DROP TRIGGER {Q(c.Trigger.Name)}", c);
+
+    // SQLite has no ALTER INDEX: the index is made again under its new name.
+    protected override void Generate(RenameIndex c)
+    {
+        Emit($"DROP INDEX {Q(c.From.Name.Name)}", c);
+        Emit(SqliteSqlGenerator.CreateStatement(To, c.To, new List<Diagnostic>()), c);
+    }
 
     protected override void Generate(RebuildTable c)
     {

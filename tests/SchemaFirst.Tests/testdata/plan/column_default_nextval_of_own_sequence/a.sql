@@ -1,0 +1,2 @@
+CREATE SEQUENCE order_no;
+CREATE TABLE orders (id integer PRIMARY KEY);

@@ -1,0 +1,4 @@
+CREATE TABLE t (id integer PRIMARY KEY, owner text);
+ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+CREATE POLICY a ON t USING (owner = current_user);
+CREATE POLICY b ON t FOR INSERT WITH CHECK (true);

@@ -1,0 +1,2 @@
+CREATE TABLE t (id bigint NOT NULL);
+CREATE SEQUENCE t_seq AS integer;

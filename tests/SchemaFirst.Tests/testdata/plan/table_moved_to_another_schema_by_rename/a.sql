@@ -1,0 +1,2 @@
+CREATE SCHEMA archive;
+CREATE TABLE archive.old_orders (id integer PRIMARY KEY);
