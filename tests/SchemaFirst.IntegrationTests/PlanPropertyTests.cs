@@ -35,7 +35,7 @@ public sealed class PlanPropertyTests
         await using var db = await PostgresServer.CreateDatabaseAsync();
         db.ApplyFile(Concatenated());
         Assert.True(DatabaseUrl.TryParse(db.Url, out var url, out var error), error);
-        var before = await InspectAsync(url!);
+        var before = await PlanTestSupport.InspectAsync(url!);
         var desired = Mutate(before, ops);
         var plan = MigrationPlanner.Plan(before, desired, null, PostgresDialect.Instance);
         await using (var conn = Drivers.Connect(url!, writable: true))
@@ -58,8 +58,8 @@ public sealed class PlanPropertyTests
             }
             await tx.CommitAsync();
         }
-        var after = await InspectAsync(url!);
-        ModelAssert.Equal(ByName(desired), ByName(after));
+        var after = await PlanTestSupport.InspectAsync(url!);
+        ModelAssert.Equal(PlanTestSupport.WithColumnsByName(desired), PlanTestSupport.WithColumnsByName(after));
         var again = MigrationPlanner.Plan(after, desired, null, PostgresDialect.Instance);
         Assert.True(again.IsEmpty, $"mutations [{string.Join(", ", ops)}]: a second plan is not empty:\n" + PlanSqlWriter.Write(again));
         return true;
@@ -131,17 +131,5 @@ public sealed class PlanPropertyTests
 
     private static Database Replace(Database db, Table old, Table now) => db with { Tables = db.Tables.Select(x => x == old ? now : x).ToEquatableArray() };
 
-    private static Database ByName(Database db) => db with
-    {
-        Tables = db.Tables.Select(t => t with { Columns = t.Columns.OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray() }).ToEquatableArray(),
-    };
 
-    private static async Task<Database> InspectAsync(DatabaseUrl url)
-    {
-        await using var conn = Drivers.Connect(url);
-        await conn.OpenAsync();
-        var result = await PostgresDialect.Instance.InspectAsync(conn, new InspectOptions());
-        Assert.DoesNotContain(result.Load.Diagnostics, d => d.Severity != Severity.Info);
-        return result.Load.Model;
-    }
 }

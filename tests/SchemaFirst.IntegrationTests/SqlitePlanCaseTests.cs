@@ -69,7 +69,7 @@ public sealed class SqlitePlanCaseTests : IDisposable
         }
         var inspected = await dialect.InspectAsync(conn, new InspectOptions());
         Assert.DoesNotContain(inspected.Load.Diagnostics, d => d.Severity != Severity.Info);
-        ModelAssert.Equal(ByName(desired.Model), ByName(inspected.Load.Model));
+        ModelAssert.Equal(PlanTestSupport.WithColumnsByName(desired.Model), PlanTestSupport.WithColumnsByName(inspected.Load.Model));
         var again = MigrationPlanner.Plan(inspected.Load.Model, desired.Model, desired.SourceMap, dialect);
         Assert.True(again.IsEmpty, "a second plan must be empty, but it is:\n" + PlanSqlWriter.Write(again));
         await using var fk = conn.CreateCommand();
@@ -84,10 +84,6 @@ public sealed class SqlitePlanCaseTests : IDisposable
         }
     }
 
-    private static Database ByName(Database db) => db with
-    {
-        Tables = db.Tables.Select(t => t with { Columns = t.Columns.OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray() }).ToEquatableArray(),
-    };
 
     private static async Task ExecuteAsync(SqliteConnection conn, SqliteTransaction? tx, PlannedStatement s)
     {

@@ -284,27 +284,18 @@ public static class MigrationPlanner
             var names = ReferencedNames(a.View.Query);
             foreach (var b in drops.Where(b => b != a && Mentions(names, b.View.Name))) order.Depend(keys[b], keys[a]);
         }
-        // Tables: partitions and inheriting tables after their parents.
-        var newTables = changes.OfType<AddTable>().ToDictionary(c => c.Table.Name);
-        foreach (var t in newTables.Values)
+        // Tables: partitions and inheriting tables are created after their parents, and dropped before them (dropping a
+        // parent takes its partitions along).
+        static IEnumerable<QualifiedName> Parents(Table t) => t.PartitionOf != null ? t.Inherits.Append(t.PartitionOf.Parent) : t.Inherits;
+        var newTables = changes.OfType<AddTable>().ToDictionary(c => c.Table.Name, c => (SchemaChange)c);
+        var goneTables = changes.OfType<DropTable>().ToDictionary(c => c.Table.Name, c => (SchemaChange)c);
+        foreach (var t in changes.OfType<AddTable>())
         {
-            var parents = t.Table.Inherits.AsEnumerable();
-            if (t.Table.PartitionOf != null) parents = parents.Append(t.Table.PartitionOf.Parent);
-            foreach (var p in parents)
-            {
-                if (newTables.TryGetValue(p, out var parent)) order.Depend(keys[t], keys[parent]);
-            }
+            foreach (var p in Parents(t.Table).Where(newTables.ContainsKey)) order.Depend(keys[t], keys[newTables[p]]);
         }
-        // A partition or inheriting table is dropped before its parent (dropping the parent takes partitions along).
-        var goneTables = changes.OfType<DropTable>().ToDictionary(c => c.Table.Name);
-        foreach (var t in goneTables.Values)
+        foreach (var t in changes.OfType<DropTable>())
         {
-            var parents = t.Table.Inherits.AsEnumerable();
-            if (t.Table.PartitionOf != null) parents = parents.Append(t.Table.PartitionOf.Parent);
-            foreach (var p in parents)
-            {
-                if (goneTables.TryGetValue(p, out var parent)) order.Depend(keys[parent], keys[t]);
-            }
+            foreach (var p in Parents(t.Table).Where(goneTables.ContainsKey)) order.Depend(keys[goneTables[p]], keys[t]);
         }
         // A routine whose arguments or result name a new table, view or type (RETURNS SETOF t) comes after it.
         var relations = changes.OfType<AddTable>().Select(c => (c.Table.Name, (SchemaChange)c)).Concat(changes.OfType<AddView>().Select(c => (c.View.Name, (SchemaChange)c)))
