@@ -81,6 +81,23 @@ public static class SchemaDiffer
 
         private QualifiedName Renamed(QualifiedName name) => _renamed.GetValueOrDefault(name, name);
 
+        // Renamed columns per table (by the table's desired name): current name to desired name.
+        private readonly Dictionary<QualifiedName, Dictionary<string, string>> _renamedColumns = new();
+
+        /// <summary>An index of the current side as it reads after this plan's table and column renames.</summary>
+        private SchemaIndex AfterRenames(SchemaIndex i)
+        {
+            var table = Renamed(i.Table);
+            if (!_renamedColumns.TryGetValue(table, out var cols)) return i with { Table = table };
+            string R(string c) => cols.GetValueOrDefault(c, c);
+            return i with
+            {
+                Table = table,
+                Elements = i.Elements.Select(e => e.Column != null ? e with { Column = R(e.Column) } : e).ToEquatableArray(),
+                Include = i.Include.Select(R).ToEquatableArray(),
+            };
+        }
+
         public void Run()
         {
             Schemas();
@@ -276,6 +293,7 @@ public static class SchemaDiffer
                     Changes.Add(new RenameColumn(name, old, c.Name));
                 }
             }
+            if (renamedCols.Count > 0) _renamedColumns[name] = renamedCols;
             var current = a.Columns.Select(c => renamedCols.TryGetValue(c.Name, out var n) ? c with { Name = n } : c).ToDictionary(c => c.Name, StringComparer.Ordinal);
             // Constraints that change or go are dropped before columns change (they may name them).
             var aCons = Constraints(a, renamedCols, Renamed);
@@ -398,7 +416,7 @@ public static class SchemaDiffer
 
         private void Indexes()
         {
-            var current = from.Indexes.Select(i => i with { Table = Renamed(i.Table) }).ToList();
+            var current = from.Indexes.Select(AfterRenames).ToList();
             var desired = to.Indexes.ToDictionary(i => i.Name);
             var existing = current.Select(i => i.Name).ToHashSet();
             // An index that only changed its name (same table, same definition) is renamed, not built again.
