@@ -39,5 +39,5 @@ sed -i 's/^    phone               varchar(32),$/    mobile              varchar
 echo "\$ schemafirst diff examples/schema .schemafirst/example-edit   (phone renamed to mobile, loyalty_points added)"
 "$sf" diff examples/schema .schemafirst/example-edit || true
 echo
-echo "\$ schemafirst plan .schemafirst/example-edit   (the same edit planned for the SQLite dev database: a rename and a table rebuild)"
-"$sf" plan .schemafirst/example-edit 2>/dev/null | sed -n '1,12p;/^-- rename/,/^ALTER/p' || true
+echo "\$ schemafirst plan .schemafirst/example-edit   (the same edit planned for the SQLite dev database)"
+"$sf" plan .schemafirst/example-edit || true
