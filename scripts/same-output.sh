@@ -61,7 +61,7 @@ run() {
 i=0
 for f in "${pg_inputs[@]}"; do
   i=$((i + 1)); n=pg$i
-  [ -e "$f" ] && abs=$f || abs=$root/$f
+  abs=$(cd "$root" && realpath "$f")
   run "$n.validate" validate "$abs" --format json
   run "$n.validate-text" validate "$abs"
   run "$n.generate" generate sql "$abs" --dialect postgres

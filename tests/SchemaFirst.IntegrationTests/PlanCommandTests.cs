@@ -65,4 +65,24 @@ public sealed class PlanCommandTests : TempDirectoryTest
         Assert.True(offline is 0 or 2, offlineErr);
         Assert.DoesNotContain("warning", offlineErr, StringComparison.Ordinal);
     }
+
+    [PostgresFact]
+    public void Bare_string_defaults_and_default_operator_classes_read_offline_as_the_server_prints_them()
+    {
+        var file = Write("normal.sql", """
+            CREATE TYPE status AS ENUM ('pending', 'done');
+            CREATE TABLE t (id int PRIMARY KEY, s status NOT NULL DEFAULT 'pending', v varchar(10) DEFAULT 'a', c char(2) DEFAULT 'xy',
+                tx text DEFAULT '', j json DEFAULT '{}', n text, k varchar(5), at timestamptz);
+            CREATE INDEX t_n ON t (n text_ops);
+            CREATE INDEX t_k ON t (k varchar_ops, id int4_ops, at timestamptz_ops);
+            CREATE INDEX t_p ON t (n text_pattern_ops);
+            """);
+        var (offline, offlineOut, offlineErr) = CliRunner.Run("generate", "sql", file);
+        Assert.True(offline == 0, offlineErr);
+        var (server, serverOut, serverErr) = CliRunner.Run("generate", "sql", file, "--dev-url", PostgresServer.Url!);
+        Assert.True(server == 0, serverErr);
+        Assert.Equal(serverOut, offlineOut);
+        Assert.Contains("DEFAULT 'pending'::public.status", offlineOut, StringComparison.Ordinal);
+        Assert.Contains("(n text_pattern_ops)", offlineOut, StringComparison.Ordinal);
+    }
 }

@@ -198,7 +198,7 @@ internal partial class PostgresParser
             if (c.Accept("set", "default"))
             {
                 var range = c.CaptureUntil(_ => false);
-                draft.Columns[i] = column with { Default = CanonicalExpression(c.Normalize(range)) };
+                draft.Columns[i] = column with { Default = ColumnDefault(CanonicalExpression(c.Normalize(range)), column.Type) };
                 return true;
             }
             if (c.Accept("drop", "default"))

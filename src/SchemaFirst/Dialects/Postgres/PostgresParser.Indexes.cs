@@ -32,7 +32,7 @@ internal partial class PostgresParser
         foreach (var (es, ee) in c.SplitTopLevel(s, e))
         {
             var sub = c.Sub(es, ee);
-            elements.Add(ParseIndexElement(sub, stopAtWith: false));
+            elements.Add(WithoutDefaultOperatorClass(ParseIndexElement(sub, stopAtWith: false), method, table));
             if (sub.Pos < ee) throw sub.Error("unexpected text in index element");
         }
         var include = new List<string>();
@@ -85,6 +85,35 @@ internal partial class PostgresParser
         MapSet(SourceKind.Index, qualified, nameIndex);
         _indexes[qualified] = new SchemaIndex(qualified, table, unique, method, elements.ToEquatableArray(), include.ToEquatableArray(), where,
             nullsNotDistinct, with, tablespace, only);
+    }
+
+    /// <summary>
+    /// An index key without its operator class when that is the default b-tree class of the column's type: the server
+    /// does not print a default class (<c>text_ops</c> on text, <c>int4_ops</c> on integer, ...).
+    /// </summary>
+    private protected IndexElement WithoutDefaultOperatorClass(IndexElement element, string method, QualifiedName table)
+    {
+        if (element.OperatorClass == null || element.Column == null || method != "btree" || !_tables.TryGetValue(table, out var t)) return element;
+        var type = t.FindColumn(element.Column)?.Type;
+        if (type == null || type.ArrayDimensions > 0) return element;
+        var defaults = type.Text switch
+        {
+            "text" => new[] { "text_ops" },
+            _ when type.Text.StartsWith("character varying", StringComparison.Ordinal) => ["text_ops", "varchar_ops"],
+            _ when type.Text == "character" || type.Text.StartsWith("character(", StringComparison.Ordinal) => ["bpchar_ops"],
+            "integer" => ["int4_ops"],
+            "bigint" => ["int8_ops"],
+            "smallint" => ["int2_ops"],
+            "uuid" => ["uuid_ops"],
+            "date" => ["date_ops"],
+            "boolean" => ["bool_ops"],
+            "numeric" => ["numeric_ops"],
+            _ when type.Text.StartsWith("timestamp", StringComparison.Ordinal) && type.Text.EndsWith("with time zone", StringComparison.Ordinal) => ["timestamptz_ops"],
+            _ when type.Text.StartsWith("timestamp", StringComparison.Ordinal) => ["timestamp_ops"],
+            _ => [],
+        };
+        var name = element.OperatorClass.Split('.')[^1];
+        return defaults.Contains(name) && (element.OperatorClass == name || element.OperatorClass.StartsWith("pg_catalog.", StringComparison.Ordinal)) ? element with { OperatorClass = null } : element;
     }
 
     /// <summary>Reads one index key: column or (expression) or function call, then COLLATE, opclass, ASC/DESC, NULLS.</summary>

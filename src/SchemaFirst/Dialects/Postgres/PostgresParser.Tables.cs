@@ -254,7 +254,7 @@ internal partial class PostgresParser
             if (c.Accept("default"))
             {
                 var range = c.CaptureUntil(IsColumnConstraintWord);
-                column = column with { Default = CanonicalExpression(c.Normalize(range)) };
+                column = column with { Default = ColumnDefault(CanonicalExpression(c.Normalize(range)), column.Type) };
                 continue;
             }
             if (c.Accept("collate"))
@@ -345,6 +345,27 @@ internal partial class PostgresParser
         var i = t.ColumnIndex(column);
         t.Columns[i] = t.Columns[i] with { Default = $"nextval('{PostgresQuoting.Name(seqName).Replace("'", "''", StringComparison.Ordinal)}'::regclass)" };
         _tables[table] = t.ToTable();
+    }
+
+    /// <summary>
+    /// A column default as the server prints it: a bare string literal gets the cast the server adds for the column's
+    /// type. Only for the types whose literal the server keeps as written (text, varchar, char, json, enums); a date or
+    /// jsonb literal is reformatted by the server, which the offline normalizer cannot know, and is left as written.
+    /// </summary>
+    private protected virtual string ColumnDefault(string expression, DataType type)
+    {
+        if (expression.Length < 2 || expression[0] != '\'' || expression[^1] != '\'' || type.ArrayDimensions > 0) return expression;
+        var tokens = SqlLexer.Tokenize(expression);
+        if (tokens.Count != 1 || tokens[0].Kind != TokenKind.String) return expression;
+        var cast = type.Text switch
+        {
+            "text" or "json" => type.Text,
+            _ when type.Text.StartsWith("character varying", StringComparison.Ordinal) => "character varying",
+            _ when type.Text == "character" || type.Text.StartsWith("character(", StringComparison.Ordinal) => "bpchar",
+            _ when type.Kind == TypeKind.Enum && type.UserType is { } e && _enums.ContainsKey(e) => PostgresQuoting.Name(e),
+            _ => null,
+        };
+        return cast != null ? expression + "::" + cast : expression;
     }
 
     private ConstraintTiming ParseTiming(ConstraintTiming timing)
