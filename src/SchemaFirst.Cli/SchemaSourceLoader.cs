@@ -21,13 +21,9 @@ internal sealed class SchemaSourceLoader(TextWriter stderr, InspectOptions inspe
 {
     public int ExitCode { get; private set; }
 
-    /// <summary>Whether an input names a database rather than files.</summary>
-    public static bool IsUrl(string input) =>
-        System.Text.RegularExpressions.Regex.Match(input, "^([A-Za-z][A-Za-z0-9+.-]*)://") is { Success: true } m && SqlDialects.ForScheme(m.Groups[1].Value) != null;
-
     public async Task<SchemaSource?> LoadAsync(IReadOnlyList<string> inputs, ISqlDialect sourceDialect, CancellationToken ct)
     {
-        if (inputs.Count == 1 && (IsUrl(inputs[0]) || inputs[0].StartsWith("${", StringComparison.Ordinal))) return await InspectAsync(inputs[0], ct);
+        if (inputs.Count == 1 && (DatabaseUrl.HasDatabaseScheme(inputs[0]) || inputs[0].StartsWith("${", StringComparison.Ordinal))) return await InspectAsync(inputs[0], ct);
         if (inputs.Any(GitFiles.IsGitSpec))
         {
             if (inputs.Count > 1)

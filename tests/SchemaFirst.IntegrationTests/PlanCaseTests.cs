@@ -53,7 +53,7 @@ public sealed class PlanCaseTests
         var text = PlanSqlWriter.Write(plan);
         if (!reverse) Golden.Check($"plan/{name}/plan.sql", text);
         Assert.Equal(text, PlanSqlWriter.Write(MigrationPlanner.Plan(before, desired.Model, desired.SourceMap, PostgresDialect.Instance, Options(dir), reprinted)));
-        await ApplyAsync(url!, plan);
+        await PlanTestSupport.ApplyAsync(url!, plan);
         var after = await PlanTestSupport.InspectAsync(url!);
         ModelAssert.Equal(PlanTestSupport.WithColumnsByName(desired.Model), PlanTestSupport.WithColumnsByName(reprinted != null ? SchemaFirst.Diff.SchemaDiffer.Aligned(after, desired.Model, reprinted) : after));
         var again = MigrationPlanner.Plan(after, desired.Model, desired.SourceMap, PostgresDialect.Instance, Options(dir), reprinted);
@@ -102,14 +102,14 @@ public sealed class PlanCaseTests
         var create = MigrationPlanner.Plan(empty, desired, parsed.SourceMap, PostgresDialect.Instance, null, reprinted);
         Assert.Empty(create.Diagnostics);
         Assert.DoesNotContain(create.Statements, s => s.Hazards.Any(h => h.Destructive));
-        await ApplyAsync(url!, create);
+        await PlanTestSupport.ApplyAsync(url!, create);
         var built = await PlanTestSupport.InspectAsync(url!);
         var readBack = built with { IndexAttachments = default };
         ModelAssert.Equal(desired, reprinted != null ? SchemaFirst.Diff.SchemaDiffer.Aligned(readBack, desired, reprinted) : readBack);
         Assert.True(MigrationPlanner.Plan(readBack, desired, null, PostgresDialect.Instance, null, reprinted).IsEmpty);
         var drop = MigrationPlanner.Plan(built with { IndexAttachments = default }, empty, null, PostgresDialect.Instance);
         Assert.Equal(desired.Tables.Count, drop.Statements.Count(s => s.Change is Diff.DropTable));
-        await ApplyAsync(url!, drop);
+        await PlanTestSupport.ApplyAsync(url!, drop);
         ModelAssert.Equal(empty, await PlanTestSupport.InspectAsync(url!));
     }
 
@@ -125,32 +125,5 @@ public sealed class PlanCaseTests
         Assert.Null(outcome.Refused);
         var reprinted = await PostgresDialect.Instance.ReprintAsync(server, u => Drivers.Connect(u, writable: true), outcome.Model!);
         return (parsed with { Model = outcome.Model! }, reprinted);
-    }
-
-
-    /// <summary>What apply will do: the statements that cannot run in a transaction first, then the rest in one.</summary>
-    private static async Task ApplyAsync(DatabaseUrl url, MigrationPlan plan)
-    {
-        await using var conn = Drivers.Connect(url, writable: true);
-        await conn.OpenAsync();
-        foreach (var s in plan.Statements.Where(s => !s.Transactional)) await ExecuteAsync(conn, null, s);
-        await using var tx = await conn.BeginTransactionAsync();
-        foreach (var s in plan.Statements.Where(s => s.Transactional)) await ExecuteAsync(conn, tx, s);
-        await tx.CommitAsync();
-    }
-
-    private static async Task ExecuteAsync(System.Data.Common.DbConnection conn, System.Data.Common.DbTransaction? tx, PlannedStatement s)
-    {
-        await using var cmd = conn.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = s.Sql;
-        try
-        {
-            await cmd.ExecuteNonQueryAsync();
-        }
-        catch (System.Data.Common.DbException e)
-        {
-            Assert.Fail($"the plan failed at ({s.Change.Describe()}):\n{s.Sql}\n{e.Message}");
-        }
     }
 }

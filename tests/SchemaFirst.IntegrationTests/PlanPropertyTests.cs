@@ -38,26 +38,7 @@ public sealed class PlanPropertyTests
         var before = await PlanTestSupport.InspectAsync(url!);
         var desired = Mutate(before, ops);
         var plan = MigrationPlanner.Plan(before, desired, null, PostgresDialect.Instance);
-        await using (var conn = Drivers.Connect(url!, writable: true))
-        {
-            await conn.OpenAsync();
-            await using var tx = await conn.BeginTransactionAsync();
-            foreach (var s in plan.Statements)
-            {
-                await using var cmd = conn.CreateCommand();
-                cmd.Transaction = tx;
-                cmd.CommandText = s.Sql;
-                try
-                {
-                    await cmd.ExecuteNonQueryAsync();
-                }
-                catch (System.Data.Common.DbException e)
-                {
-                    throw new Xunit.Sdk.XunitException($"mutations [{string.Join(", ", ops)}]: the plan failed at {s.Change.Describe()}:\n{s.Sql}\n{e.Message}");
-                }
-            }
-            await tx.CommitAsync();
-        }
+        await PlanTestSupport.ApplyAsync(url!, plan);
         var after = await PlanTestSupport.InspectAsync(url!);
         ModelAssert.Equal(PlanTestSupport.WithColumnsByName(desired), PlanTestSupport.WithColumnsByName(after));
         var again = MigrationPlanner.Plan(after, desired, null, PostgresDialect.Instance);

@@ -1,8 +1,10 @@
+using System.Data.Common;
 using SchemaFirst.Cli;
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Dialects;
 using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Model;
+using SchemaFirst.Planning;
 using SchemaFirst.Project;
 
 namespace SchemaFirst.IntegrationTests;
@@ -24,5 +26,37 @@ internal static class PlanTestSupport
         var result = await PostgresDialect.Instance.InspectAsync(conn, new InspectOptions());
         Assert.DoesNotContain(result.Load.Diagnostics, d => d.Severity != Severity.Info);
         return result.Load.Model;
+    }
+
+    /// <summary>What apply will do, on a new connection to <paramref name="url"/>.</summary>
+    public static async Task ApplyAsync(DatabaseUrl url, MigrationPlan plan)
+    {
+        await using var conn = Drivers.Connect(url, writable: true);
+        await conn.OpenAsync();
+        await ApplyAsync(conn, plan);
+    }
+
+    /// <summary>What apply will do: the statements that cannot run in a transaction first, then the rest in one.</summary>
+    public static async Task ApplyAsync(DbConnection conn, MigrationPlan plan)
+    {
+        foreach (var s in plan.Statements.Where(s => !s.Transactional)) await ExecuteAsync(conn, null, s);
+        await using var tx = await conn.BeginTransactionAsync();
+        foreach (var s in plan.Statements.Where(s => s.Transactional)) await ExecuteAsync(conn, tx, s);
+        await tx.CommitAsync();
+    }
+
+    private static async Task ExecuteAsync(DbConnection conn, DbTransaction? tx, PlannedStatement s)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = s.Sql;
+        try
+        {
+            await cmd.ExecuteNonQueryAsync();
+        }
+        catch (DbException e)
+        {
+            Assert.Fail($"the plan failed at ({s.Change.Describe()}):\n{s.Sql}\n{e.Message}");
+        }
     }
 }

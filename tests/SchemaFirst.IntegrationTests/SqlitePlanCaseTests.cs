@@ -61,12 +61,7 @@ public sealed class SqlitePlanCaseTests : IDisposable
         Assert.Empty(plan.Diagnostics);
         Assert.False(plan.IsEmpty);
         if (!reverse) Golden.Check($"plan-sqlite/{name}/plan.sql", PlanSqlWriter.Write(plan));
-        foreach (var s in plan.Statements.Where(s => !s.Transactional)) await ExecuteAsync(conn, null, s);
-        await using (var tx = (SqliteTransaction)await conn.BeginTransactionAsync())
-        {
-            foreach (var s in plan.Statements.Where(s => s.Transactional)) await ExecuteAsync(conn, tx, s);
-            await tx.CommitAsync();
-        }
+        await PlanTestSupport.ApplyAsync(conn, plan);
         var inspected = await dialect.InspectAsync(conn, new InspectOptions());
         Assert.DoesNotContain(inspected.Load.Diagnostics, d => d.Severity != Severity.Info);
         ModelAssert.Equal(PlanTestSupport.WithColumnsByName(desired.Model), PlanTestSupport.WithColumnsByName(inspected.Load.Model));
@@ -81,22 +76,6 @@ public sealed class SqlitePlanCaseTests : IDisposable
             await using var cmd = conn.CreateCommand();
             cmd.CommandText = await File.ReadAllTextAsync(check);
             Assert.True(Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == 1, "check.sql is false after the plan: data was lost");
-        }
-    }
-
-
-    private static async Task ExecuteAsync(SqliteConnection conn, SqliteTransaction? tx, PlannedStatement s)
-    {
-        await using var cmd = conn.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = s.Sql;
-        try
-        {
-            await cmd.ExecuteNonQueryAsync();
-        }
-        catch (SqliteException e)
-        {
-            Assert.Fail($"the plan failed at ({s.Change.Describe()}):\n{s.Sql}\n{e.Message}");
         }
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Dialects;
+using SchemaFirst.Diff;
 using SchemaFirst.Model;
 using SchemaFirst.Planning;
 using SchemaFirst.Project;
@@ -152,7 +153,7 @@ internal static class PlanCommand
             // A changed expression may only be the server printing its own output differently: ask it, and plan again.
             if (await dev.ReprintAsync(devUsed, u => Drivers.Connect(u, writable: true), to, ct) is { } reprinted)
             {
-                plan = MigrationPlanner.Plan(from, to, toMap, dialect, options, reprinted);
+                plan = MigrationPlanner.Plan(from, to, toMap, dialect, options, reprinted, (plan.FromFingerprint, plan.ToFingerprint));
             }
             timings.Lap("reprinted form");
         }
@@ -216,27 +217,27 @@ internal static class PlanCommand
     /// Whether a plan re-makes an object whose text the server may print differently once it reads its own output again
     /// (a check, index, view, policy, trigger, rule or type dropped and added under the same name, or a changed default).
     /// </summary>
-    private static bool MayBeReprinted(IReadOnlyList<SchemaFirst.Diff.SchemaChange> changes)
+    private static bool MayBeReprinted(IReadOnlyList<SchemaChange> changes)
     {
-        static object? Key(SchemaFirst.Diff.SchemaChange c) => c switch
+        static object? Key(SchemaChange c) => c switch
         {
-            SchemaFirst.Diff.AddConstraint a => (a.Table, a.Name),
-            SchemaFirst.Diff.DropConstraint d => (d.Table, d.Name),
-            SchemaFirst.Diff.AddIndex a => a.Index.Name,
-            SchemaFirst.Diff.DropIndex d => d.Index.Name,
-            SchemaFirst.Diff.AddView a => a.View.Name,
-            SchemaFirst.Diff.DropView d => d.View.Name,
-            SchemaFirst.Diff.AddPolicy a => (a.Policy.Table, a.Policy.Name),
-            SchemaFirst.Diff.DropPolicy d => (d.Policy.Table, d.Policy.Name),
-            SchemaFirst.Diff.AddTrigger a => (a.Trigger.Table, a.Trigger.Name),
-            SchemaFirst.Diff.DropTrigger d => (d.Trigger.Table, d.Trigger.Name),
-            SchemaFirst.Diff.AddRule a => (a.Rule.Table, a.Rule.Name),
-            SchemaFirst.Diff.DropRule d => (d.Rule.Table, d.Rule.Name),
-            SchemaFirst.Diff.AddType a => a.Name,
-            SchemaFirst.Diff.DropType d => d.Name,
+            AddConstraint a => (a.Table, a.Name),
+            DropConstraint d => (d.Table, d.Name),
+            AddIndex a => a.Index.Name,
+            DropIndex d => d.Index.Name,
+            AddView a => a.View.Name,
+            DropView d => d.View.Name,
+            AddPolicy a => (a.Policy.Table, a.Policy.Name),
+            DropPolicy d => (d.Policy.Table, d.Policy.Name),
+            AddTrigger a => (a.Trigger.Table, a.Trigger.Name),
+            DropTrigger d => (d.Trigger.Table, d.Trigger.Name),
+            AddRule a => (a.Rule.Table, a.Rule.Name),
+            DropRule d => (d.Rule.Table, d.Rule.Name),
+            AddType a => a.Name,
+            DropType d => d.Name,
             _ => null,
         };
-        if (changes.Any(c => c is SchemaFirst.Diff.ModifyColumn m && (m.Changes & (SchemaFirst.Diff.ColumnChange.Default | SchemaFirst.Diff.ColumnChange.Generated)) != 0)) return true;
+        if (changes.Any(c => c is ModifyColumn m && (m.Changes & (ColumnChange.Default | ColumnChange.Generated)) != 0)) return true;
         var dropped = changes.Where(c => c.Verb == "drop").Select(Key).Where(k => k != null).ToHashSet();
         return changes.Where(c => c.Verb == "add").Select(Key).Any(k => k != null && dropped.Contains(k));
     }

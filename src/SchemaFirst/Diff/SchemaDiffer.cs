@@ -14,22 +14,18 @@ public static class SchemaDiffer
     /// <param name="from">The current schema (a database, an older revision).</param>
     /// <param name="to">The desired schema.</param>
     /// <param name="toSourceMap">Where the desired schema was declared, with its directives; null when it has none.</param>
-    /// <param name="toReprinted">
-    /// The desired schema as the engine reads its own printed form again, where that differs (see
-    /// <c>DevOutcome.Reprinted</c>): an object of the current side in that form counts as unchanged.
-    /// </param>
-    public static SchemaDiff Compare(Database from, Database to, SourceMap? toSourceMap = null, Database? toReprinted = null)
+    public static SchemaDiff Compare(Database from, Database to, SourceMap? toSourceMap = null)
     {
-        if (toReprinted != null) from = Reprinted(from, to, toReprinted);
         var d = new Differ(from, to, toSourceMap);
         d.Run();
         return new SchemaDiff(d.Changes, d.Diagnostics, d.Suggestions);
     }
 
-    /// <summary>The current side with each object that equals the reprinted desired one replaced by the desired one.</summary>
-    public static Database Aligned(Database from, Database to, Database reprinted) => Reprinted(from, to, reprinted);
-
-    private static Database Reprinted(Database from, Database to, Database reprinted)
+    /// <summary>
+    /// The current side with each object that equals the desired one as the engine reads its own printed form again
+    /// (<see cref="Dialects.IDevDatabase.ReprintAsync"/>) replaced by the desired one, so that it counts as unchanged.
+    /// </summary>
+    public static Database Aligned(Database from, Database to, Database reprinted)
     {
         var toTables = to.Tables.ToDictionary(t => t.Name);
         var reTables = reprinted.Tables.ToDictionary(t => t.Name);

@@ -26,18 +26,15 @@ public static class GitFiles
         // As git reads REV:path: from the top of the repository, or from the current folder when it starts with ./ or ../.
         var relative = path.StartsWith("./", StringComparison.Ordinal) || path.StartsWith("../", StringComparison.Ordinal) || path == ".";
         var full = relative ? Normalize(prefix.Trim() + path) : path.Trim('/');
-        prefix = relative ? prefix : string.Empty;
-        var (ok, listing, err) = Git(workingDirectory, "ls-tree", "-r", "--name-only", "--full-tree", rev, "--", full.Length == 0 ? "." : full);
+        // A glob is matched against the whole tree; a file or folder is listed by git itself.
+        var glob = path.IndexOfAny(['*', '?']) >= 0;
+        var (ok, listing, err) = glob
+            ? Git(workingDirectory, "ls-tree", "-r", "--name-only", "--full-tree", rev)
+            : Git(workingDirectory, "ls-tree", "-r", "--name-only", "--full-tree", rev, "--", full.Length == 0 ? "." : full);
         if (!ok) return ([], $"'{spec}': {FirstLine(err)}");
         var names = listing.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Where(n => n == full || n.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
+            .Where(n => glob ? Glob.IsMatch(full, n) : n == full || n.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
             .ToList();
-        if (path.IndexOfAny(['*', '?']) >= 0)
-        {
-            (ok, listing, err) = Git(workingDirectory, "ls-tree", "-r", "--name-only", "--full-tree", rev);
-            if (!ok) return ([], $"'{spec}': {FirstLine(err)}");
-            names = listing.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(n => Glob.IsMatch(full, n)).ToList();
-        }
         if (names.Count == 0) return ([], $"'{spec}': revision {rev} has no SQL files at {(path.Length == 0 ? "the top" : path)}");
         names.Sort(StringComparer.Ordinal);
         var files = new List<(string, string)>();

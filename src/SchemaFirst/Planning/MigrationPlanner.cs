@@ -17,7 +17,9 @@ namespace SchemaFirst.Planning;
 public static class MigrationPlanner
 {
     /// <param name="toReprinted">The desired schema as the engine reads its own printed form again, where that differs.</param>
-    public static MigrationPlan Plan(Database from, Database to, SourceMap? toSourceMap, ISqlDialect dialect, PlanOptions? options = null, Database? toReprinted = null)
+    /// <param name="fingerprints">The fingerprints of the same two models from an earlier plan, so they are not rendered again.</param>
+    public static MigrationPlan Plan(Database from, Database to, SourceMap? toSourceMap, ISqlDialect dialect, PlanOptions? options = null, Database? toReprinted = null,
+        (string From, string To)? fingerprints = null)
     {
         options ??= new PlanOptions();
         if (dialect is not IMigrationDialect migrations)
@@ -25,8 +27,9 @@ public static class MigrationPlanner
             throw new NotSupportedException($"SchemaFirst does not plan migrations for {dialect.DisplayName} yet");
         }
         // The fingerprints render both models in full: on other cores while the diff runs.
-        var fromPrint = Task.Run(() => Fingerprint(dialect, from));
-        var toPrint = Task.Run(() => Fingerprint(dialect, to));
+        var current = from;
+        var fromPrint = fingerprints is { } known ? Task.FromResult(known.From) : Task.Run(() => Fingerprint(dialect, current));
+        var toPrint = fingerprints is { } knownTo ? Task.FromResult(knownTo.To) : Task.Run(() => Fingerprint(dialect, to));
         if (toReprinted != null) from = SchemaDiffer.Aligned(from, to, toReprinted);
         var diff = SchemaDiffer.Compare(from, to, toSourceMap);
         var changes = Expand(diff.Changes.ToList(), from, to);

@@ -72,6 +72,10 @@ public sealed partial record DatabaseUrl(ISqlDialect Dialect, string Scheme, str
         return true;
     }
 
+    /// <summary>Whether a text names a database of a registered dialect (a URL with its scheme) rather than files.</summary>
+    public static bool HasDatabaseScheme(string text) =>
+        SchemePrefix().Match(text) is { Success: true } m && text.AsSpan(m.Length).StartsWith("//", StringComparison.Ordinal) && SqlDialects.ForScheme(m.Groups[1].Value) != null;
+
     private static string? Env(string? name) => name != null ? Environment.GetEnvironmentVariable(name) : null;
 
     /// <summary>Whether the database is a file (SQLite) rather than a server.</summary>

@@ -25,36 +25,15 @@ public static class PostgresDevDatabase
     /// </summary>
     public static async Task<DevOutcome> NormalizeAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, IReadOnlyList<(string Path, string? Text)> sources, Database parsed, CancellationToken ct)
     {
-        var scratch = ScratchDatabaseName();
-        var created = false;
         try
         {
-            await using var admin = connect(url);
-            await admin.OpenAsync(ct);
-            var versionNumber = await ServerVersionAsync(admin, ct);
-            var server = $"PostgreSQL {versionNumber / 10000}.{versionNumber % 10000} at {url.Host}:{url.Port}";
-            try
+            return await InScratchDatabaseAsync(url, connect, async (conn, server) =>
             {
-                await ExecuteAsync(admin, $"CREATE DATABASE {PostgresQuoting.Quote(scratch)} TEMPLATE template0", ct);
-                created = true;
-                Database normalized;
-                await using (var conn = connect(url with { Database = scratch }))
-                {
-                    await conn.OpenAsync(ct);
-                    var refused = await ApplyAsync(conn, StatementsToApply(sources), ct);
-                    if (refused != null) return new DevOutcome(null, refused, null, server);
-                    normalized = (await PostgresInspector.InspectAsync(conn, null, ct)).Load.Model;
-                }
+                var refused = await ApplyAsync(conn, StatementsToApply(sources), ct);
+                if (refused != null) return new DevOutcome(null, refused, null, server);
+                var normalized = (await PostgresInspector.InspectAsync(conn, null, ct)).Load.Model;
                 return new DevOutcome(Merge(normalized, parsed), null, null, server);
-            }
-            finally
-            {
-                if (created)
-                {
-                    var force = versionNumber >= 130000 ? " WITH (FORCE)" : string.Empty;
-                    await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {PostgresQuoting.Quote(scratch)}{force}", CancellationToken.None);
-                }
-            }
+            }, ct);
         }
         catch (DbException e) when (e.SqlState == "42501")
         {
@@ -69,29 +48,44 @@ public static class PostgresDevDatabase
     /// <summary>The model applied, as PostgreSQL prints it, to another scratch database and read back; null when unchanged.</summary>
     public static async Task<Database?> ReprintAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, Database normalized, CancellationToken ct)
     {
-        var scratch = ScratchDatabaseName();
-        await using var admin = connect(url);
-        await admin.OpenAsync(ct);
-        var versionNumber = await ServerVersionAsync(admin, ct);
-        await ExecuteAsync(admin, $"CREATE DATABASE {PostgresQuoting.Quote(scratch)} TEMPLATE template0", ct);
+        // Grants, default privileges and kept statements name roles and objects the scratch database need not have.
+        var printed = normalized with { Grants = default, DefaultPrivileges = default, Opaque = default };
         try
         {
-            await using var conn = connect(url with { Database = scratch });
-            await conn.OpenAsync(ct);
-            // Grants, default privileges and kept statements name roles and objects the scratch database need not have.
-            var printed = normalized with { Grants = default, DefaultPrivileges = default, Opaque = default };
-            await ExecuteAsync(conn, PostgresSqlGenerator.Generate(printed), ct);
-            var again = (await PostgresInspector.InspectAsync(conn, null, ct)).Load.Model;
-            return again == printed ? null : Merge(again, normalized);
+            return await InScratchDatabaseAsync(url, connect, async (conn, _) =>
+            {
+                await ExecuteAsync(conn, PostgresSqlGenerator.Generate(printed), ct);
+                var again = (await PostgresInspector.InspectAsync(conn, null, ct)).Load.Model;
+                return again == printed ? null : Merge(again, normalized);
+            }, ct);
         }
         catch (DbException)
         {
             // The printed form does not apply as a whole (a server quirk): compare with the first form only.
             return null;
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on a new database created from template0 on the server <paramref name="url"/> names
+    /// (nothing of the server's template1 leaks in), and drops it whatever happened; the work is told which server it is.
+    /// </summary>
+    private static async Task<T> InScratchDatabaseAsync<T>(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, Func<DbConnection, string, Task<T>> work, CancellationToken ct)
+    {
+        await using var admin = connect(url);
+        await admin.OpenAsync(ct);
+        var version = await ServerVersionAsync(admin, ct);
+        var scratch = ScratchDatabaseName();
+        await ExecuteAsync(admin, $"CREATE DATABASE {PostgresQuoting.Quote(scratch)} TEMPLATE template0", ct);
+        try
+        {
+            await using var conn = connect(url with { Database = scratch });
+            await conn.OpenAsync(ct);
+            return await work(conn, $"PostgreSQL {version / 10000}.{version % 10000} at {url.Host}:{url.Port}");
+        }
         finally
         {
-            var force = versionNumber >= 130000 ? " WITH (FORCE)" : string.Empty;
+            var force = version >= 130000 ? " WITH (FORCE)" : string.Empty;
             await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {PostgresQuoting.Quote(scratch)}{force}", CancellationToken.None);
         }
     }

@@ -80,7 +80,7 @@ public sealed class SqliteDialect : ISqlDialect, ISchemaCreator, IMigrationDiale
     public async Task<CreateOutcome> CreateSchemaAsync(DbConnection connection, string ddl, CancellationToken cancellationToken = default)
     {
         if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(cancellationToken);
-        var existing = await ScalarAsync(connection, null, "SELECT count(*) FROM sqlite_schema", cancellationToken);
+        var existing = await ScalarAsync(connection, "SELECT count(*) FROM sqlite_schema", cancellationToken);
         if (existing > 0) return new CreateOutcome(0, existing);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         await using (var cmd = connection.CreateCommand())
@@ -90,14 +90,13 @@ public sealed class SqliteDialect : ISqlDialect, ISchemaCreator, IMigrationDiale
             await cmd.ExecuteNonQueryAsync(cancellationToken);
         }
         await tx.CommitAsync(cancellationToken);
-        var tables = await ScalarAsync(connection, null, @"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'", cancellationToken);
+        var tables = await ScalarAsync(connection, @"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'", cancellationToken);
         return new CreateOutcome((int)tables, 0);
     }
 
-    private static async Task<long> ScalarAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct)
+    private static async Task<long> ScalarAsync(DbConnection connection, string sql, CancellationToken ct)
     {
         await using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
         cmd.CommandText = sql;
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
