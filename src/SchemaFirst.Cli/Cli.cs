@@ -16,6 +16,7 @@ internal static class Cli
         root.Subcommands.Add(InspectCommand.Create(stdout, stderr));
         root.Subcommands.Add(PlanCommand.CreatePlan(stdout, stderr));
         root.Subcommands.Add(PlanCommand.CreateDiff(stdout, stderr));
+        root.Subcommands.Add(ApplyCommand.Create(stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

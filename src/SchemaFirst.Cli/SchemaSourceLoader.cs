@@ -1,5 +1,6 @@
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Dialects;
+using SchemaFirst.Diff;
 using SchemaFirst.Loading;
 using SchemaFirst.Model;
 using SchemaFirst.Project;
@@ -17,9 +18,25 @@ internal sealed record SchemaSource(string Display, Database Model, SourceMap? M
 /// Loads <see cref="SchemaSource"/>s and reports their problems the way validate does; null means the command stops
 /// with the exit code it was given.
 /// </summary>
-internal sealed class SchemaSourceLoader(TextWriter stderr, InspectOptions inspectOptions)
+internal sealed class SchemaSourceLoader(TextWriter stderr, InspectOptions inspectOptions, ProjectConfig? config = null)
 {
     public int ExitCode { get; private set; }
+
+    /// <summary>The history table of apply in a dialect: from schemafirst.yaml's history, else the dialect's default.</summary>
+    public static QualifiedName? HistoryTable(ISqlDialect dialect, ProjectConfig? config)
+    {
+        if (dialect is not Apply.IApplyDialect apply) return null;
+        if (config?.History is not { } configured) return apply.DefaultHistoryTable;
+        var dot = configured.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? apply.DefaultHistoryTable with { Name = configured } : new QualifiedName(configured[..dot], configured[(dot + 1)..]);
+    }
+
+    /// <summary>A model without the history table and the objects schemafirst.yaml's drift.ignore names.</summary>
+    public Database Filter(Database model, ISqlDialect dialect)
+    {
+        model = ModelFilter.Ignoring(model, config?.Drift?.Ignore);
+        return HistoryTable(dialect, config) is { } history ? ModelFilter.Without(model, history) : model;
+    }
 
     public async Task<SchemaSource?> LoadAsync(IReadOnlyList<string> inputs, ISqlDialect sourceDialect, CancellationToken ct)
     {
@@ -34,13 +51,13 @@ internal sealed class SchemaSourceLoader(TextWriter stderr, InspectOptions inspe
             if (error != null) return Fail(ExitCodes.Usage, error);
             var fromGit = sourceDialect.ParseTexts(files);
             if (!Report(fromGit)) return null;
-            return new SchemaSource(inputs[0], fromGit.Model, fromGit.SourceMap, sourceDialect, null, files.Select(f => (f.Path, (string?)f.Text)).ToList());
+            return new SchemaSource(inputs[0], Filter(fromGit.Model, sourceDialect), fromGit.SourceMap, sourceDialect, null, files.Select(f => (f.Path, (string?)f.Text)).ToList());
         }
         var diagnostics = new List<Diagnostic>();
         var paths = SourceFiles.Expand(inputs, diagnostics);
         var load = sourceDialect.Parse(paths, diagnostics);
         if (!Report(load)) return null;
-        return new SchemaSource(string.Join(" ", inputs), load.Model, load.SourceMap, sourceDialect, null, paths.Select(p => (p, (string?)null)).ToList());
+        return new SchemaSource(string.Join(" ", inputs), Filter(load.Model, sourceDialect), load.SourceMap, sourceDialect, null, paths.Select(p => (p, (string?)null)).ToList());
     }
 
     private bool Report(LoadResult load)
@@ -67,7 +84,7 @@ internal sealed class SchemaSourceLoader(TextWriter stderr, InspectOptions inspe
             {
                 await stderr.WriteLineAsync($"schemafirst: warning: while reading {url.Display}: {d.Code}: {d.Message}");
             }
-            return new SchemaSource(url.Display, result.Load.Model, null, url.Dialect, url, null);
+            return new SchemaSource(url.Display, Filter(result.Load.Model, url.Dialect), null, url.Dialect, url, null);
         }
         catch (Exception e) when (DatabaseErrors.IsConnectionError(e))
         {

@@ -36,13 +36,16 @@ internal static class PlanTestSupport
         await ApplyAsync(conn, plan);
     }
 
-    /// <summary>What apply will do: the statements that cannot run in a transaction first, then the rest in one.</summary>
+    /// <summary>What apply does, without its history and checks: the statements that run before the transaction, the transaction, then the statements after it.</summary>
     public static async Task ApplyAsync(DbConnection conn, MigrationPlan plan)
     {
-        foreach (var s in plan.Statements.Where(s => !s.Transactional)) await ExecuteAsync(conn, null, s);
-        await using var tx = await conn.BeginTransactionAsync();
-        foreach (var s in plan.Statements.Where(s => s.Transactional)) await ExecuteAsync(conn, tx, s);
-        await tx.CommitAsync();
+        foreach (var s in plan.Statements.Where(s => s.Phase == StatementPhase.Before)) await ExecuteAsync(conn, null, s);
+        await using (var tx = await conn.BeginTransactionAsync())
+        {
+            foreach (var s in plan.Statements.Where(s => s.Transactional)) await ExecuteAsync(conn, tx, s);
+            await tx.CommitAsync();
+        }
+        foreach (var s in plan.Statements.Where(s => s.Phase == StatementPhase.After)) await ExecuteAsync(conn, null, s);
     }
 
     private static async Task ExecuteAsync(DbConnection conn, DbTransaction? tx, PlannedStatement s)

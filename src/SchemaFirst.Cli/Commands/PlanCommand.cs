@@ -53,14 +53,15 @@ internal static class PlanCommand
         return command;
     }
 
-    private sealed record CommonOptions(Option<string> Format, Option<string?> Output, Option<string?> SourceDialect, Option<string?> DevUrl, Option<bool> Offline,
+    internal sealed record CommonOptions(Option<string> Format, Option<string?> Output, Option<string?> SourceDialect, Option<string?> DevUrl, Option<bool> Offline,
         Option<bool> Concurrent, Option<bool> Online, Option<string[]> Schemas, Option<string[]> Exclude);
 
-    private static CommonOptions Common(Command command)
+    /// <summary>The options plan, diff and apply share; apply has no --format and --output.</summary>
+    internal static CommonOptions Common(Command command, bool output = true)
     {
         var format = new Option<string>("--format") { Description = "Output: sql (reviewable script), json (for tools) or md (a pull-request comment)", DefaultValueFactory = _ => "sql" };
         format.AcceptOnlyFromAmong("sql", "json", "md");
-        var output = new Option<string?>("--output", "-o") { Description = "Write the plan to this file instead of standard output" };
+        var outputFile = new Option<string?>("--output", "-o") { Description = "Write the plan to this file instead of standard output" };
         var sourceDialect = new Option<string?>("--source-dialect") { Description = "Dialect of the source files: " + string.Join(" or ", SqlDialects.All.Select(d => d.Name)) };
         sourceDialect.AcceptOnlyFromAmong(SqlDialects.All.Select(d => d.Name).ToArray());
         var devUrl = new Option<string?>("--dev-url") { Description = "Normalize the source files through a scratch database on this server (default for plan: the target database's server)" };
@@ -69,96 +70,21 @@ internal static class PlanCommand
         var online = new Option<bool>("--online") { Description = "Add foreign keys and checks NOT VALID, then VALIDATE them separately (PostgreSQL)" };
         var schemas = new Option<string[]>("--schema") { Description = "Only these schemas of a database (glob patterns; repeatable)", AllowMultipleArgumentsPerToken = true };
         var exclude = new Option<string[]>("--exclude-schema") { Description = "Leave out these schemas of a database (glob patterns; repeatable)", AllowMultipleArgumentsPerToken = true };
-        foreach (var o in new Option[] { format, output, sourceDialect, devUrl, offline, concurrent, online, schemas, exclude }) command.Options.Add(o);
-        return new CommonOptions(format, output, sourceDialect, devUrl, offline, concurrent, online, schemas, exclude);
+        if (output)
+        {
+            command.Options.Add(format);
+            command.Options.Add(outputFile);
+        }
+        foreach (var o in new Option[] { sourceDialect, devUrl, offline, concurrent, online, schemas, exclude }) command.Options.Add(o);
+        return new CommonOptions(format, outputFile, sourceDialect, devUrl, offline, concurrent, online, schemas, exclude);
     }
 
     public static async Task<int> RunAsync(PlanSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
     {
-        var (config, configError) = ProjectConfig.Load(Environment.CurrentDirectory);
-        if (configError != null)
-        {
-            stderr.Write(DiagnosticTextFormatter.Format(configError));
-            return ExitCodes.Usage;
-        }
-        var sourceDialectName = settings.SourceDialect ?? config?.Dialect;
-        var sourceDialect = sourceDialectName != null ? SqlDialects.Find(sourceDialectName) : SqlDialects.Default;
-        if (sourceDialect == null)
-        {
-            stderr.WriteLine($"schemafirst: schemafirst.yaml names dialect '{sourceDialectName}'; supported: {SqlDialects.Names}");
-            return ExitCodes.Usage;
-        }
-        var desiredInputs = settings.Desired.Count > 0 ? settings.Desired : config?.Schema ?? [];
-        if (desiredInputs.Count == 0)
-        {
-            stderr.WriteLine("schemafirst: name the desired schema files (e.g. schema/), or list them under 'schema:' in schemafirst.yaml");
-            return ExitCodes.Usage;
-        }
         var timings = new PhaseTimer(stderr);
-        var loader = new SchemaSourceLoader(stderr, new InspectOptions(settings.Schemas, settings.ExcludeSchemas));
-        SchemaSource? current;
-        if (settings.Current != null)
-        {
-            current = await loader.LoadAsync(settings.Current, sourceDialect, ct);
-        }
-        else
-        {
-            var target = settings.Db;
-            if (settings.Env != null)
-            {
-                if (config?.Environments?.GetValueOrDefault(settings.Env)?.Url is not { } envUrl)
-                {
-                    stderr.WriteLine($"schemafirst: environment '{settings.Env}' has no url in {ProjectConfig.FileName}{(config?.Environments is { Count: > 0 } envs ? " (it has: " + string.Join(", ", envs.Keys.Order(StringComparer.Ordinal)) + ")" : string.Empty)}");
-                    return ExitCodes.Usage;
-                }
-                target = envUrl;
-            }
-            current = await loader.InspectAsync(target ?? DefaultDatabase, ct);
-        }
-        if (current == null) return loader.ExitCode;
-        timings.Lap("read the current schema");
-        var desired = await loader.LoadAsync(desiredInputs, sourceDialect, ct);
-        if (desired == null) return loader.ExitCode;
-        timings.Lap("read the desired schema");
-        var dialect = settings.Dialect != null ? SqlDialects.Find(settings.Dialect) : current.Url != null ? current.Dialect : desired.Dialect;
-        if (dialect == null)
-        {
-            stderr.WriteLine($"schemafirst: dialect '{settings.Dialect}' is not supported yet; supported: {SqlDialects.Names}");
-            return ExitCodes.Usage;
-        }
-        if (dialect is not IMigrationDialect)
-        {
-            stderr.WriteLine($"schemafirst: SchemaFirst does not plan migrations for {dialect.DisplayName} yet; supported: {string.Join(", ", SqlDialects.All.Where(d => d is IMigrationDialect).Select(d => d.Name))}");
-            return ExitCodes.Usage;
-        }
-        var (to, toMap, toCode, devUsed) = await AlignAsync(desired, dialect, current.Url, settings, stderr, ct);
-        if (to == null) return toCode;
-        var from = current.Model;
-        if (current.Dialect != dialect)
-        {
-            (from, _, var fromCode, _) = await AlignAsync(current, dialect, null, settings with { Offline = true }, stderr, ct);
-            if (from == null) return fromCode;
-        }
-        else if (current.Url == null && current.Files != null)
-        {
-            (from, _, var fromCode, _) = await AlignAsync(current, dialect, null, settings, stderr, ct);
-            if (from == null) return fromCode;
-        }
-        timings.Lap("normal form (dev database or conversion)");
-        var options = new PlanOptions(settings.ConcurrentIndexes, settings.Online);
-        var plan = MigrationPlanner.Plan(from, to, toMap, dialect, options);
-        timings.Lap($"diff and plan ({plan.Changes.Count} changes)");
-        if (devUsed != null && dialect is IDevDatabase dev && MayBeReprinted(plan.Changes))
-        {
-            // A changed expression may only be the server printing its own output differently: ask it, and plan again.
-            if (await dev.ReprintAsync(devUsed, u => Drivers.Connect(u, writable: true), to, ct) is { } reprinted)
-            {
-                plan = MigrationPlanner.Plan(from, to, toMap, dialect, options, reprinted, (plan.FromFingerprint, plan.ToFingerprint));
-            }
-            timings.Lap("reprinted form");
-        }
-        var lines = new LineCache();
-        foreach (var d in plan.Diagnostics) stderr.Write(DiagnosticTextFormatter.Format(d, lines.Read));
+        var (build, code) = await BuildAsync(settings, stderr, timings, ct);
+        if (build == null) return code;
+        var plan = build.Plan;
         var format = settings.Format == "sql" && settings.Output?.EndsWith(".json", StringComparison.OrdinalIgnoreCase) == true ? "json" : settings.Format;
         var text = format switch
         {
@@ -170,11 +96,7 @@ internal static class PlanCommand
         timings.Gc();
         if (settings.Output != null)
         {
-            var dir = Path.GetDirectoryName(Path.GetFullPath(settings.Output));
-            if (dir != null) Directory.CreateDirectory(dir);
-            var tmp = settings.Output + ".tmp";
-            await File.WriteAllBytesAsync(tmp, new UTF8Encoding(false).GetBytes(text), ct);
-            File.Move(tmp, settings.Output, overwrite: true);
+            await WriteFileAsync(settings.Output, text, ct);
         }
         else
         {
@@ -185,10 +107,124 @@ internal static class PlanCommand
             if (settings.Output != null || format != "sql") await stderr.WriteLineAsync("schemafirst: no changes");
             return ExitCodes.Ok;
         }
-        var destructive = plan.Destructive.Count();
-        await stderr.WriteLineAsync($"schemafirst: {PlanSqlWriter.Count(plan.Changes.Count, "change")}, {PlanSqlWriter.Count(plan.Statements.Count, "statement")}"
-            + (destructive > 0 ? $", {destructive} destructive" : string.Empty) + $" ({current.Display} -> {desired.Display})");
+        await stderr.WriteLineAsync("schemafirst: " + Summary(build));
         return ExitCodes.Changes;
+    }
+
+    /// <summary>"3 changes, 5 statements, 1 destructive (db -> files)".</summary>
+    internal static string Summary(PlanBuild build)
+    {
+        var plan = build.Plan;
+        var destructive = plan.Destructive.Count();
+        return $"{PlanSqlWriter.Count(plan.Changes.Count, "change")}, {PlanSqlWriter.Count(plan.Statements.Count, "statement")}"
+            + (destructive > 0 ? $", {destructive} destructive" : string.Empty) + $" ({build.Current.Display} -> {build.Desired.Display})";
+    }
+
+    /// <summary>Writes a file whole or not at all (through a temporary file beside it).</summary>
+    internal static async Task WriteFileAsync(string path, string text, CancellationToken ct)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir != null) Directory.CreateDirectory(dir);
+        var tmp = path + ".tmp";
+        await File.WriteAllBytesAsync(tmp, new UTF8Encoding(false).GetBytes(text), ct);
+        File.Move(tmp, path, overwrite: true);
+    }
+
+    /// <summary>The database URL plan, apply and drift use: --db, else --env's from schemafirst.yaml, else the embedded default.</summary>
+    internal static (string? Url, int Code) Target(PlanSettings settings, ProjectConfig? config, TextWriter stderr)
+    {
+        if (settings.Env == null) return (settings.Db ?? DefaultDatabase, ExitCodes.Ok);
+        if (config?.Environments?.GetValueOrDefault(settings.Env)?.Url is { } envUrl) return (envUrl, ExitCodes.Ok);
+        stderr.WriteLine($"schemafirst: environment '{settings.Env}' has no url in {ProjectConfig.FileName}{(config?.Environments is { Count: > 0 } envs ? " (it has: " + string.Join(", ", envs.Keys.Order(StringComparer.Ordinal)) + ")" : string.Empty)}");
+        return (null, ExitCodes.Usage);
+    }
+
+    /// <summary>
+    /// Reads both sides, brings them into one normal form and plans: what plan, diff and apply share. Null with the exit
+    /// code when something was reported instead.
+    /// </summary>
+    internal static async Task<(PlanBuild? Build, int Code)> BuildAsync(PlanSettings settings, TextWriter stderr, PhaseTimer timings, CancellationToken ct)
+    {
+        var (config, configError) = ProjectConfig.Load(Environment.CurrentDirectory);
+        if (configError != null)
+        {
+            stderr.Write(DiagnosticTextFormatter.Format(configError));
+            return (null, ExitCodes.Usage);
+        }
+        var sourceDialectName = settings.SourceDialect ?? config?.Dialect;
+        var sourceDialect = sourceDialectName != null ? SqlDialects.Find(sourceDialectName) : SqlDialects.Default;
+        if (sourceDialect == null)
+        {
+            stderr.WriteLine($"schemafirst: schemafirst.yaml names dialect '{sourceDialectName}'; supported: {SqlDialects.Names}");
+            return (null, ExitCodes.Usage);
+        }
+        var desiredInputs = settings.Desired.Count > 0 ? settings.Desired : config?.Schema ?? [];
+        if (desiredInputs.Count == 0)
+        {
+            stderr.WriteLine("schemafirst: name the desired schema files (e.g. schema/), or list them under 'schema:' in schemafirst.yaml");
+            return (null, ExitCodes.Usage);
+        }
+        var loader = new SchemaSourceLoader(stderr, new InspectOptions(settings.Schemas, settings.ExcludeSchemas), config);
+        SchemaSource? current;
+        if (settings.Current != null)
+        {
+            current = await loader.LoadAsync(settings.Current, sourceDialect, ct);
+        }
+        else
+        {
+            var (target, targetCode) = Target(settings, config, stderr);
+            if (target == null) return (null, targetCode);
+            current = await loader.InspectAsync(target, ct);
+        }
+        if (current == null) return (null, loader.ExitCode);
+        timings.Lap("read the current schema");
+        var desired = await loader.LoadAsync(desiredInputs, sourceDialect, ct);
+        if (desired == null) return (null, loader.ExitCode);
+        timings.Lap("read the desired schema");
+        var dialect = settings.Dialect != null ? SqlDialects.Find(settings.Dialect) : current.Url != null ? current.Dialect : desired.Dialect;
+        if (dialect == null)
+        {
+            stderr.WriteLine($"schemafirst: dialect '{settings.Dialect}' is not supported yet; supported: {SqlDialects.Names}");
+            return (null, ExitCodes.Usage);
+        }
+        if (dialect is not IMigrationDialect)
+        {
+            stderr.WriteLine($"schemafirst: SchemaFirst does not plan migrations for {dialect.DisplayName} yet; supported: {string.Join(", ", SqlDialects.All.Where(d => d is IMigrationDialect).Select(d => d.Name))}");
+            return (null, ExitCodes.Usage);
+        }
+        var (to, toMap, toCode, devUsed) = await AlignAsync(desired, dialect, current.Url, settings, stderr, ct);
+        if (to == null) return (null, toCode);
+        to = loader.Filter(to, dialect);
+        var from = current.Model;
+        if (current.Dialect != dialect)
+        {
+            (from, _, var fromCode, _) = await AlignAsync(current, dialect, null, settings with { Offline = true }, stderr, ct);
+            if (from == null) return (null, fromCode);
+        }
+        else if (current.Url == null && current.Files != null)
+        {
+            (from, _, var fromCode, _) = await AlignAsync(current, dialect, null, settings, stderr, ct);
+            if (from == null) return (null, fromCode);
+        }
+        from = loader.Filter(from, dialect);
+        timings.Lap("normal form (dev database or conversion)");
+        var options = new PlanOptions(settings.ConcurrentIndexes, settings.Online);
+        var plan = MigrationPlanner.Plan(from, to, toMap, dialect, options);
+        timings.Lap($"diff and plan ({plan.Changes.Count} changes)");
+        Database? reprinted = null;
+        if (devUsed != null && dialect is IDevDatabase dev && MayBeReprinted(plan.Changes))
+        {
+            // A changed expression may only be the server printing its own output differently: ask it, and plan again.
+            if (await dev.ReprintAsync(devUsed, u => Drivers.Connect(u, writable: true), to, ct) is { } again)
+            {
+                reprinted = again;
+                plan = MigrationPlanner.Plan(from, to, toMap, dialect, options, reprinted, (plan.FromFingerprint, plan.ToFingerprint)) with { FromSchema = plan.FromSchema };
+            }
+            timings.Lap("reprinted form");
+        }
+        var lines = new LineCache();
+        foreach (var d in plan.Diagnostics) stderr.Write(DiagnosticTextFormatter.Format(d, lines.Read));
+        return (new PlanBuild(plan, current, desired, dialect, from, to, toMap, reprinted, config, devUsed), ExitCodes.Ok);
     }
 
     /// <summary>
@@ -209,15 +245,10 @@ internal static class PlanCommand
     }
 
     /// <summary>
-    /// Brings a source into the normal form of the dialect the plan is written in: through a dev database on the
-    /// target's server when the source is that dialect's files (unless --offline), or through the dialect's own DDL
-    /// when it is another dialect's.
-    /// </summary>
-    /// <summary>
     /// Whether a plan re-makes an object whose text the server may print differently once it reads its own output again
     /// (a check, index, view, policy, trigger, rule or type dropped and added under the same name, or a changed default).
     /// </summary>
-    private static bool MayBeReprinted(IReadOnlyList<SchemaChange> changes)
+    internal static bool MayBeReprinted(IReadOnlyList<SchemaChange> changes)
     {
         static object? Key(SchemaChange c) => c switch
         {
@@ -242,6 +273,11 @@ internal static class PlanCommand
         return changes.Where(c => c.Verb == "add").Select(Key).Any(k => k != null && dropped.Contains(k));
     }
 
+    /// <summary>
+    /// Brings a source into the normal form of the dialect the plan is written in: through a dev database on the
+    /// target's server when the source is that dialect's files (unless --offline), or through the dialect's own DDL
+    /// when it is another dialect's.
+    /// </summary>
     private static async Task<(Database? Model, SourceMap? Map, int Code, DatabaseUrl? DevUrl)> AlignAsync(SchemaSource source, ISqlDialect dialect, DatabaseUrl? target, PlanSettings settings,
         TextWriter stderr, CancellationToken ct)
     {
@@ -298,3 +334,10 @@ internal static class PlanCommand
         return (outcome.Model, source.Map, ExitCodes.Ok, devUrl);
     }
 }
+
+/// <summary>
+/// Represents a plan with what it was made from: both sources, the dialect, both models in that dialect's normal form
+/// (and the desired one as the server reprints it, when asked), and the project config.
+/// </summary>
+internal sealed record PlanBuild(MigrationPlan Plan, SchemaSource Current, SchemaSource Desired, ISqlDialect Dialect, Database From, Database To, SourceMap? ToMap,
+    Database? ToReprinted, ProjectConfig? Config, DatabaseUrl? DevUrl);

@@ -48,4 +48,5 @@ public static class DiagnosticCodes
     public const string ForeignKeyColumnCount = "SF413";
 
     public const string ChangeNotPlanned = "SF601";
+    public const string InvalidIndex = "SF602";
 }

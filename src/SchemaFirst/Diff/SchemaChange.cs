@@ -31,3 +31,11 @@ public abstract record SchemaChange
         _ => "function",
     };
 }
+
+/// <summary>Represents a change as a saved plan records it: its kind, verb and subject, for messages and history.</summary>
+public sealed record RecordedChange(string RecordedKind, string RecordedVerb, string RecordedSubject) : SchemaChange
+{
+    public override string Verb => RecordedVerb;
+
+    public override string Subject => RecordedSubject;
+}

@@ -19,6 +19,9 @@ public sealed record MigrationPlan(
 {
     public bool IsEmpty => Statements.Count == 0;
 
+    /// <summary>The current schema as the dialect's canonical DDL (what <see cref="FromFingerprint"/> hashes), so that a saved plan can say what changed since.</summary>
+    public string? FromSchema { get; init; }
+
     /// <summary>The statements that destroy data.</summary>
     public IEnumerable<PlannedStatement> Destructive => Statements.Where(s => s.Hazards.Any(h => h.Destructive));
 }

@@ -28,7 +28,8 @@ public static class MigrationPlanner
         }
         // The fingerprints render both models in full: on other cores while the diff runs.
         var current = from;
-        var fromPrint = fingerprints is { } known ? Task.FromResult(known.From) : Task.Run(() => Fingerprint(dialect, current));
+        var fromText = fingerprints is not null ? null : Task.Run(() => dialect.Generate(current, new SqlGenerationOptions()).Text);
+        var fromPrint = fingerprints is { } known ? Task.FromResult(known.From) : fromText!.ContinueWith(t => FingerprintOf(t.Result), TaskScheduler.Default);
         var toPrint = fingerprints is { } knownTo ? Task.FromResult(knownTo.To) : Task.Run(() => Fingerprint(dialect, to));
         if (toReprinted != null) from = SchemaDiffer.Aligned(from, to, toReprinted);
         var diff = SchemaDiffer.Compare(from, to, toSourceMap);
@@ -44,15 +45,17 @@ public static class MigrationPlanner
             var preamble = generator.Preamble(ordered);
             if (preamble.Count > 0) statements.InsertRange(0, preamble.Select(p => new PlannedStatement(p, ordered[0], [])));
         }
-        return new MigrationPlan(dialect.Name, ordered, statements, diff.Diagnostics, diff.Suggestions, fromPrint.GetAwaiter().GetResult(), toPrint.GetAwaiter().GetResult());
+        return new MigrationPlan(dialect.Name, ordered, statements, diff.Diagnostics, diff.Suggestions, fromPrint.GetAwaiter().GetResult(), toPrint.GetAwaiter().GetResult())
+        {
+            FromSchema = fromText?.GetAwaiter().GetResult(),
+        };
     }
 
     /// <summary>A hash of the model's canonical DDL: equal models, equal fingerprints.</summary>
-    public static string Fingerprint(ISqlDialect dialect, Database model)
-    {
-        var text = dialect.Generate(model, new SqlGenerationOptions()).Text;
-        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
+    public static string Fingerprint(ISqlDialect dialect, Database model) => FingerprintOf(dialect.Generate(model, new SqlGenerationOptions()).Text);
+
+    /// <summary>The fingerprint of a model's canonical DDL text.</summary>
+    public static string FingerprintOf(string canonicalDdl) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalDdl)));
 
     /// <summary>Adds the changes the diff forces on objects that did not change themselves.</summary>
     private static List<SchemaChange> Expand(List<SchemaChange> changes, Database from, Database to)

@@ -97,7 +97,8 @@ public abstract class MigrationSqlGenerator
     /// <summary>Replaces the statement emitted last (to add a hazard to it).</summary>
     protected void Replace(PlannedStatement statement) => _out[^1] = statement;
 
-    protected void EmitOutsideTransaction(string sql, SchemaChange change, params Hazard[] hazards) => _out.Add(new PlannedStatement(sql, change, hazards, Transactional: false));
+    /// <summary>A statement that cannot run in the transaction: before it, or after it commits.</summary>
+    protected void EmitOutsideTransaction(string sql, SchemaChange change, StatementPhase phase, params Hazard[] hazards) => _out.Add(new PlannedStatement(sql, change, hazards, phase));
 
     protected string Q(string name) => Dialect.QuoteIdentifier(name);
 
@@ -162,7 +163,8 @@ public abstract class MigrationSqlGenerator
         var hazards = new List<Hazard>();
         if (c.Column.NotNull && c.Column.Default == null && c.Column.Identity == null && c.Column.Generated == null)
         {
-            hazards.Add(new Hazard(HazardCodes.AddNotNullColumn, $"adding NOT NULL column {QualifiedName.Display(c.Column.Name)} without a default fails if {c.Table} has rows"));
+            hazards.Add(new Hazard(HazardCodes.AddNotNullColumn, $"adding NOT NULL column {QualifiedName.Display(c.Column.Name)} without a default fails if {c.Table} has rows",
+                RowsCheck(c.Table, $"adding NOT NULL column {QualifiedName.Display(c.Column.Name)} without a default")));
         }
         Emit($"ALTER TABLE {N(c.Table)} ADD COLUMN {ColumnDefinition(c.Column)}", c, hazards.ToArray());
     }
@@ -185,14 +187,67 @@ public abstract class MigrationSqlGenerator
     {
         var hazards = c.Constraint switch
         {
-            PrimaryKey p => new[] { new Hazard(HazardCodes.AddUnique, $"fails if {c.Table} holds duplicate or NULL values in ({string.Join(", ", p.Columns.Select(QualifiedName.Display))})") },
-            UniqueConstraint u => [new Hazard(HazardCodes.AddUnique, $"fails if {c.Table} holds duplicate values in ({string.Join(", ", u.Columns.Select(QualifiedName.Display))})")],
-            ForeignKey fk when !fk.NotValid => [new Hazard(HazardCodes.AddForeignKey, $"fails if rows of {c.Table} reference keys missing from {fk.ReferencedTable}")],
-            CheckConstraint ck when !ck.NotValid => [new Hazard(HazardCodes.AddCheck, $"fails if rows of {c.Table} violate the check")],
+            PrimaryKey p => new[] { new Hazard(HazardCodes.AddUnique, $"fails if {c.Table} holds duplicate or NULL values in ({string.Join(", ", p.Columns.Select(QualifiedName.Display))})",
+                DuplicatesCheck(c.Table, p.Columns.Select(Q).ToList(), null, nullsCount: true, $"primary key {QualifiedName.Display(c.Name)}")) },
+            UniqueConstraint u => [new Hazard(HazardCodes.AddUnique, $"fails if {c.Table} holds duplicate values in ({string.Join(", ", u.Columns.Select(QualifiedName.Display))})",
+                DuplicatesCheck(c.Table, u.Columns.Select(Q).ToList(), null, u.NullsNotDistinct, $"unique constraint {QualifiedName.Display(c.Name)}"))],
+            ForeignKey fk when !fk.NotValid => [ForeignKeyHazard(c.Table, c.Name, fk)],
+            CheckConstraint ck when !ck.NotValid => [CheckHazard(c.Table, c.Name, ck)],
             _ => [],
         };
         Emit($"ALTER TABLE {N(c.Table)} ADD CONSTRAINT {Q(c.Name)} {ConstraintDefinition(c.Table, c.Constraint)}", c, hazards);
     }
+
+    /// <summary>The pre-flight query for a statement that fails when a table has rows.</summary>
+    protected DataCheck RowsCheck(QualifiedName table, string what) =>
+        new($"SELECT count(*) FROM {N(table)}", $"{table} has {{0}} row(s); {what} would fail");
+
+    /// <summary>The pre-flight query for SET NOT NULL: the rows that hold NULL.</summary>
+    protected DataCheck NullsCheck(QualifiedName table, string column) =>
+        new($"SELECT count(*) FROM {N(table)} WHERE {Q(column)} IS NULL", $"{table}.{QualifiedName.Display(column)}: {{0}} row(s) are NULL; SET NOT NULL would fail");
+
+    /// <summary>
+    /// The pre-flight query for a new unique key: the key values held by more than one row (rows with a NULL in the key
+    /// never clash, unless <paramref name="nullsCount"/>: a primary key refuses NULL, NULLS NOT DISTINCT compares it).
+    /// </summary>
+    protected DataCheck DuplicatesCheck(QualifiedName table, IReadOnlyList<string> keys, string? where, bool nullsCount, string what)
+    {
+        var filter = new List<string>();
+        if (!nullsCount) filter.AddRange(keys.Select(k => $"{k} IS NOT NULL"));
+        if (where != null) filter.Add("(" + where + ")");
+        var sql = $"SELECT count(*) FROM (SELECT 1 AS one FROM {N(table)}{(filter.Count > 0 ? " WHERE " + string.Join(" AND ", filter) : string.Empty)} GROUP BY {string.Join(", ", keys)} HAVING count(*) > 1) AS duplicates";
+        var display = "(" + string.Join(", ", keys) + ")";
+        if (what.StartsWith("primary key", StringComparison.Ordinal))
+        {
+            sql = $"SELECT ({sql}) + (SELECT count(*) FROM {N(table)} WHERE {string.Join(" OR ", keys.Select(k => k + " IS NULL"))})";
+            return new DataCheck(sql, $"{table} {display}: {{0}} key value(s) are NULL or held by more than one row; {what} would fail");
+        }
+        return new DataCheck(sql, $"{table} {display}: {{0}} value(s) are held by more than one row; {what} would fail");
+    }
+
+    /// <summary>A new foreign key's hazard, with the pre-flight query that counts the rows whose key is missing from the referenced table.</summary>
+    protected Hazard ForeignKeyHazard(QualifiedName table, string name, ForeignKey fk, string? note = null)
+    {
+        var referenced = fk.ReferencedColumns.Count > 0 ? fk.ReferencedColumns.ToList() : To.FindTable(fk.ReferencedTable)?.PrimaryKey?.Columns.ToList() ?? [];
+        DataCheck? check = null;
+        if (referenced.Count == fk.Columns.Count)
+        {
+            var join = string.Join(" AND ", fk.Columns.Zip(referenced, (a, b) => $"p.{Q(b)} = c.{Q(a)}"));
+            var missing = $"NOT EXISTS (SELECT 1 FROM {N(fk.ReferencedTable)} AS p WHERE {join})";
+            // MATCH SIMPLE lets a row with any NULL in the key through; MATCH FULL only one whose key is all NULL.
+            var where = fk.Match == ForeignKeyMatch.Full && fk.Columns.Count > 1
+                ? $"NOT ({string.Join(" AND ", fk.Columns.Select(col => $"c.{Q(col)} IS NULL"))}) AND ({string.Join(" OR ", fk.Columns.Select(col => $"c.{Q(col)} IS NULL"))} OR {missing})"
+                : $"{string.Join(" AND ", fk.Columns.Select(col => $"c.{Q(col)} IS NOT NULL"))} AND {missing}";
+            check = new DataCheck($"SELECT count(*) FROM {N(table)} AS c WHERE {where}",
+                $"{table} ({string.Join(", ", fk.Columns.Select(QualifiedName.Display))}): {{0}} row(s) reference keys missing from {fk.ReferencedTable}; foreign key {QualifiedName.Display(name)} would fail");
+        }
+        return new Hazard(HazardCodes.AddForeignKey, note ?? $"fails if rows of {table} reference keys missing from {fk.ReferencedTable}", check);
+    }
+
+    /// <summary>A new check's hazard, with the pre-flight query that counts the rows that fail it (NULL passes a check).</summary>
+    protected Hazard CheckHazard(QualifiedName table, string name, CheckConstraint check, string? note = null) =>
+        new(HazardCodes.AddCheck, note ?? $"fails if rows of {table} violate the check",
+            new DataCheck($"SELECT count(*) FROM {N(table)} WHERE NOT ({check.Expression})", $"{table}: {{0}} row(s) fail CHECK ({check.Expression}); check {QualifiedName.Display(name)} would fail"));
 
     protected virtual void Generate(DropConstraint c) => Emit($"ALTER TABLE {N(c.Table)} DROP CONSTRAINT {Q(c.Name)}", c);
 

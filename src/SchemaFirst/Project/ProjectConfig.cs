@@ -20,6 +20,11 @@ public sealed class ProjectConfig
 
     public Dictionary<string, EnvironmentConfig>? Environments { get; init; }
 
+    /// <summary>The history table apply writes, as schema.table (default: schemafirst.history; in SQLite schemafirst_history).</summary>
+    public string? History { get; init; }
+
+    public DriftConfig? Drift { get; init; }
+
     /// <summary>The config in <paramref name="directory"/>, none when there is no file, or an error at its line.</summary>
     public static (ProjectConfig? Config, Diagnostic? Error) Load(string directory)
     {
@@ -46,4 +51,14 @@ public sealed class ProjectConfig
 public sealed class EnvironmentConfig
 {
     public string? Url { get; init; }
+}
+
+/// <summary>
+/// Represents the <c>drift:</c> section: objects other tools own, as glob patterns over schema.name (for example
+/// <c>public.flyway_schema_history</c> or <c>app.events_*</c> for partitions the application makes), which drift and plan
+/// leave alone.
+/// </summary>
+public sealed class DriftConfig
+{
+    public List<string>? Ignore { get; init; }
 }

@@ -40,6 +40,7 @@ public static class PlanJsonWriter
                 w.WriteString("sql", s.Sql);
                 w.WriteNumber("change", index.TryGetValue(s.Change, out var i) ? i : -1);
                 w.WriteBoolean("transactional", s.Transactional);
+                w.WriteString("phase", s.Phase.ToString().ToLowerInvariant());
                 w.WriteStartArray("hazards");
                 foreach (var h in s.Hazards)
                 {
@@ -47,6 +48,13 @@ public static class PlanJsonWriter
                     w.WriteString("code", h.Code);
                     w.WriteString("message", h.Message);
                     w.WriteBoolean("destructive", h.Destructive);
+                    if (h.Check != null)
+                    {
+                        w.WriteStartObject("check");
+                        w.WriteString("sql", h.Check.Sql);
+                        w.WriteString("finding", h.Check.Finding);
+                        w.WriteEndObject();
+                    }
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
@@ -59,6 +67,7 @@ public static class PlanJsonWriter
             w.WriteStartArray("suggestions");
             foreach (var s in plan.Suggestions) w.WriteStringValue(s);
             w.WriteEndArray();
+            if (plan.FromSchema != null) w.WriteString("from_schema", plan.FromSchema);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";

@@ -6,7 +6,7 @@ namespace SchemaFirst.Rendering;
 /// <summary>
 /// Writes a plan as a reviewable SQL script: a header with both fingerprints and the hazards in sum, then each
 /// statement under a comment naming the change it carries out and every hazard it has. Statements that cannot run in
-/// a transaction come first, in their own section. Deterministic: no dates, LF endings.
+/// a transaction are in their own sections, before and after it. Deterministic: no dates, LF endings.
 /// </summary>
 public static class PlanSqlWriter
 {
@@ -25,14 +25,20 @@ public static class PlanSqlWriter
         sb.Append("-- to   ").Append(plan.ToFingerprint).Append('\n');
         var hazards = plan.Statements.SelectMany(s => s.Hazards).GroupBy(h => h.Code).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         if (hazards.Count > 0) sb.Append("-- hazards: ").Append(string.Join(", ", hazards.Select(g => $"{g.Key} x{g.Count()}"))).Append('\n');
-        var outside = plan.Statements.Where(s => !s.Transactional).ToList();
-        if (outside.Count > 0)
+        var before = plan.Statements.Where(s => s.Phase == StatementPhase.Before).ToList();
+        var after = plan.Statements.Where(s => s.Phase == StatementPhase.After).ToList();
+        if (before.Count > 0)
         {
-            sb.Append("\n-- These statements cannot run inside the transaction; run them first, one by one.\n");
-            AppendStatements(sb, outside);
-            sb.Append("\n-- The rest runs in one transaction.\n");
+            sb.Append("\n-- These statements cannot run inside the transaction; they run first, one by one.\n");
+            AppendStatements(sb, before);
         }
+        if (before.Count + after.Count > 0) sb.Append("\n-- The rest runs in one transaction.\n");
         AppendStatements(sb, plan.Statements.Where(s => s.Transactional).ToList());
+        if (after.Count > 0)
+        {
+            sb.Append("\n-- These statements run after the transaction commits, one by one.\n");
+            AppendStatements(sb, after);
+        }
         AppendSuggestions(sb, plan);
         return sb.ToString();
     }

@@ -101,6 +101,9 @@ internal sealed class PostgresCatalogDdl(InspectOptions options, int version)
     }
 
     /// <summary>Views, routines, triggers, policies, rules, then indexes (materialized views have them too).</summary>
+    /// <summary>INVALID indexes (left by a failed concurrent build), which are read as missing.</summary>
+    public List<string> InvalidIndexes { get; } = [];
+
     public string BuildRest(Dictionary<string, List<PostgresInspector.Row>> q)
     {
         Emit("SELECT pg_catalog.set_config('search_path', '', false)");
@@ -182,6 +185,12 @@ internal sealed class PostgresCatalogDdl(InspectOptions options, int version)
     {
         foreach (var i in q["indexes"].Where(r => In(r)))
         {
+            if (!i.Bool("valid"))
+            {
+                // What a failed CREATE INDEX CONCURRENTLY leaves: not an index the schema has, so a plan builds it again.
+                InvalidIndexes.Add(i.Str("schema") + "." + i.Str("name"));
+                continue;
+            }
             var sql = i.Str("definition")!;
             if (i.Str("tablespace") is { } ts) sql += " TABLESPACE " + Q(ts);
             Emit(sql);

@@ -11,8 +11,13 @@ namespace SchemaFirst.Dialects.Postgres;
 /// Represents PostgreSQL (12 to 18): the source dialect SchemaFirst reads first, inspection through the catalog, DDL
 /// in both styles, and normalization through a dev database.
 /// </summary>
-public sealed class PostgresDialect : ISqlDialect, IDevDatabase, IMigrationDialect
+public sealed class PostgresDialect : ISqlDialect, IDevDatabase, IMigrationDialect, Apply.IApplyDialect
 {
+    public QualifiedName DefaultHistoryTable { get; } = new("schemafirst", "history");
+
+    public Apply.ApplySession OpenSession(System.Data.Common.DbConnection connection, Apply.ApplyOptions options) =>
+        new PostgresApplySession(connection, options, options.HistoryTable ?? DefaultHistoryTable);
+
     public static PostgresDialect Instance { get; } = new();
 
     private PostgresDialect()

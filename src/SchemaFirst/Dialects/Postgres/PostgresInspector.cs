@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using SchemaFirst.Diagnostics;
 using SchemaFirst.Dialects;
 using SchemaFirst.Loading;
 using SchemaFirst.Model;
@@ -65,6 +66,14 @@ public static partial class PostgresInspector
         var restDdl = builder.BuildRest(q);
         parser.ParseChunk(restDdl, path);
         var load = parser.FinishSession();
+        if (builder.InvalidIndexes.Count > 0)
+        {
+            load = load with
+            {
+                Diagnostics = load.Diagnostics.Concat(builder.InvalidIndexes.Select(i => new Diagnostic(Severity.Warning, DiagnosticCodes.InvalidIndex,
+                    $"index {i} is INVALID (a CREATE INDEX CONCURRENTLY that failed or was killed); it is read as missing, so a plan builds it again"))).ToList(),
+            };
+        }
         replayClock.Stop();
         return new InspectResult(load, trips, queryTime, replayClock.Elapsed);
     }

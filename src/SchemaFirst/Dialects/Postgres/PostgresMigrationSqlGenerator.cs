@@ -57,7 +57,7 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
     {
         var position = c.Before != null ? " BEFORE " + Lit(c.Before) : c.After != null ? " AFTER " + Lit(c.After) : string.Empty;
         // A value added in a transaction cannot be used before it commits: it runs on its own, before the rest.
-        EmitOutsideTransaction($"ALTER TYPE {N(c.Enum.Name)} ADD VALUE {Lit(c.Label)}{position}", c);
+        EmitOutsideTransaction($"ALTER TYPE {N(c.Enum.Name)} ADD VALUE {Lit(c.Label)}{position}", c, StatementPhase.Before);
     }
 
     protected override void Generate(ModifySequence c)
@@ -187,17 +187,28 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
         {
             var hazards = new List<Hazard>
             {
-                new(HazardCodes.TypeCast, $"fails if a value of {c.Table}.{QualifiedName.Display(b.Name)} cannot be cast from {a.Type.Text} to {b.Type.Text}"),
+                new(HazardCodes.TypeCast, $"fails if a value of {c.Table}.{QualifiedName.Display(b.Name)} cannot be cast from {a.Type.Text} to {b.Type.Text}",
+                    new DataCheck($"SELECT count(*) FROM {t} WHERE {col} IS NOT NULL AND NOT {CastableFunction}({col}::text, {Lit(a.Type.Text)}, {Lit(b.Type.Text)})",
+                        $"{c.Table}.{QualifiedName.Display(b.Name)}: {{0}} value(s) cannot be cast from {a.Type.Text} to {b.Type.Text}; the type change would fail")),
                 new(HazardCodes.TableRewrite, $"changing the type rewrites {c.Table} and its indexes under an ACCESS EXCLUSIVE lock"),
             };
-            if (Narrows(a.Type, b.Type)) hazards.Add(new Hazard(HazardCodes.NarrowingType, $"{a.Type.Text} to {b.Type.Text} narrows the column: longer values fail or are cut"));
+            if (Narrows(a.Type, b.Type))
+            {
+                var tooLong = IsCharacter(a.Type) && IsCharacter(b.Type) && b.Type.Length is { } length && !b.Type.Text.EndsWith(']')
+                    ? new DataCheck($"SELECT count(*) FROM {t} WHERE length({col}) > {length}", $"{c.Table}.{QualifiedName.Display(b.Name)}: {{0}} value(s) are longer than {length} characters; the type change would fail")
+                    : null;
+                hazards.Add(new Hazard(HazardCodes.NarrowingType, $"{a.Type.Text} to {b.Type.Text} narrows the column: values that do not fit make it fail", tooLong));
+            }
             var collate = b.Collation != null ? " COLLATE " + PostgresQuoting.Dotted(b.Collation) : string.Empty;
-            Emit($"{alter} TYPE {b.Type.Text}{collate} USING {col}::{b.Type.Text}", c, hazards.ToArray());
+            // Between character types the assignment cast applies, which refuses a value too long for the new length; an
+            // explicit USING cast would cut it without a word.
+            var using_ = IsCharacter(a.Type) && IsCharacter(b.Type) ? string.Empty : $" USING {col}::{b.Type.Text}";
+            Emit($"{alter} TYPE {b.Type.Text}{collate}{using_}", c, hazards.ToArray());
         }
         if (defaultChanges && b.Default != null) Emit($"{alter} SET DEFAULT {b.Default}", c);
         if ((c.Changes & ColumnChange.Nullability) != 0)
         {
-            if (b.NotNull) Emit($"{alter} SET NOT NULL", c, new Hazard(HazardCodes.SetNotNull, $"fails if {c.Table}.{QualifiedName.Display(b.Name)} holds NULL; scans the table under an ACCESS EXCLUSIVE lock"));
+            if (b.NotNull) Emit($"{alter} SET NOT NULL", c, new Hazard(HazardCodes.SetNotNull, $"fails if {c.Table}.{QualifiedName.Display(b.Name)} holds NULL; scans the table under an ACCESS EXCLUSIVE lock", NullsCheck(c.Table, b.Name)));
             else Emit($"{alter} DROP NOT NULL", c);
         }
         if ((c.Changes & ColumnChange.Identity) != 0) Identity(c, alter);
@@ -275,8 +286,9 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
         {
             var notValid = c.Constraint is ForeignKey fk ? (object)(fk with { NotValid = true }) : ((CheckConstraint)c.Constraint) with { NotValid = true };
             Emit($"ALTER TABLE {N(c.Table)} ADD CONSTRAINT {Q(c.Name)} {ConstraintDefinition(c.Table, notValid)}", c);
+            var note = $"fails if existing rows of {c.Table} violate the constraint (checked without blocking writes)";
             Emit($"ALTER TABLE {N(c.Table)} VALIDATE CONSTRAINT {Q(c.Name)}", c,
-                new Hazard(c.Constraint is ForeignKey ? HazardCodes.AddForeignKey : HazardCodes.AddCheck, $"fails if existing rows of {c.Table} violate the constraint (checked without blocking writes)"));
+                c.Constraint is ForeignKey f ? ForeignKeyHazard(c.Table, c.Name, f, note) : CheckHazard(c.Table, c.Name, (CheckConstraint)c.Constraint, note));
             return;
         }
         if (!existing)
@@ -306,18 +318,35 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
         {
             var i = sql.IndexOf("INDEX ", StringComparison.Ordinal);
             var concurrently = sql[..(i + 6)] + "CONCURRENTLY " + sql[(i + 6)..];
-            if (c.Index.Unique) EmitOutsideTransaction(concurrently, c, new Hazard(HazardCodes.AddUnique, $"fails if {c.Index.Table} holds duplicates; a failed concurrent build leaves an INVALID index to drop"));
-            else EmitOutsideTransaction(concurrently, c);
+            if (c.Index.Unique) EmitOutsideTransaction(concurrently, c, StatementPhase.After, new Hazard(HazardCodes.AddUnique, $"fails if {c.Index.Table} holds duplicates; a failed concurrent build leaves an INVALID index, which apply drops before it builds again", IndexDuplicates(c.Index)));
+            else EmitOutsideTransaction(concurrently, c, StatementPhase.After);
             return;
         }
         var hazards = new List<Hazard> { new(HazardCodes.IndexWithoutConcurrently, $"building the index blocks writes to {c.Index.Table} until it is done; --concurrent-indexes builds it CONCURRENTLY") };
-        if (c.Index.Unique) hazards.Add(new Hazard(HazardCodes.AddUnique, $"fails if {c.Index.Table} holds duplicate values in the indexed columns"));
+        if (c.Index.Unique) hazards.Add(new Hazard(HazardCodes.AddUnique, $"fails if {c.Index.Table} holds duplicate values in the indexed columns", IndexDuplicates(c.Index)));
         Emit(sql, c, hazards.ToArray());
+    }
+
+    /// <summary>The temporary function the type-change pre-flight query calls: whether a value, read as the old type, casts to the new one.</summary>
+    public const string CastableFunction = "pg_temp.schemafirst_castable";
+
+    /// <summary>Creates <see cref="CastableFunction"/> for the session (PostgreSQL 15 has no pg_input_is_valid).</summary>
+    public static readonly string CastableFunctionDdl =
+        $"CREATE OR REPLACE FUNCTION {CastableFunction}(value text, from_type text, to_type text) RETURNS boolean LANGUAGE plpgsql AS $f$\n"
+        + "BEGIN\n    EXECUTE format('SELECT (%L::%s)::%s', value, from_type, to_type);\n    RETURN true;\nEXCEPTION WHEN OTHERS THEN\n    RETURN false;\nEND\n$f$";
+
+    private static bool IsCharacter(DataType type) => type.Text.StartsWith("character", StringComparison.Ordinal) || type.Text.StartsWith("varchar", StringComparison.Ordinal)
+        || type.Text.StartsWith("char", StringComparison.Ordinal) || type.Text == "text" || type.Text.StartsWith("bpchar", StringComparison.Ordinal);
+
+    private DataCheck IndexDuplicates(SchemaIndex index)
+    {
+        var keys = index.Elements.Select(e => e.Column != null ? Q(e.Column) : "(" + e.Expression + ")").ToList();
+        return DuplicatesCheck(index.Table, keys, index.Where, index.NullsNotDistinct, $"unique index {QualifiedName.Display(index.Name.Name)}");
     }
 
     protected override void Generate(DropIndex c)
     {
-        if (Options.ConcurrentIndexes && To.FindTable(c.Index.Table) != null) EmitOutsideTransaction($"DROP INDEX CONCURRENTLY {N(c.Index.Name)}", c);
+        if (Options.ConcurrentIndexes && To.FindTable(c.Index.Table) != null) EmitOutsideTransaction($"DROP INDEX CONCURRENTLY {N(c.Index.Name)}", c, StatementPhase.Before);
         else Emit($"DROP INDEX {N(c.Index.Name)}", c);
     }
 

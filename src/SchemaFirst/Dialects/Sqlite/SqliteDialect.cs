@@ -13,8 +13,13 @@ namespace SchemaFirst.Dialects.Sqlite;
 /// Represents SQLite: the embedded default database (a file, no server), SQLite source files, inspection from
 /// <c>sqlite_schema</c>, and DDL that names everything SQLite cannot express.
 /// </summary>
-public sealed class SqliteDialect : ISqlDialect, ISchemaCreator, IMigrationDialect
+public sealed class SqliteDialect : ISqlDialect, ISchemaCreator, IMigrationDialect, Apply.IApplyDialect
 {
+    public QualifiedName DefaultHistoryTable { get; } = new("main", "schemafirst_history");
+
+    public Apply.ApplySession OpenSession(System.Data.Common.DbConnection connection, Apply.ApplyOptions options) =>
+        new SqliteApplySession(connection, options, options.HistoryTable ?? DefaultHistoryTable);
+
     public static SqliteDialect Instance { get; } = new();
 
     /// <summary>SQLite also quotes identifiers as [name] and `name`.</summary>

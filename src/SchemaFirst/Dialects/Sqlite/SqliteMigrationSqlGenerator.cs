@@ -117,7 +117,7 @@ internal sealed partial class SqliteMigrationSqlGenerator(Database from, Databas
         if (_foreignKeysOff) return;
         _foreignKeysOff = true;
         // Per connection, and only outside a transaction: it lasts until the plan's connection closes.
-        EmitOutsideTransaction("PRAGMA foreign_keys = OFF", c);
+        EmitOutsideTransaction("PRAGMA foreign_keys = OFF", c, StatementPhase.Before);
     }
 
     protected override void Generate(DropTable c)
@@ -148,13 +148,32 @@ internal sealed partial class SqliteMigrationSqlGenerator(Database from, Databas
         }
         foreach (var col in c.To.Columns.Where(col => c.From.FindColumn(col.Name) is { } was && was.NotNull != col.NotNull && col.NotNull))
         {
-            hazards.Add(new Hazard(HazardCodes.SetNotNull, $"the copy fails if {name}.{QualifiedName.Display(col.Name)} holds NULL"));
+            hazards.Add(new Hazard(HazardCodes.SetNotNull, $"the copy fails if {name}.{QualifiedName.Display(col.Name)} holds NULL", NullsCheck(c.To.Name, col.Name)));
         }
         foreach (var col in c.To.Columns.Where(col => c.From.FindColumn(col.Name) is { } was && was.Type != col.Type))
         {
             hazards.Add(new Hazard(HazardCodes.TypeCast, $"{name}.{QualifiedName.Display(col.Name)} changes from {c.From.FindColumn(col.Name)!.Type.Text} to {col.Type.Text}: values keep their storage class unless the table is STRICT"));
         }
-        if (c.Replaces.Any(r => r is AddConstraint)) hazards.Add(new Hazard(HazardCodes.AddCheck, $"the copy fails if rows of {name} violate the new constraints"));
+        foreach (var added in c.Replaces.OfType<AddConstraint>())
+        {
+            switch (added.Constraint)
+            {
+                case CheckConstraint ck:
+                    hazards.Add(CheckHazard(c.To.Name, added.Name, ck, $"the copy fails if rows of {name} violate check {QualifiedName.Display(added.Name)}"));
+                    break;
+                case UniqueConstraint u:
+                    hazards.Add(new Hazard(HazardCodes.AddUnique, $"the copy fails if {name} holds duplicate values in ({string.Join(", ", u.Columns.Select(QualifiedName.Display))})",
+                        DuplicatesCheck(c.To.Name, u.Columns.Select(Q).ToList(), null, false, $"unique constraint {QualifiedName.Display(added.Name)}")));
+                    break;
+                case PrimaryKey pk:
+                    hazards.Add(new Hazard(HazardCodes.AddUnique, $"the copy fails if {name} holds duplicate or NULL values in ({string.Join(", ", pk.Columns.Select(QualifiedName.Display))})",
+                        DuplicatesCheck(c.To.Name, pk.Columns.Select(Q).ToList(), null, true, $"primary key {QualifiedName.Display(added.Name)}")));
+                    break;
+                case ForeignKey fk:
+                    hazards.Add(ForeignKeyHazard(c.To.Name, added.Name, fk, $"foreign_key_check fails before commit if rows of {name} reference keys missing from {fk.ReferencedTable}"));
+                    break;
+            }
+        }
         Emit(SqliteSqlGenerator.CreateStatement(To, c.To, new List<Diagnostic>(), temp), c, hazards.ToArray());
         var columns = string.Join(", ", kept.Select(Q));
         Emit($"INSERT INTO {Q(temp)} ({columns}) SELECT {columns} FROM {Q(name)}", c);

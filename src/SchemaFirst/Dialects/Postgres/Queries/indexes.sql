@@ -5,7 +5,8 @@ SELECT n.nspname AS schema, ic.relname AS name,
           JOIN pg_catalog.pg_class pc ON pc.oid = inh.inhparent JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
          WHERE inh.inhrelid = i.indexrelid) AS attached_to,
        ts.spcname AS tablespace,
-       dsc.description AS comment
+       dsc.description AS comment,
+       i.indisvalid AS valid
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_class tc ON tc.oid = i.indrelid

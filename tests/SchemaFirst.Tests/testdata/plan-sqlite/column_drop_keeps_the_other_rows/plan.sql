@@ -3,7 +3,7 @@
 -- to   sha256:bcabbfbb7d4c0d306069ba8f9b2156df5141ac74bf8a59f8b080fc187520c71c
 -- hazards: DS102 x1, LK102 x1
 
--- These statements cannot run inside the transaction; run them first, one by one.
+-- These statements cannot run inside the transaction; they run first, one by one.
 
 -- rebuild table main."Customer" (drop column main."Customer"."Fax")
 PRAGMA foreign_keys = OFF;

@@ -3,7 +3,7 @@
 -- to   sha256:a4db72c4d66d0e906d81f2947a162fa8fc8ab7cfaf7c76fc6c6a0959998efecb
 -- hazards: LK102 x1, MF101 x1, MF105 x2
 
--- These statements cannot run inside the transaction; run them first, one by one.
+-- These statements cannot run inside the transaction; they run first, one by one.
 
 -- rebuild table main."Invoice" (modify column main."Invoice"."Total": type, nullability; modify column main."Invoice"."BillingCity": type)
 PRAGMA foreign_keys = OFF;

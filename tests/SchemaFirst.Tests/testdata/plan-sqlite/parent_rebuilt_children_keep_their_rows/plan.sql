@@ -3,7 +3,7 @@
 -- to   sha256:9515849a8cccd016048c301c84a2a81fc8b79201e2b6984c891a6dfc74e44aaf
 -- hazards: LK102 x1, MF101 x1
 
--- These statements cannot run inside the transaction; run them first, one by one.
+-- These statements cannot run inside the transaction; they run first, one by one.
 
 -- rebuild table main."Artist" (modify column main."Artist"."Name": nullability, default)
 PRAGMA foreign_keys = OFF;

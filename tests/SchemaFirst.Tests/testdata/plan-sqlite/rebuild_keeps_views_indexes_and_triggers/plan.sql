@@ -3,7 +3,7 @@
 -- to   sha256:0ef8b212905db5bc85b38e63f1c2b4e7a9bf5910d57da93f62dfc15ee29eb60b
 -- hazards: DS102 x1, LK102 x1, MF101 x1
 
--- These statements cannot run inside the transaction; run them first, one by one.
+-- These statements cannot run inside the transaction; they run first, one by one.
 
 -- rebuild table main."Artist" (drop column main."Artist"."Extra"; modify column main."Artist"."Name": nullability)
 PRAGMA foreign_keys = OFF;

@@ -3,7 +3,7 @@
 -- to   sha256:63823a45622faae08a8cd448630c2409deebf2a8a1ef84820249ee2583d9ed88
 -- hazards: BC101 x1, LK102 x1
 
--- These statements cannot run inside the transaction; run them first, one by one.
+-- These statements cannot run inside the transaction; they run first, one by one.
 
 -- rebuild table main."Artist" (rename constraint "Singer_pkey" on main."Artist" to "Artist_pkey")
 PRAGMA foreign_keys = OFF;

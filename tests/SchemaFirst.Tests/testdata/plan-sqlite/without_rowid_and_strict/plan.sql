@@ -3,7 +3,7 @@
 -- to   sha256:1de570100168ea0b57a289ea63c050d193132362a1f311d10a7959edbe7e5036
 -- hazards: LK102 x1
 
--- These statements cannot run inside the transaction; run them first, one by one.
+-- These statements cannot run inside the transaction; they run first, one by one.
 
 -- rebuild table main.kv (modify table main.kv: storage parameters)
 PRAGMA foreign_keys = OFF;

@@ -6,4 +6,4 @@
 -- modify column public.words.w: collation
 -- hazard MF105: fails if a value of public.words.w cannot be cast from text to text
 -- hazard LK102: changing the type rewrites public.words and its indexes under an ACCESS EXCLUSIVE lock
-ALTER TABLE public.words ALTER COLUMN w TYPE text COLLATE "C" USING w::text;
+ALTER TABLE public.words ALTER COLUMN w TYPE text COLLATE "C";

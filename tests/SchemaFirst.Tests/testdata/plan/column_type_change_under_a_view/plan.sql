@@ -12,7 +12,7 @@ DROP VIEW public.customer_names;
 -- modify column public.customers.name: type
 -- hazard MF105: fails if a value of public.customers.name cannot be cast from character varying(50) to text
 -- hazard LK102: changing the type rewrites public.customers and its indexes under an ACCESS EXCLUSIVE lock
-ALTER TABLE public.customers ALTER COLUMN name TYPE text USING name::text;
+ALTER TABLE public.customers ALTER COLUMN name TYPE text;
 
 -- add view public.customer_names
 CREATE VIEW public.customer_names AS

@@ -6,4 +6,4 @@
 -- modify column public.customers.name: type
 -- hazard MF105: fails if a value of public.customers.name cannot be cast from character varying(50) to character varying(200)
 -- hazard LK102: changing the type rewrites public.customers and its indexes under an ACCESS EXCLUSIVE lock
-ALTER TABLE public.customers ALTER COLUMN name TYPE character varying(200) USING name::character varying(200);
+ALTER TABLE public.customers ALTER COLUMN name TYPE character varying(200);

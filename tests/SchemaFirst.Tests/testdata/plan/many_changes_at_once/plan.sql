@@ -29,7 +29,7 @@ ALTER TABLE public.customers ADD COLUMN email text;
 -- modify column public.customers.name: type
 -- hazard MF105: fails if a value of public.customers.name cannot be cast from text to character varying(100)
 -- hazard LK102: changing the type rewrites public.customers and its indexes under an ACCESS EXCLUSIVE lock
-ALTER TABLE public.customers ALTER COLUMN name TYPE character varying(100) USING name::character varying(100);
+ALTER TABLE public.customers ALTER COLUMN name TYPE character varying(100);
 
 -- add constraint customers_email_key on public.customers
 -- hazard MF102: fails if public.customers holds duplicate values in (email)

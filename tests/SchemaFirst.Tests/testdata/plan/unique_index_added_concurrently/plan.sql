@@ -3,10 +3,10 @@
 -- to   sha256:29d9ae203fe578c13d1e6d20fe952f375ddd31133476481d56aa5a8725de653a
 -- hazards: MF102 x1
 
--- These statements cannot run inside the transaction; run them first, one by one.
+-- The rest runs in one transaction.
+
+-- These statements run after the transaction commits, one by one.
 
 -- add index public.t_code_key
--- hazard MF102: fails if public.t holds duplicates; a failed concurrent build leaves an INVALID index to drop
+-- hazard MF102: fails if public.t holds duplicates; a failed concurrent build leaves an INVALID index, which apply drops before it builds again
 CREATE UNIQUE INDEX CONCURRENTLY t_code_key ON public.t USING btree (code);
-
--- The rest runs in one transaction.

@@ -1,0 +1,306 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using SchemaFirst.Apply;
+using SchemaFirst.Diagnostics;
+using SchemaFirst.Dialects;
+using SchemaFirst.Diff;
+using SchemaFirst.Planning;
+using SchemaFirst.Project;
+using SchemaFirst.Rendering;
+
+namespace SchemaFirst.Cli.Commands;
+
+/// <summary>
+/// <c>apply</c>: plans from the desired files (or takes a saved plan), shows it, asks, and applies it safely: a lock
+/// keeps a second apply out, destructive changes need --allow-destructive, pre-flight queries refuse data-dependent
+/// changes with counts, everything transactional runs in one transaction, and the history table records each run.
+/// Exit 0 applied (or nothing to do), 1 refused, 2 changes shown by --dry-run, 3 usage, 4 connection or a failed statement.
+/// </summary>
+internal static partial class ApplyCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var source = new Argument<string[]>("source") { Description = "The desired schema (SQL files, directories, globs, git:REV:path), or a plan saved with 'plan -o plan.json'", Arity = ArgumentArity.ZeroOrMore };
+        var db = new Option<string?>("--db") { Description = $"The database to migrate (postgres://..., sqlite:///...; ${{VAR}} is expanded). Default: {PlanCommand.DefaultDatabase}" };
+        var env = new Option<string?>("--env") { Description = "Take the database URL from this environment of schemafirst.yaml" };
+        var autoApprove = new Option<bool>("--auto-approve") { Description = "Apply without asking (required when nobody is at a terminal)" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print what would run and change nothing" };
+        var allowDestructive = new Option<bool>("--allow-destructive") { Description = "Allow statements that destroy data (drop table, drop column, narrowing types, ...)" };
+        var lockTimeout = new Option<string>("--lock-timeout") { Description = "How long a statement may wait for a lock: 500ms, 10s, 2min, 1h, 0 for no limit (default 10s)", DefaultValueFactory = _ => "10s" };
+        var statementTimeout = new Option<string>("--statement-timeout") { Description = "How long one statement may run (default 1h; 0 for no limit)", DefaultValueFactory = _ => "1h" };
+        var history = new Option<string?>("--history-table") { Description = "The history table, as schema.table (default: schemafirst.history; in SQLite schemafirst_history)" };
+        var command = new Command("apply", "Apply the desired schema (or a saved plan) to a database, safely");
+        command.Arguments.Add(source);
+        foreach (var o in new Option[] { db, env, autoApprove, dryRun, allowDestructive, lockTimeout, statementTimeout, history }) command.Options.Add(o);
+        var common = PlanCommand.Common(command, output: false);
+        command.SetAction((r, ct) => RunAsync(new ApplySettings(
+            new PlanSettings(r.GetValue(source) ?? [], null, r.GetValue(db), r.GetValue(env), "sql", null, r.GetValue(common.SourceDialect), null, r.GetValue(common.DevUrl),
+                r.GetValue(common.Offline), r.GetValue(common.Concurrent), r.GetValue(common.Online), r.GetValue(common.Schemas) ?? [], r.GetValue(common.Exclude) ?? []),
+            r.GetValue(autoApprove), r.GetValue(dryRun), r.GetValue(allowDestructive), r.GetValue(lockTimeout)!, r.GetValue(statementTimeout)!, r.GetValue(history)), stdout, stderr, ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(ApplySettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
+    {
+        var (config, configError) = ProjectConfig.Load(Environment.CurrentDirectory);
+        if (configError != null)
+        {
+            stderr.Write(DiagnosticTextFormatter.Format(configError));
+            return ExitCodes.Usage;
+        }
+        if (ParseDuration(settings.LockTimeout) is not { } lockTimeout || ParseDuration(settings.StatementTimeout) is not { } statementTimeout)
+        {
+            stderr.WriteLine("schemafirst: --lock-timeout and --statement-timeout take a duration such as 500ms, 10s, 2min or 1h (0 for no limit)");
+            return ExitCodes.Usage;
+        }
+        if (settings.HistoryTable != null) config = WithHistory(config, settings.HistoryTable);
+        var (target, targetCode) = PlanCommand.Target(settings.Plan, config, stderr);
+        if (target == null) return targetCode;
+        if (!DatabaseUrl.TryParse(target, out var url, out var urlError))
+        {
+            stderr.WriteLine("schemafirst: " + urlError);
+            return ExitCodes.Usage;
+        }
+        if (url!.Dialect is not IApplyDialect applyDialect)
+        {
+            stderr.WriteLine($"schemafirst: SchemaFirst does not apply plans to {url.Dialect.DisplayName} yet");
+            return ExitCodes.Usage;
+        }
+        var savedPlanPath = settings.Plan.Desired is [var only] && only.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && File.Exists(only) ? only : null;
+        var options = new ApplyOptions(lockTimeout, statementTimeout, SchemaSourceLoader.HistoryTable(url.Dialect, config));
+        if (url.IsFile && !settings.DryRun)
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(url.Database));
+            if (dir != null) Directory.CreateDirectory(dir);
+        }
+        await using var conn = Drivers.Connect(url, writable: !settings.DryRun || !url.IsFile);
+        ApplySession session;
+        try
+        {
+            if (!(settings.DryRun && url.IsFile && !File.Exists(url.Database))) await conn.OpenAsync(ct);
+            session = applyDialect.OpenSession(conn, options);
+        }
+        catch (Exception e) when (DatabaseErrors.IsConnectionError(e))
+        {
+            stderr.WriteLine($"schemafirst: cannot connect to {url.Display}: {DatabaseErrors.Describe(e)}");
+            return ExitCodes.Runtime;
+        }
+        var history = new ApplyHistory(session);
+        var locked = false;
+        try
+        {
+            if (!settings.DryRun)
+            {
+                if (await session.TryLockAsync(ct) is { } holder)
+                {
+                    stderr.WriteLine($"schemafirst: another apply is running on {url.Display}: {holder}; nothing was done. Apply again when it has finished.");
+                    return ExitCodes.Runtime;
+                }
+                locked = true;
+                await history.EnsureAsync(ct);
+                foreach (var line in await history.ClaimInterruptedAsync(ct)) stderr.WriteLine("schemafirst: warning: " + line);
+            }
+            var timings = new PhaseTimer(stderr);
+            PlanBuild? build = null;
+            MigrationPlan plan;
+            if (savedPlanPath != null)
+            {
+                var (saved, code) = await SavedPlanAsync(savedPlanPath, target, url, config, settings.Plan, stderr, ct);
+                if (saved == null) return code;
+                plan = saved;
+            }
+            else
+            {
+                var (built, code) = await PlanCommand.BuildAsync(settings.Plan with { Db = target, Env = null }, stderr, timings, ct);
+                if (built == null) return code;
+                build = built;
+                plan = built.Plan;
+            }
+            if (plan.IsEmpty)
+            {
+                await stdout.WriteAsync(PlanSqlWriter.Write(plan));
+                await stderr.WriteLineAsync($"schemafirst: no changes; {url.Display} already matches");
+                return ExitCodes.Ok;
+            }
+            await stdout.WriteAsync(PlanSqlWriter.Write(plan));
+            var destructive = plan.Statements.Where(s => s.Hazards.Any(h => h.Destructive)).ToList();
+            if (destructive.Count > 0 && !settings.AllowDestructive)
+            {
+                await stderr.WriteLineAsync($"schemafirst: refused: the plan destroys data in {PlanSqlWriter.Count(destructive.Count, "statement")}; nothing was applied:");
+                foreach (var s in destructive)
+                {
+                    foreach (var h in s.Hazards.Where(h => h.Destructive)) await stderr.WriteLineAsync($"  {h.Code} {s.Change.Describe()}: {h.Message}");
+                }
+                await stderr.WriteLineAsync("Pass --allow-destructive to apply it anyway (take a backup first), or change the desired schema.");
+                return ExitCodes.Findings;
+            }
+            if (settings.DryRun)
+            {
+                await stderr.WriteLineAsync($"schemafirst: dry run: {PlanSqlWriter.Count(plan.Statements.Count, "statement")} would run on {url.Display}; nothing was applied");
+                return ExitCodes.Changes;
+            }
+            if (!settings.AutoApprove)
+            {
+                if (Console.IsInputRedirected)
+                {
+                    await stderr.WriteLineAsync("schemafirst: refusing to apply without a person to confirm: pass --auto-approve (or --dry-run to see what would run)");
+                    return ExitCodes.Usage;
+                }
+                await stderr.WriteAsync($"Apply {PlanSqlWriter.Count(plan.Statements.Count, "statement")} to {url.Display}? Only 'yes' goes on: ");
+                if (Console.ReadLine()?.Trim() != "yes")
+                {
+                    await stderr.WriteLineAsync("schemafirst: apply cancelled; nothing was applied");
+                    return ExitCodes.Findings;
+                }
+            }
+            var record = new ApplyRecord(
+                $"{await session.DatabaseUserAsync(ct)} ({Environment.UserName}@{Environment.MachineName})",
+                ToolVersion(), build != null ? SourceFingerprint(build.Desired) : null, plan.FromFingerprint, plan.ToFingerprint);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var outcome = await new PlanApplier(session, history, Console.IsErrorRedirected ? TextWriter.Null : stderr).ApplyAsync(plan.Statements, record, ct);
+            switch (outcome.Status)
+            {
+                case ApplyStatus.Refused:
+                    await stderr.WriteLineAsync($"schemafirst: refused by the pre-flight checks; nothing was applied (history #{outcome.HistoryId}):");
+                    foreach (var f in outcome.Findings) await stderr.WriteLineAsync("  " + f);
+                    await stderr.WriteLineAsync("Fix the data (or the desired schema) and apply again.");
+                    return ExitCodes.Findings;
+                case ApplyStatus.Failed:
+                    await stderr.WriteLineAsync($"schemafirst: apply failed (history #{outcome.HistoryId}){(outcome.Failed != null ? " at:\n" + outcome.Failed.Sql : string.Empty)}");
+                    await stderr.WriteLineAsync("schemafirst: " + outcome.Error);
+                    if (outcome.Failed?.Phase == StatementPhase.After)
+                    {
+                        await stderr.WriteLineAsync("schemafirst: the transaction had committed; apply again to resume with what is left");
+                    }
+                    return ExitCodes.Runtime;
+            }
+            await stderr.WriteLineAsync($"schemafirst: applied {PlanSqlWriter.Count(outcome.Done, "statement")} to {url.Display} in {clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s (history #{outcome.HistoryId})");
+            await VerifyAsync(target, url, build, plan, history, outcome.HistoryId, config, settings.Plan, stderr, ct);
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (DatabaseErrors.IsConnectionError(e))
+        {
+            stderr.WriteLine($"schemafirst: {url.Display}: {DatabaseErrors.Describe(e)}");
+            return ExitCodes.Runtime;
+        }
+        finally
+        {
+            if (locked)
+            {
+                try
+                {
+                    await session.UnlockAsync(CancellationToken.None);
+                }
+                catch (Exception e) when (DatabaseErrors.IsConnectionError(e))
+                {
+                    // The session is gone, and its lock with it.
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads the database back after apply, records its fingerprint, and says when it does not match the desired schema.</summary>
+    private static async Task VerifyAsync(string target, DatabaseUrl url, PlanBuild? build, MigrationPlan plan, ApplyHistory history, long id, ProjectConfig? config, PlanSettings settings,
+        TextWriter stderr, CancellationToken ct)
+    {
+        var loader = new SchemaSourceLoader(stderr, new InspectOptions(settings.Schemas, settings.ExcludeSchemas), config);
+        if (await loader.InspectAsync(target, ct) is not { } after) return;
+        var fingerprint = MigrationPlanner.Fingerprint(url.Dialect, after.Model);
+        await history.RecordAfterAsync(id, fingerprint, ct);
+        if (build == null)
+        {
+            if (fingerprint != plan.ToFingerprint) await stderr.WriteLineAsync("schemafirst: note: the database now has fingerprint " + fingerprint + "; the plan expected " + plan.ToFingerprint);
+            return;
+        }
+        var reprinted = build.ToReprinted;
+        var left = SchemaDiffer.Compare(reprinted != null ? SchemaDiffer.Aligned(after.Model, build.To, reprinted) : after.Model, build.To, build.ToMap).Changes;
+        if (left.Count > 0 && reprinted == null && build.DevUrl != null && build.Dialect is IDevDatabase dev && PlanCommand.MayBeReprinted(left))
+        {
+            // The server may print an expression it was given differently from how it reads its own output (an IN list).
+            reprinted = await dev.ReprintAsync(build.DevUrl, u => Drivers.Connect(u, writable: true), build.To, ct);
+            if (reprinted != null) left = SchemaDiffer.Compare(SchemaDiffer.Aligned(after.Model, build.To, reprinted), build.To, build.ToMap).Changes;
+        }
+        if (left.Count > 0)
+        {
+            await stderr.WriteLineAsync($"schemafirst: warning: after apply, {PlanSqlWriter.Count(left.Count, "difference")} from the desired schema remain ({string.Join("; ", left.Take(5).Select(c => c.Describe()))}); run 'schemafirst plan' to see them");
+        }
+    }
+
+    /// <summary>A saved plan, when the database still has the fingerprint it was planned against; otherwise what changed since.</summary>
+    private static async Task<(MigrationPlan? Plan, int Code)> SavedPlanAsync(string path, string target, DatabaseUrl url, ProjectConfig? config, PlanSettings settings, TextWriter stderr, CancellationToken ct)
+    {
+        var (plan, error) = SavedPlan.Read(await File.ReadAllTextAsync(path, ct));
+        if (plan == null)
+        {
+            stderr.WriteLine($"schemafirst: {path} is not a plan saved by 'schemafirst plan -o': {error}");
+            return (null, ExitCodes.Usage);
+        }
+        if (SqlDialects.Find(plan.Dialect) != url.Dialect)
+        {
+            stderr.WriteLine($"schemafirst: {path} is a {plan.Dialect} plan; {url.Display} is a {url.Dialect.DisplayName} database");
+            return (null, ExitCodes.Usage);
+        }
+        var loader = new SchemaSourceLoader(stderr, new InspectOptions(settings.Schemas, settings.ExcludeSchemas), config);
+        if (await loader.InspectAsync(target, ct) is not { } current) return (null, loader.ExitCode);
+        var fingerprint = MigrationPlanner.Fingerprint(url.Dialect, current.Model);
+        if (fingerprint == plan.FromFingerprint) return (plan, ExitCodes.Ok);
+        stderr.WriteLine($"schemafirst: refused: {url.Display} has changed since {path} was planned (planned against {plan.FromFingerprint}, now {fingerprint}); nothing was applied.");
+        if (plan.FromSchema != null)
+        {
+            var then = url.Dialect.ParseText(plan.FromSchema, path).Model;
+            var since = SchemaDiffer.Compare(then, current.Model, null).Changes;
+            if (since.Count > 0) stderr.WriteLine("Changed since: " + string.Join("; ", since.Select(c => c.Describe())));
+        }
+        stderr.WriteLine("Plan again against the database as it is now.");
+        return (null, ExitCodes.Findings);
+    }
+
+    private static ProjectConfig WithHistory(ProjectConfig? config, string history) => new()
+    {
+        Dialect = config?.Dialect,
+        Schema = config?.Schema,
+        Environments = config?.Environments,
+        Drift = config?.Drift,
+        History = history,
+    };
+
+    /// <summary>A hash of the desired source files, paths and texts in path order.</summary>
+    internal static string? SourceFingerprint(SchemaSource source)
+    {
+        if (source.Files == null) return null;
+        var sb = new StringBuilder();
+        foreach (var (path, text) in source.Files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            sb.Append(path.Replace('\\', '/')).Append('\0').Append(text ?? File.ReadAllText(path)).Append('\0');
+        }
+        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+    }
+
+    internal static string ToolVersion() =>
+        typeof(ApplyCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+
+    /// <summary>"500ms", "10s", "2min", "1h" or "0".</summary>
+    internal static TimeSpan? ParseDuration(string text)
+    {
+        var m = Duration().Match(text.Trim());
+        if (!m.Success) return null;
+        var n = long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        return m.Groups[2].Value switch
+        {
+            "ms" => TimeSpan.FromMilliseconds(n),
+            "" or "s" => TimeSpan.FromSeconds(n),
+            "m" or "min" => TimeSpan.FromMinutes(n),
+            _ => TimeSpan.FromHours(n),
+        };
+    }
+
+    [GeneratedRegex(@"^(\d{1,9})(ms|s|min|m|h)?$")]
+    private static partial Regex Duration();
+}
+
+/// <summary>Represents the settings of <c>schemafirst apply</c>: the plan's, and how to apply.</summary>
+internal sealed record ApplySettings(PlanSettings Plan, bool AutoApprove, bool DryRun, bool AllowDestructive, string LockTimeout, string StatementTimeout, string? HistoryTable);

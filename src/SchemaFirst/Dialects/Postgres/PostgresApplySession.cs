@@ -1,0 +1,89 @@
+using System.Data.Common;
+using System.Globalization;
+using SchemaFirst.Apply;
+using SchemaFirst.Diff;
+using SchemaFirst.Model;
+using SchemaFirst.Planning;
+
+namespace SchemaFirst.Dialects.Postgres;
+
+/// <summary>
+/// Applies plans on PostgreSQL: a session advisory lock keeps a second apply out (refused at once, not queued),
+/// lock_timeout and statement_timeout hold for every statement, the type-change pre-flight query gets its temporary
+/// function, and an INVALID index left by a killed concurrent build is dropped before the build runs again.
+/// </summary>
+internal sealed class PostgresApplySession(DbConnection connection, ApplyOptions options, QualifiedName historyTable) : ApplySession(connection, options, historyTable)
+{
+    // pg_try_advisory_lock(key1, key2): "SF" and 1, the same on every database of the server; locks are per database.
+    private const int LockClass = 0x5346;
+    private const int LockObject = 1;
+
+    public override string HistoryTableSql => PostgresQuoting.Name(HistoryTable);
+
+    public override string Now => "now()";
+
+    public override async Task<string?> TryLockAsync(CancellationToken ct)
+    {
+        await ExecuteAsync($"SET lock_timeout = {Millis(Options.LockTimeout)}; SET statement_timeout = {Millis(Options.StatementTimeout)}", null, ct);
+        if (await ScalarAsync($"SELECT pg_catalog.pg_try_advisory_lock({LockClass}, {LockObject})", null, ct) is true) return null;
+        var holder = await ScalarAsync(
+            "SELECT format('process %s (%s, connected as %s since %s)', a.pid, coalesce(nullif(a.application_name, ''), 'no application name'), a.usename, to_char(a.backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS \"UTC\"')) "
+            + "FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid "
+            + $"WHERE l.locktype = 'advisory' AND l.classid = {LockClass} AND l.objid = {LockObject} AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database()) AND l.granted LIMIT 1", null, ct);
+        return holder as string ?? "another session";
+    }
+
+    public override Task UnlockAsync(CancellationToken ct) => ExecuteAsync($"SELECT pg_catalog.pg_advisory_unlock({LockClass}, {LockObject})", null, ct);
+
+    public override IReadOnlyList<string> CreateHistory() =>
+    [
+        $"CREATE SCHEMA IF NOT EXISTS {PostgresQuoting.Quote(HistoryTable.Schema)}",
+        $"CREATE TABLE IF NOT EXISTS {HistoryTableSql} (\n"
+            + "    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+            + "    started_at timestamptz NOT NULL,\n"
+            + "    finished_at timestamptz,\n"
+            + "    status text NOT NULL,\n"
+            + "    applied_by text NOT NULL,\n"
+            + "    tool_version text NOT NULL,\n"
+            + "    plan_hash text NOT NULL,\n"
+            + "    source_fingerprint text,\n"
+            + "    from_fingerprint text NOT NULL,\n"
+            + "    to_fingerprint text NOT NULL,\n"
+            + "    after_fingerprint text,\n"
+            + "    statements_total integer NOT NULL,\n"
+            + "    statements_done integer NOT NULL,\n"
+            + "    statements text NOT NULL,\n"
+            + "    error text\n)",
+    ];
+
+    public override async Task<string> DatabaseUserAsync(CancellationToken ct) => (string)(await ScalarAsync("SELECT current_user", null, ct))!;
+
+    public override async Task BeginAsync(DbTransaction tx, CancellationToken ct)
+    {
+        await ExecuteAsync($"SET LOCAL lock_timeout = {Millis(Options.LockTimeout)}; SET LOCAL statement_timeout = {Millis(Options.StatementTimeout)}", tx, ct);
+        await ExecuteAsync(PostgresMigrationSqlGenerator.CastableFunctionDdl, tx, ct);
+    }
+
+    public override async Task BeforeStatementAsync(PlannedStatement statement, CancellationToken ct)
+    {
+        if (statement.Change is not AddIndex add || !statement.Sql.Contains(" CONCURRENTLY ", StringComparison.Ordinal)) return;
+        var invalid = await ScalarAsync(
+            "SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+            + "WHERE n.nspname = @schema AND c.relname = @name AND NOT i.indisvalid", null, ct, ("schema", add.Index.Name.Schema), ("name", add.Index.Name.Name));
+        if (invalid != null) await ExecuteAsync($"DROP INDEX CONCURRENTLY IF EXISTS {PostgresQuoting.Name(add.Index.Name)}", null, ct);
+    }
+
+    public override string DescribeFailure(Exception e) => e is DbException { SqlState: "55P03" }
+        ? $"lock_timeout ({Display(Options.LockTimeout)}) reached: another session holds a lock this statement needs. Nothing of the transaction took effect; apply again when that session is done, or raise --lock-timeout"
+        : e is DbException { SqlState: "57014" }
+            ? $"statement_timeout ({Display(Options.StatementTimeout)}) reached: the statement was cancelled and nothing of the transaction took effect; raise --statement-timeout for a long rewrite"
+            : DatabaseErrors.Describe(e);
+
+    private static string Millis(TimeSpan t) => "'" + ((long)t.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms'";
+
+    internal static string Display(TimeSpan t) => t == TimeSpan.Zero ? "none"
+        : t.TotalHours >= 1 && t.TotalHours % 1 == 0 ? t.TotalHours.ToString(CultureInfo.InvariantCulture) + "h"
+        : t.TotalMinutes >= 1 && t.TotalMinutes % 1 == 0 ? t.TotalMinutes.ToString(CultureInfo.InvariantCulture) + "min"
+        : t.TotalSeconds % 1 == 0 ? t.TotalSeconds.ToString(CultureInfo.InvariantCulture) + "s"
+        : t.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) + "ms";
+}
