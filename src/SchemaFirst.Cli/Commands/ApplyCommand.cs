@@ -101,7 +101,6 @@ internal static partial class ApplyCommand
                     return ExitCodes.Runtime;
                 }
                 locked = true;
-                await history.EnsureAsync(ct);
                 foreach (var line in await history.ClaimInterruptedAsync(ct)) stderr.WriteLine("schemafirst: warning: " + line);
             }
             var timings = new PhaseTimer(stderr);
@@ -161,6 +160,7 @@ internal static partial class ApplyCommand
                 $"{await session.DatabaseUserAsync(ct)} ({Environment.UserName}@{Environment.MachineName})",
                 ToolVersion(), build != null ? SourceFingerprint(build.Desired) : null, plan.FromFingerprint, plan.ToFingerprint);
             var clock = System.Diagnostics.Stopwatch.StartNew();
+            await history.EnsureAsync(ct);
             var outcome = await new PlanApplier(session, history, Console.IsErrorRedirected ? TextWriter.Null : stderr).ApplyAsync(plan.Statements, record, ct);
             switch (outcome.Status)
             {

@@ -32,6 +32,7 @@ public sealed class ApplyHistory(ApplySession session)
     public async Task<IReadOnlyList<string>> ClaimInterruptedAsync(CancellationToken ct)
     {
         var found = new List<string>();
+        if (await session.ScalarAsync(session.HistoryExistsSql, null, ct) == null) return found;
         await using (var cmd = session.Command($"SELECT id, started_at, applied_by, statements_done, statements_total FROM {Table} WHERE status = '{Running}' ORDER BY id", null))
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {

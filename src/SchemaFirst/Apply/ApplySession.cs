@@ -24,6 +24,9 @@ public abstract class ApplySession(DbConnection connection, ApplyOptions options
     /// <summary>The history table's name as SQL text.</summary>
     public abstract string HistoryTableSql { get; }
 
+    /// <summary>A query that returns a row when the history table exists.</summary>
+    public abstract string HistoryExistsSql { get; }
+
     /// <summary>The statements that create the history table when it is missing.</summary>
     public abstract IReadOnlyList<string> CreateHistory();
 

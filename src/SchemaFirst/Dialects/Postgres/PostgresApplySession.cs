@@ -22,9 +22,16 @@ internal sealed class PostgresApplySession(DbConnection connection, ApplyOptions
 
     public override string Now => "now()";
 
+    public override string HistoryExistsSql => $"SELECT 1 WHERE pg_catalog.to_regclass({PostgresQuoting.Literal(HistoryTableSql)}) IS NOT NULL";
+
     public override async Task<string?> TryLockAsync(CancellationToken ct)
     {
         await ExecuteAsync($"SET lock_timeout = {Millis(Options.LockTimeout)}; SET statement_timeout = {Millis(Options.StatementTimeout)}", null, ct);
+        if (int.Parse((string)(await ScalarAsync("SHOW server_version_num", null, ct))!, CultureInfo.InvariantCulture) >= 140000)
+        {
+            // If this process dies mid-statement, the server notices within a second and rolls back, instead of running on.
+            await ExecuteAsync("SET client_connection_check_interval = 1000", null, ct);
+        }
         if (await ScalarAsync($"SELECT pg_catalog.pg_try_advisory_lock({LockClass}, {LockObject})", null, ct) is true) return null;
         var holder = await ScalarAsync(
             "SELECT format('process %s (%s, connected as %s since %s)', a.pid, coalesce(nullif(a.application_name, ''), 'no application name'), a.usename, to_char(a.backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS \"UTC\"')) "

@@ -185,24 +185,28 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
         }
         if (typeChanges)
         {
+            // Between character types the assignment cast applies, which refuses a value too long for the new length; an
+            // explicit USING cast would cut it without a word. So the pre-flight query counts values that are too long.
+            var characters = IsCharacter(a.Type) && IsCharacter(b.Type);
+            var check = !characters
+                ? new DataCheck($"SELECT count(*) FROM {t} WHERE {col} IS NOT NULL AND NOT {CastableFunction}({col}::text, {Lit(a.Type.Text)}, {Lit(b.Type.Text)})",
+                    $"{c.Table}.{QualifiedName.Display(b.Name)}: {{0}} value(s) cannot be cast from {a.Type.Text} to {b.Type.Text}; the type change would fail")
+                : b.Type.Length is { } length && b.Type.ArrayDimensions == 0 && (a.Type.Length is null || a.Type.Length > length)
+                    ? new DataCheck($"SELECT count(*) FROM {t} WHERE length({col}) > {length}", $"{c.Table}.{QualifiedName.Display(b.Name)}: {{0}} value(s) are longer than {length} characters; the type change would fail")
+                    : null;
             var hazards = new List<Hazard>
             {
-                new(HazardCodes.TypeCast, $"fails if a value of {c.Table}.{QualifiedName.Display(b.Name)} cannot be cast from {a.Type.Text} to {b.Type.Text}",
-                    new DataCheck($"SELECT count(*) FROM {t} WHERE {col} IS NOT NULL AND NOT {CastableFunction}({col}::text, {Lit(a.Type.Text)}, {Lit(b.Type.Text)})",
-                        $"{c.Table}.{QualifiedName.Display(b.Name)}: {{0}} value(s) cannot be cast from {a.Type.Text} to {b.Type.Text}; the type change would fail")),
+                new(HazardCodes.TypeCast, $"fails if a value of {c.Table}.{QualifiedName.Display(b.Name)} cannot be cast from {a.Type.Text} to {b.Type.Text}", check),
                 new(HazardCodes.TableRewrite, $"changing the type rewrites {c.Table} and its indexes under an ACCESS EXCLUSIVE lock"),
             };
             if (Narrows(a.Type, b.Type))
             {
-                var tooLong = IsCharacter(a.Type) && IsCharacter(b.Type) && b.Type.Length is { } length && !b.Type.Text.EndsWith(']')
-                    ? new DataCheck($"SELECT count(*) FROM {t} WHERE length({col}) > {length}", $"{c.Table}.{QualifiedName.Display(b.Name)}: {{0}} value(s) are longer than {length} characters; the type change would fail")
-                    : null;
-                hazards.Add(new Hazard(HazardCodes.NarrowingType, $"{a.Type.Text} to {b.Type.Text} narrows the column: values that do not fit make it fail", tooLong));
+                hazards.Add(new Hazard(HazardCodes.NarrowingType, characters
+                    ? $"{a.Type.Text} to {b.Type.Text} narrows the column: a value that does not fit makes it fail"
+                    : $"{a.Type.Text} to {b.Type.Text} narrows the column: values that do not fit make it fail, and digits past the new scale are rounded away"));
             }
             var collate = b.Collation != null ? " COLLATE " + PostgresQuoting.Dotted(b.Collation) : string.Empty;
-            // Between character types the assignment cast applies, which refuses a value too long for the new length; an
-            // explicit USING cast would cut it without a word.
-            var using_ = IsCharacter(a.Type) && IsCharacter(b.Type) ? string.Empty : $" USING {col}::{b.Type.Text}";
+            var using_ = characters ? string.Empty : $" USING {col}::{b.Type.Text}";
             Emit($"{alter} TYPE {b.Type.Text}{collate}{using_}", c, hazards.ToArray());
         }
         if (defaultChanges && b.Default != null) Emit($"{alter} SET DEFAULT {b.Default}", c);

@@ -16,6 +16,8 @@ internal sealed class SqliteApplySession(DbConnection connection, ApplyOptions o
 
     public override string HistoryTableSql => SqliteQuoting.Quote(HistoryTable.Name);
 
+    public override string HistoryExistsSql => $"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = {SqliteQuoting.Literal(HistoryTable.Name)}";
+
     public override string Now => "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
     public override async Task<string?> TryLockAsync(CancellationToken ct)
