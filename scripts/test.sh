@@ -20,6 +20,21 @@ else
   echo "warning: could not start PostgreSQL; integration tests will skip (or fail under CI=true)" >&2
 fi
 
+# Microsoft's SARIF validator, for the drift test's SARIF output: fetched once from npm into .tmp/tools.
+sarif_tool="$root/.tmp/tools/sarif-multitool/package/Sarif.Multitool"
+if [ ! -x "$sarif_tool" ]; then
+  (
+    set -e
+    tmp=$(mktemp -d)
+    cd "$tmp"
+    timeout 300 npm pack --silent @microsoft/sarif-multitool-linux@5.7.0 >/dev/null 2>&1
+    mkdir -p "$root/.tmp/tools/sarif-multitool"
+    tar xzf microsoft-sarif-multitool-linux-5.7.0.tgz -C "$root/.tmp/tools/sarif-multitool"
+    chmod +x "$sarif_tool"
+    rm -rf "$tmp"
+  ) || echo "warning: could not fetch the SARIF validator (@microsoft/sarif-multitool-linux) from npm" >&2
+fi
+
 if ! dotnet build SchemaFirst.slnx -c Release -nologo -clp:ErrorsOnly; then
   echo "build failed"
   echo "0 passed, 1 failed"

@@ -107,6 +107,9 @@ public sealed class PlanCaseTests
         var readBack = built with { IndexAttachments = default };
         ModelAssert.Equal(desired, reprinted != null ? SchemaFirst.Diff.SchemaDiffer.Aligned(readBack, desired, reprinted) : readBack);
         Assert.True(MigrationPlanner.Plan(readBack, desired, null, PostgresDialect.Instance, null, reprinted).IsEmpty);
+        // Drift of a database made from its own source: none.
+        var drift = Drift.DriftAnalyzer.Analyze(path, db.Url, readBack, desired, parsed.SourceMap, PostgresDialect.Instance, reprinted);
+        Assert.True(!drift.HasDrift, Rendering.DriftWriter.Text(drift));
         var drop = MigrationPlanner.Plan(built with { IndexAttachments = default }, empty, null, PostgresDialect.Instance);
         Assert.Equal(desired.Tables.Count, drop.Statements.Count(s => s.Change is Diff.DropTable));
         await PlanTestSupport.ApplyAsync(url!, drop);

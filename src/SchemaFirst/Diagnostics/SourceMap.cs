@@ -26,6 +26,18 @@ public sealed class SourceMap
 
     public SourceSpan? Find(SourceKind kind, Model.QualifiedName name, string? member = null) => Find(new SourceKey(kind, name, member));
 
+    /// <summary>The first place (in file order) an object of this kind and name was declared, whatever its member (a routine's arguments).</summary>
+    public SourceSpan? FindAny(SourceKind kind, Model.QualifiedName name)
+    {
+        Position? best = null;
+        foreach (var (key, p) in _positions)
+        {
+            if (key.Kind != kind || key.Name != name) continue;
+            if (best is not { } b || (p.Path, p.Line, p.Column).CompareTo((b.Path, b.Line, b.Column)) < 0) best = p;
+        }
+        return best is { } f ? new SourceSpan(_paths[f.Path], f.Line, f.Column, f.Length) : null;
+    }
+
     private int PathIndex(string path)
     {
         if (_pathIndex.TryGetValue(path, out var i)) return i;

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Text.Json;
+using SchemaFirst.Tests;
+using SchemaFirst.Tests.Cli;
+
+namespace SchemaFirst.IntegrationTests;
+
+/// <summary>
+/// <c>schemafirst drift</c> on a real PostgreSQL 15 whose database was changed outside the source in every way a
+/// database drifts (a column's type, nullability and default; an extra column and table; an index, view, check, policy
+/// and comment changed; a trigger, foreign key and grant gone): the exact report in each format, pinned as golden
+/// files, and SARIF checked by Microsoft's SARIF validator.
+/// </summary>
+[Collection(ScratchDatabases.Name)]
+public sealed class DriftTests
+{
+    private static string Data(string name) => Path.Combine(TestPaths.GoldenSource, "drift", name);
+
+    private static async Task<TestDatabase> DriftedAsync()
+    {
+        var db = await PostgresServer.CreateDatabaseAsync();
+        db.ApplyFile(Data("schema.sql"));
+        db.ApplyFile(Data("live.sql"));
+        return db;
+    }
+
+    private static string Stable(string text, TestDatabase db) =>
+        text.Replace(db.Url, "postgres://DATABASE", StringComparison.Ordinal).Replace(Data(string.Empty).TrimEnd('/'), "drift", StringComparison.Ordinal);
+
+    [PostgresFact]
+    public async Task Every_kind_of_drift_is_reported_at_its_source_line_in_every_format()
+    {
+        await using var db = await DriftedAsync();
+        foreach (var format in new[] { "text", "json", "md", "github" })
+        {
+            var (code, stdout, stderr) = CliRunner.Run("drift", Data("schema.sql"), "--db", db.Url, "--format", format);
+            Assert.True(code == 2, stderr);
+            Golden.Check($"drift/report.{(format == "text" ? "txt" : format)}", Stable(stdout, db));
+        }
+        var (sarifCode, sarif, _) = CliRunner.Run("drift", Data("schema.sql"), "--db", db.Url, "--format", "sarif");
+        Assert.Equal(2, sarifCode);
+        Golden.Check("drift/report.sarif", Stable(sarif, db));
+        using var doc = JsonDocument.Parse(sarif);
+        Assert.Equal(13, doc.RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength());
+        Validate(sarif);
+    }
+
+    [PostgresFact]
+    public async Task A_database_made_from_its_source_has_no_drift_and_ignored_objects_are_left_alone()
+    {
+        await using var db = await PostgresServer.CreateDatabaseAsync();
+        db.ApplyFile(Data("schema.sql"));
+        var (code, stdout, stderr) = CliRunner.Run("drift", Data("schema.sql"), "--db", db.Url);
+        Assert.True(code == 0, stderr);
+        Assert.Equal($"No drift: {db.Url} matches {Data("schema.sql")}.\n", stdout);
+        await db.ExecuteAsync("CREATE TABLE flyway_schema_history (id integer);");
+        Assert.Equal(2, CliRunner.Run("drift", Data("schema.sql"), "--db", db.Url).Code);
+        var dir = Path.Combine(Path.GetTempPath(), "sf-drift-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "schemafirst.yaml"), "drift:\n  ignore: [public.flyway_schema_history]\n");
+            var previous = Environment.CurrentDirectory;
+            Environment.CurrentDirectory = dir;
+            try
+            {
+                var (ignored, _, ignoredErr) = CliRunner.Run("drift", Data("schema.sql"), "--db", db.Url);
+                Assert.True(ignored == 0, ignoredErr);
+            }
+            finally
+            {
+                Environment.CurrentDirectory = previous;
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>Microsoft's SARIF Multitool (scripts/test.sh fetches it from npm): the file is valid SARIF 2.1.0.</summary>
+    private static void Validate(string sarif)
+    {
+        var tool = Path.Combine(TestPaths.Root, ".tmp", "tools", "sarif-multitool", "package", "Sarif.Multitool");
+        if (!File.Exists(tool))
+        {
+            Assert.False(Environment.GetEnvironmentVariable("CI") == "true", $"the SARIF validator is missing at {tool}; scripts/test.sh installs it");
+            return;
+        }
+        var dir = Path.Combine(Path.GetTempPath(), "sf-sarif-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var file = Path.Combine(dir, "drift.sarif");
+            File.WriteAllText(file, sarif);
+            var psi = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var a in new[] { "validate", file, "-o", Path.Combine(dir, "validation.sarif") }) psi.ArgumentList.Add(a);
+            using var p = Process.Start(psi)!;
+            var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+            Assert.True(p.WaitForExit(120_000), "the SARIF validator did not finish");
+            Assert.True(p.ExitCode == 0, output);
+            using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "validation.sarif")));
+            var errors = result.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+                .Where(r => r.TryGetProperty("level", out var l) && l.GetString() == "error").Select(r => r.GetProperty("message").ToString()).ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
