@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's first command: builds the tool, then runs its main job on examples/ (no server needed):
-# validate the schema source, generate canonical PostgreSQL DDL in both styles under .schemafirst/, create the
-# embedded default database (SQLite, .schemafirst/dev.db) from the same source and read it back.
+# validate the schema source, generate canonical PostgreSQL DDL in both styles under .schemafirst/, apply the source
+# to the embedded default database (SQLite, .schemafirst/dev.db) and read it back, plan (nothing to do), edit a file,
+# see the diff and the drift, apply the edit, and see the drift gone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -23,15 +24,14 @@ awk '/^CREATE TABLE/{on=1} on{print} on&&/^\);/{exit}' .schemafirst/examples.sql
 echo
 # The default database when a project configures none: a SQLite file under .schemafirst/, derived from the source.
 rm -f .schemafirst/dev.db
-echo "\$ schemafirst generate sql examples/schema --dialect sqlite --into sqlite:///.schemafirst/dev.db"
-echo "  (SQLite cannot hold everything PostgreSQL can; each thing left out or changed is named below)"
-"$sf" generate sql examples/schema --dialect sqlite --into sqlite:///.schemafirst/dev.db
+echo "\$ schemafirst apply examples/schema --auto-approve   (no --db: the embedded default .schemafirst/dev.db)"
+echo "  (SQLite cannot hold everything PostgreSQL can: what is left out is named, as generate sql --dialect sqlite lists it)"
+"$sf" apply examples/schema --auto-approve | grep -c ';$' | sed 's/^/  statements applied: /'
 echo "\$ schemafirst inspect sqlite:///.schemafirst/dev.db   (first table read back)"
 "$sf" inspect sqlite:///.schemafirst/dev.db | awk '/^CREATE TABLE/{on=1} on{print} on&&/^\);/{exit}'
 echo
-# Plans: the desired files against a database. With no --db, plan reads the embedded default .schemafirst/dev.db.
-echo "\$ schemafirst plan examples/schema          (against .schemafirst/dev.db, just created from the same files)"
-"$sf" plan examples/schema || true
+echo "\$ schemafirst plan examples/schema          (against .schemafirst/dev.db, just made from the same files)"
+"$sf" plan examples/schema
 echo
 # An edit a team might make: a column renamed (with the directive that keeps its data) and a column added.
 rm -rf .schemafirst/example-edit && cp -r examples/schema .schemafirst/example-edit
@@ -39,5 +39,12 @@ sed -i 's/^    phone               varchar(32),$/    mobile              varchar
 echo "\$ schemafirst diff examples/schema .schemafirst/example-edit   (phone renamed to mobile, loyalty_points added)"
 "$sf" diff examples/schema .schemafirst/example-edit || true
 echo
-echo "\$ schemafirst plan .schemafirst/example-edit   (the same edit planned for the SQLite dev database)"
-"$sf" plan .schemafirst/example-edit || true
+echo "\$ schemafirst drift .schemafirst/example-edit   (the database has not followed the edit yet: exit 2)"
+"$sf" drift .schemafirst/example-edit || true
+echo
+echo "\$ schemafirst apply .schemafirst/example-edit --auto-approve   (the same edit, planned for SQLite and applied)"
+"$sf" apply .schemafirst/example-edit --auto-approve
+echo
+echo "\$ schemafirst drift .schemafirst/example-edit"
+"$sf" drift .schemafirst/example-edit
+echo

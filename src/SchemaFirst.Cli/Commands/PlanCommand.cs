@@ -234,14 +234,10 @@ internal static class PlanCommand
     private static SourceMap? Remap(SourceMap? map, Database converted)
     {
         if (map == null) return null;
-        var remapped = new SourceMap();
         var byName = converted.Tables.GroupBy(t => t.Name.Name, StringComparer.Ordinal).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Name, StringComparer.Ordinal);
-        foreach (var (key, directives) in map.Directives)
-        {
-            if (!byName.TryGetValue(key.Name.Name, out var name)) continue;
-            foreach (var d in directives) remapped.AddDirective(key with { Name = name }, d);
-        }
-        return remapped;
+        var schema = converted.Tables.FirstOrDefault()?.Name.Schema;
+        return map.Rekey(key => byName.TryGetValue(key.Name.Name, out var name) ? key with { Name = name }
+            : schema != null && key.Kind is not (SourceKind.Table or SourceKind.Column or SourceKind.Constraint) ? key with { Name = new QualifiedName(schema, key.Name.Name) } : null);
     }
 
     /// <summary>

@@ -46,6 +46,25 @@ public sealed class SourceMap
         return _paths.Count - 1;
     }
 
+    /// <summary>
+    /// The same places and directives under other keys (the source converted to another dialect, where names change
+    /// schema); a key mapped to null is left out.
+    /// </summary>
+    public SourceMap Rekey(Func<SourceKey, SourceKey?> rekey)
+    {
+        var map = new SourceMap();
+        foreach (var (key, p) in _positions)
+        {
+            if (rekey(key) is { } k) map.TryAdd(k, _paths[p.Path], p.Line, p.Column, p.Length);
+        }
+        foreach (var key in _directiveOrder)
+        {
+            if (rekey(key) is not { } k) continue;
+            foreach (var d in _directives[key]) map.AddDirective(k, d);
+        }
+        return map;
+    }
+
     /// <summary>Keeps a directive with the object it was written on.</summary>
     public void AddDirective(SourceKey key, SourceDirective directive)
     {
