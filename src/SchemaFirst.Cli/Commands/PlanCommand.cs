@@ -59,8 +59,8 @@ internal static class PlanCommand
     /// <summary>The options plan, diff and apply share; apply has no --format and --output.</summary>
     internal static CommonOptions Common(Command command, bool output = true)
     {
-        var format = new Option<string>("--format") { Description = "Output: sql (reviewable script), json (for tools) or md (a pull-request comment)", DefaultValueFactory = _ => "sql" };
-        format.AcceptOnlyFromAmong("sql", "json", "md");
+        var format = new Option<string>("--format") { Description = "Output: sql (reviewable script), json (for tools), md (a pull-request comment) or flyway (the next V<n>__name.sql in the -o folder)", DefaultValueFactory = _ => "sql" };
+        format.AcceptOnlyFromAmong("sql", "json", "md", "flyway");
         var outputFile = new Option<string?>("--output", "-o") { Description = "Write the plan to this file instead of standard output" };
         var sourceDialect = new Option<string?>("--source-dialect") { Description = "Dialect of the source files: " + string.Join(" or ", SqlDialects.All.Select(d => d.Name)) };
         sourceDialect.AcceptOnlyFromAmong(SqlDialects.All.Select(d => d.Name).ToArray());
@@ -85,6 +85,7 @@ internal static class PlanCommand
         var (build, code) = await BuildAsync(settings, stderr, timings, ct);
         if (build == null) return code;
         var plan = build.Plan;
+        if (settings.Format == "flyway") return await WriteFlywayAsync(build, settings.Output, stdout, stderr, ct);
         var format = settings.Format == "sql" && settings.Output?.EndsWith(".json", StringComparison.OrdinalIgnoreCase) == true ? "json" : settings.Format;
         var text = format switch
         {
@@ -108,6 +109,32 @@ internal static class PlanCommand
             return ExitCodes.Ok;
         }
         await stderr.WriteLineAsync("schemafirst: " + Summary(build));
+        return ExitCodes.Changes;
+    }
+
+    /// <summary>The plan as the next versioned migration files of a Flyway (or DbUp) folder.</summary>
+    private static async Task<int> WriteFlywayAsync(PlanBuild build, string? folder, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        if (folder == null)
+        {
+            await stderr.WriteLineAsync("schemafirst: --format flyway writes files: name the migrations folder with -o (e.g. -o db/migration)");
+            return ExitCodes.Usage;
+        }
+        if (build.Plan.IsEmpty)
+        {
+            await stderr.WriteLineAsync("schemafirst: no changes; no migration written");
+            return ExitCodes.Ok;
+        }
+        Directory.CreateDirectory(folder);
+        var checksums = Path.Combine(folder, FlywayWriter.ChecksumFile);
+        var (files, sums) = FlywayWriter.Write(build.Plan, Directory.EnumerateFiles(folder), File.Exists(checksums) ? await File.ReadAllTextAsync(checksums, ct) : null);
+        foreach (var (name, text) in files)
+        {
+            await WriteFileAsync(Path.Combine(folder, name), text, ct);
+            await stdout.WriteLineAsync(Path.Combine(folder, name));
+        }
+        await WriteFileAsync(checksums, sums, ct);
+        await stderr.WriteLineAsync("schemafirst: " + Summary(build) + $"; wrote {PlanSqlWriter.Count(files.Count, "migration")} to {folder}");
         return ExitCodes.Changes;
     }
 
