@@ -64,9 +64,11 @@ class Bench:
     changes; lint tools answer 1 when they have findings).
     """
 
-    def __init__(self, key, label, tool, argv, ok=(0,), needs=(), group="size"):
+    def __init__(self, key, label, tool, argv, ok=(0,), needs=(), group="size", setup=None):
         self.key, self.label, self.tool, self.argv = key, label, tool, list(argv)
         self.ok, self.needs, self.group = tuple(ok), tuple(needs), group
+        # Run before each measured run, untimed (apply needs a fresh copy of database A every time).
+        self.setup = list(setup) if setup else None
 
 
 # SchemaFirst commands. Adding a verb is one line; until the CLI has it, the harness reports
@@ -80,6 +82,12 @@ SF_BENCHES = [
           ["{sf}", "plan", "{b_sql}", "--db", "{url_a}"], ok=(0, 2), needs=("db",)),
     Bench("sf.plan_offline", "plan B files vs database A --offline", "schemafirst",
           ["{sf}", "plan", "{b_sql}", "--db", "{url_a}", "--offline"], ok=(0, 2), needs=("db",)),
+    Bench("sf.apply", "apply B files to a fresh copy of database A (dev database, pre-flight, history)", "schemafirst",
+          ["{sf}", "apply", "{b_sql}", "--db", "{url_apply}", "--auto-approve", "--allow-destructive"], needs=("db",),
+          setup=["psql", "-X", "-q", "-d", "{url_admin}", "-c", "DROP DATABASE IF EXISTS {apply_db}",
+                 "-c", "CREATE DATABASE {apply_db} TEMPLATE {a_db}"]),
+    Bench("sf.drift", "drift A files vs database A (normalized through a scratch database)", "schemafirst",
+          ["{sf}", "drift", "{a_sql}", "--db", "{url_a}"], ok=(0, 2), needs=("db",)),
     Bench("sf.diff", "diff A files -> B files", "schemafirst", ["{sf}", "diff", "{a_sql}", "{b_sql}"], ok=(0, 2)),
     Bench("sf.lint", "lint A files", "schemafirst", ["{sf}", "lint", "{a_sql}"], ok=(0, 1, 2)),
     Bench("sf.generate_docs", "generate docs A", "schemafirst",
@@ -112,6 +120,8 @@ RATIOS = [
     ("sf.plan", "migra", 0.1),
     ("sf.lint", "squawk", 0.5),
     ("sf.diff", "apgdiff", None),
+    ("sf.apply", "migra", None),
+    ("sf.drift", "migra", None),
 ]
 RATIO_TARGET_N = 5000
 MEMORY_TARGET_N = 10000
@@ -492,6 +502,11 @@ def measure(b: Bench, ctx: dict, runs: int, args, sf_env: dict) -> dict:
     res = {"label": b.label, "tool": b.tool, "argv": b.argv, "runs": [], "status": "ok", "reason": None}
     slow_cut = False
     for i in range(runs):
+        if b.setup:
+            code, out = run_plain(fill(b.setup, ctx), timeout=args.timeout)
+            if code != 0:
+                res["status"], res["reason"] = "failed", f"setup failed: {first_line(out)}"
+                break
         out_path, err_path = os.path.join(scratch, "stdout"), os.path.join(scratch, "stderr")
         r = run_measured(argv, args.timeout, out_path, err_path, env=env, cwd=ROOT)
         try:
@@ -526,6 +541,8 @@ def measure(b: Bench, ctx: dict, runs: int, args, sf_env: dict) -> dict:
         res["note"] = f"one run only: the first took more than {args.slow:g} s"
     summarise(res)
     if b.tool == "schemafirst" and res["status"] == "ok" and b.group != "startup":
+        if b.setup:
+            run_plain(fill(b.setup, ctx), timeout=args.timeout)
         res["breakdown"] = phase_breakdown(argv, args.timeout, scratch, env)
     return res
 
@@ -981,6 +998,8 @@ def prepare_size(n: int, pg: Postgres | None, args, data_n: dict) -> dict:
             return ctx
         ctx[f"url_{label}"] = url
     ctx["db"] = True
+    ctx["url_admin"], ctx["a_db"], ctx["apply_db"] = pg.url, f"bench_a_{n}", f"bench_apply_{n}"
+    ctx["url_apply"] = pg.db_url(ctx["apply_db"])
     # Dump files for apgdiff. pg_dump 15.14+ writes psql \restrict lines, which apgdiff (2012)
     # cannot read; they are meta-commands, not schema, so they are dropped.
     for label in ("a", "b"):

@@ -55,6 +55,19 @@ public sealed class DriftTests
         Assert.Equal($"No drift: {db.Url} matches {Data("schema.sql")}.\n", stdout);
         await db.ExecuteAsync("CREATE TABLE flyway_schema_history (id integer);");
         Assert.Equal(2, CliRunner.Run("drift", Data("schema.sql"), "--db", db.Url).Code);
+        // A table the source marks schemafirst:skip is someone else's: no drift, and no plan drops it.
+        var skipping = Path.Combine(Path.GetTempPath(), "sf-skip-" + Guid.NewGuid().ToString("N") + ".sql");
+        File.WriteAllText(skipping, File.ReadAllText(Data("schema.sql")) + "\nCREATE TABLE IF NOT EXISTS flyway_schema_history (id integer); -- schemafirst:skip\n");
+        try
+        {
+            var (skipCode, _, skipErr) = CliRunner.Run("drift", skipping, "--db", db.Url);
+            Assert.True(skipCode == 0, skipErr);
+            Assert.Equal((0, "-- No changes.\n"), CliRunner.Run("plan", skipping, "--db", db.Url) is var (c, o, _) ? (c, o) : default);
+        }
+        finally
+        {
+            File.Delete(skipping);
+        }
         var dir = Path.Combine(Path.GetTempPath(), "sf-drift-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         try

@@ -219,7 +219,9 @@ internal static class PlanCommand
             stderr.WriteLine($"schemafirst: SchemaFirst does not plan migrations for {dialect.DisplayName} yet; supported: {string.Join(", ", SqlDialects.All.Where(d => d is IMigrationDialect).Select(d => d.Name))}");
             return (null, ExitCodes.Usage);
         }
-        var (to, toMap, toCode, devUsed) = await AlignAsync(desired, dialect, current.Url, settings, stderr, ct);
+        var subsetState = new DevSubsetState();
+        var live = current.Url != null && current.Dialect == dialect ? current.Model : null;
+        var (to, toMap, toCode, devUsed) = await AlignAsync(desired, dialect, current.Url, settings, stderr, ct, live, subsetState);
         if (to == null) return (null, toCode);
         to = loader.Filter(to, dialect);
         var from = current.Model;
@@ -234,6 +236,13 @@ internal static class PlanCommand
             if (from == null) return (null, fromCode);
         }
         from = loader.Filter(from, dialect);
+        if (toMap is { Skipped.Count: > 0 } skippedIn)
+        {
+            // A relation the source marks schemafirst:skip is someone else's: neither dropped by a plan nor drift.
+            var skipped = skippedIn.Skipped.Select(n => n.Schema + "." + n.Name).ToList();
+            from = ModelFilter.Ignoring(from, skipped);
+            to = ModelFilter.Ignoring(to, skipped);
+        }
         timings.Lap("normal form (dev database or conversion)");
         var options = new PlanOptions(settings.ConcurrentIndexes, settings.Online);
         var plan = MigrationPlanner.Plan(from, to, toMap, dialect, options);
@@ -242,7 +251,7 @@ internal static class PlanCommand
         if (devUsed != null && dialect is IDevDatabase dev && MayBeReprinted(plan.Changes))
         {
             // A changed expression may only be the server printing its own output differently: ask it, and plan again.
-            if (await dev.ReprintAsync(devUsed, u => Drivers.Connect(u, writable: true), to, ct) is { } again)
+            if (await ReprintAsync(dev, devUsed, to, subsetState, ct) is { } again)
             {
                 reprinted = again;
                 plan = MigrationPlanner.Plan(from, to, toMap, dialect, options, reprinted, (plan.FromFingerprint, plan.ToFingerprint)) with { FromSchema = plan.FromSchema };
@@ -251,7 +260,7 @@ internal static class PlanCommand
         }
         var lines = new LineCache();
         foreach (var d in plan.Diagnostics) stderr.Write(DiagnosticTextFormatter.Format(d, lines.Read));
-        return (new PlanBuild(plan, current, desired, dialect, from, to, toMap, reprinted, config, devUsed), ExitCodes.Ok);
+        return (new PlanBuild(plan, current, desired, dialect, from, to, toMap, reprinted, config, devUsed, subsetState), ExitCodes.Ok);
     }
 
     /// <summary>
@@ -263,14 +272,30 @@ internal static class PlanCommand
         if (map == null) return null;
         var byName = converted.Tables.GroupBy(t => t.Name.Name, StringComparer.Ordinal).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Name, StringComparer.Ordinal);
         var schema = converted.Tables.FirstOrDefault()?.Name.Schema;
-        return map.Rekey(key => byName.TryGetValue(key.Name.Name, out var name) ? key with { Name = name }
+        var remapped = map.Rekey(key => byName.TryGetValue(key.Name.Name, out var name) ? key with { Name = name }
             : schema != null && key.Kind is not (SourceKind.Table or SourceKind.Column or SourceKind.Constraint) ? key with { Name = new QualifiedName(schema, key.Name.Name) } : null);
+        remapped.Skipped.AddRange(map.Skipped.Select(n => new QualifiedName(schema ?? n.Schema, n.Name)));
+        return remapped;
     }
 
     /// <summary>
     /// Whether a plan re-makes an object whose text the server may print differently once it reads its own output again
     /// (a check, index, view, policy, trigger, rule or type dropped and added under the same name, or a changed default).
     /// </summary>
+    /// <summary>
+    /// The desired schema as the server reads its own printed form again, or null when that changes nothing: of the
+    /// part that went to the dev database when only a part did, else of the whole.
+    /// </summary>
+    internal static async Task<Database?> ReprintAsync(IDevDatabase dev, DatabaseUrl devUrl, Database to, DevSubsetState state, CancellationToken ct)
+    {
+        if (state.Subset is { } subset)
+        {
+            if (state.Normalized == null) return null;
+            return await dev.ReprintAsync(devUrl, u => Drivers.Connect(u, writable: true), state.Normalized, ct) is { } again ? subset.Splice(to, again) : null;
+        }
+        return await dev.ReprintAsync(devUrl, u => Drivers.Connect(u, writable: true), to, ct);
+    }
+
     internal static bool MayBeReprinted(IReadOnlyList<SchemaChange> changes)
     {
         static object? Key(SchemaChange c) => c switch
@@ -302,7 +327,7 @@ internal static class PlanCommand
     /// when it is another dialect's.
     /// </summary>
     private static async Task<(Database? Model, SourceMap? Map, int Code, DatabaseUrl? DevUrl)> AlignAsync(SchemaSource source, ISqlDialect dialect, DatabaseUrl? target, PlanSettings settings,
-        TextWriter stderr, CancellationToken ct)
+        TextWriter stderr, CancellationToken ct, Database? live = null, DevSubsetState? subsetState = null)
     {
         if (source.Dialect != dialect)
         {
@@ -336,6 +361,23 @@ internal static class PlanCommand
             devUrl = target;
         }
         if (devUrl == null) return (source.Model, source.Map, ExitCodes.Ok, null);
+        if (live != null && subsetState != null && DevSubset.Select(live, source.Model, source.Map) is { } subset)
+        {
+            // Against a live database of the same engine, only what reads differently from it offline needs the server's form.
+            if (subset.SeedCount == 0)
+            {
+                subsetState.Subset = subset;
+                return (source.Model, source.Map, ExitCodes.Ok, devUrl);
+            }
+            if (await dev.NormalizeModelAsync(devUrl, u => Drivers.Connect(u, writable: true), subset.Model, ct) is { } normalizedSubset)
+            {
+                subsetState.Subset = subset;
+                subsetState.Normalized = normalizedSubset;
+                return (subset.Splice(source.Model, normalizedSubset), source.Map, ExitCodes.Ok, devUrl);
+            }
+            // The server refused the subset as written (or cannot make a scratch database): the whole source goes, and
+            // says exactly where it fails.
+        }
         var outcome = await dev.NormalizeAsync(devUrl, u => Drivers.Connect(u, writable: true), source.Files, source.Model, ct);
         if (outcome.Refused != null)
         {
@@ -363,4 +405,12 @@ internal static class PlanCommand
 /// (and the desired one as the server reprints it, when asked), and the project config.
 /// </summary>
 internal sealed record PlanBuild(MigrationPlan Plan, SchemaSource Current, SchemaSource Desired, ISqlDialect Dialect, Database From, Database To, SourceMap? ToMap,
-    Database? ToReprinted, ProjectConfig? Config, DatabaseUrl? DevUrl);
+    Database? ToReprinted, ProjectConfig? Config, DatabaseUrl? DevUrl, DevSubsetState Subset);
+
+/// <summary>Represents which part of the desired schema went to the dev database, and how it came back.</summary>
+internal sealed class DevSubsetState
+{
+    public DevSubset? Subset { get; set; }
+
+    public Database? Normalized { get; set; }
+}

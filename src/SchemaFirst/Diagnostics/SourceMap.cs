@@ -17,6 +17,9 @@ public sealed class SourceMap
 
     public int Count => _positions.Count;
 
+    /// <summary>Relations whose CREATE statement is marked <c>-- schemafirst:skip</c>: out of the model, and left alone in a database.</summary>
+    public List<Model.QualifiedName> Skipped { get; } = [];
+
     public void Set(SourceKey key, string path, int line, int column, int length) => _positions[key] = new Position(PathIndex(path), line, column, length);
 
     public void TryAdd(SourceKey key, string path, int line, int column, int length) => _positions.TryAdd(key, new Position(PathIndex(path), line, column, length));

@@ -23,6 +23,12 @@ public interface IDevDatabase
     /// null when that is the same model. PostgreSQL does not print every expression as a fixed point (an IN list on a
     /// varchar column): a database built by plans holds this second form. Plans ask only when a change could be one.
     /// </summary>
+    /// <summary>
+    /// A model written as the dialect's DDL, run on a scratch database and read back: the server's form of just those
+    /// objects (plan uses it for the part of the source that differs from the database). Null when the server refuses it.
+    /// </summary>
+    Task<Database?> NormalizeModelAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, Database model, CancellationToken cancellationToken = default);
+
     Task<Database?> ReprintAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, Database normalized, CancellationToken cancellationToken = default);
 }
 

@@ -209,7 +209,7 @@ public static class MigrationPlanner
     };
 
     /// <summary>The identifiers a query names (unqualified and qualified), to find what it reads.</summary>
-    private static HashSet<string> ReferencedNames(string query)
+    internal static HashSet<string> ReferencedNames(string query)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         var tokens = SqlLexer.Tokenize(query);
@@ -227,7 +227,7 @@ public static class MigrationPlanner
         return names;
     }
 
-    private static bool Mentions(HashSet<string> names, QualifiedName relation) => names.Contains(relation.Schema + "." + relation.Name) || names.Contains(relation.Name);
+    internal static bool Mentions(HashSet<string> names, QualifiedName relation) => names.Contains(relation.Schema + "." + relation.Name) || names.Contains(relation.Name);
 
     // The phase of each kind of change; within a phase, dependencies between objects decide, then the differ's order.
     private static int Rank(SchemaChange c) => c switch

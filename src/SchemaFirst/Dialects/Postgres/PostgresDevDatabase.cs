@@ -45,6 +45,28 @@ public static class PostgresDevDatabase
         }
     }
 
+    /// <summary>
+    /// The model's DDL run on a scratch database and read back, or null when the server refuses it. Function bodies are
+    /// not checked (a subset need not hold every table a body names).
+    /// </summary>
+    public static async Task<Database?> NormalizeModelAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, Database model, CancellationToken ct)
+    {
+        var printed = model with { Grants = default, DefaultPrivileges = default, Opaque = default };
+        try
+        {
+            return await InScratchDatabaseAsync(url, connect, async (conn, _) =>
+            {
+                await ExecuteAsync(conn, "SET check_function_bodies = off;\n" + PostgresSqlGenerator.Generate(printed), ct);
+                return (await PostgresInspector.InspectAsync(conn, null, ct)).Load.Model;
+            }, ct);
+        }
+        catch (Exception e) when (DatabaseErrors.IsConnectionError(e))
+        {
+            // Refused, or no scratch database to be had: the caller sends the whole source instead, which says why.
+            return null;
+        }
+    }
+
     /// <summary>The model applied, as PostgreSQL prints it, to another scratch database and read back; null when unchanged.</summary>
     public static async Task<Database?> ReprintAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, Database normalized, CancellationToken ct)
     {

@@ -88,6 +88,9 @@ public sealed class PostgresDialect : ISqlDialect, IDevDatabase, IMigrationDiale
     public Task<DevOutcome> NormalizeAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, IReadOnlyList<(string Path, string? Text)> sources, Database parsed, CancellationToken cancellationToken = default) =>
         PostgresDevDatabase.NormalizeAsync(url, connect, sources, parsed, cancellationToken);
 
+    public Task<Database?> NormalizeModelAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, Database model, CancellationToken cancellationToken = default) =>
+        PostgresDevDatabase.NormalizeModelAsync(url, connect, model, cancellationToken);
+
     public Task<Database?> ReprintAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, Database normalized, CancellationToken cancellationToken = default) =>
         PostgresDevDatabase.ReprintAsync(url, connect, normalized, cancellationToken);
 }

@@ -16,6 +16,28 @@ namespace SchemaFirst.Dialects.Postgres;
 /// </remarks>
 internal partial class PostgresParser
 {
+    /// <summary>
+    /// The relation a statement marked schemafirst:skip creates (CREATE [UNLOGGED] TABLE / [MATERIALIZED] VIEW / SEQUENCE
+    /// [IF NOT EXISTS] name): kept out of the model, and left alone where a database has it (plan, drift).
+    /// </summary>
+    private QualifiedName? SkippedObject(string sql)
+    {
+        var c = new TokenCursor(sql, SqlLexer.Tokenize(sql, Quotes), foldCase: FoldsCase);
+        if (!c.Accept("create")) return null;
+        c.Accept("or", "replace");
+        foreach (var w in new[] { "unlogged", "temporary", "temp", "global", "local", "materialized", "foreign", "recursive" }) c.Accept(w);
+        if (!(c.Accept("table") || c.Accept("view") || c.Accept("sequence"))) return null;
+        c.Accept("if", "not", "exists");
+        try
+        {
+            return ResolveRelation(c.ExpectNameParts("a name"));
+        }
+        catch (ParseException)
+        {
+            return null;
+        }
+    }
+
     private static readonly HashSet<string> KnownDirectives = new(StringComparer.Ordinal) { "renamed-from", "ignore", "skip" };
 
     private readonly List<Diagnostic> _diagnostics;
@@ -182,6 +204,7 @@ internal partial class PostgresParser
             if (stmt.Directives.Any(d => d.Name == "skip"))
             {
                 _stats.SkippedByDirective++;
+                if (SkippedObject(stmt.Text) is { } skipped) _sourceMap.Skipped.Add(skipped);
                 return;
             }
             var tokens = SqlLexer.Tokenize(stmt.Text, Quotes);
