@@ -21,6 +21,12 @@ internal sealed class PhaseTimer(TextWriter stderr)
         _last = now;
     }
 
+    /// <summary>A fact about the run worth seeing with the phases (how much went to the dev database).</summary>
+    public void Note(string note)
+    {
+        if (_enabled) stderr.WriteLine("timing: note: " + note);
+    }
+
     /// <summary>How much of the run the garbage collector took; printed with the phases.</summary>
     public void Gc()
     {

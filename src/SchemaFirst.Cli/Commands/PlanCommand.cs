@@ -221,7 +221,7 @@ internal static class PlanCommand
         }
         var subsetState = new DevSubsetState();
         var live = current.Url != null && current.Dialect == dialect ? current.Model : null;
-        var (to, toMap, toCode, devUsed) = await AlignAsync(desired, dialect, current.Url, settings, stderr, ct, live, subsetState);
+        var (to, toMap, toCode, devUsed) = await AlignAsync(desired, dialect, current.Url, settings, stderr, ct, live, subsetState, timings);
         if (to == null) return (null, toCode);
         to = loader.Filter(to, dialect);
         var from = current.Model;
@@ -327,7 +327,7 @@ internal static class PlanCommand
     /// when it is another dialect's.
     /// </summary>
     private static async Task<(Database? Model, SourceMap? Map, int Code, DatabaseUrl? DevUrl)> AlignAsync(SchemaSource source, ISqlDialect dialect, DatabaseUrl? target, PlanSettings settings,
-        TextWriter stderr, CancellationToken ct, Database? live = null, DevSubsetState? subsetState = null)
+        TextWriter stderr, CancellationToken ct, Database? live = null, DevSubsetState? subsetState = null, PhaseTimer? timings = null)
     {
         if (source.Dialect != dialect)
         {
@@ -364,6 +364,7 @@ internal static class PlanCommand
         if (live != null && subsetState != null && DevSubset.Select(live, source.Model, source.Map) is { } subset)
         {
             // Against a live database of the same engine, only what reads differently from it offline needs the server's form.
+            timings?.Note($"dev database subset: {subset.SeedCount} objects differ offline; {subset.Model.Tables.Count} of {source.Model.Tables.Count} tables and {subset.Model.Views.Count} of {source.Model.Views.Count} views go to the scratch database");
             if (subset.SeedCount == 0)
             {
                 subsetState.Subset = subset;
@@ -377,6 +378,7 @@ internal static class PlanCommand
             }
             // The server refused the subset as written (or cannot make a scratch database): the whole source goes, and
             // says exactly where it fails.
+            timings?.Note("the dev database refused the subset; sending every file");
         }
         var outcome = await dev.NormalizeAsync(devUrl, u => Drivers.Connect(u, writable: true), source.Files, source.Model, ct);
         if (outcome.Refused != null)

@@ -192,8 +192,14 @@ public static class SchemaDiffer
                 Changes.Add(new DropType(name, a));
                 Changes.Add(new AddType(name, b));
             }
-            Match(from.Domains, to.Domains, d => d.Name, d => new AddType(d.Name, d), d => new DropType(d.Name, d),
-                (a, b) => Recreate(a, b, b.Name, x => x with { Comment = null, Checks = x.Checks.Select(c => c with { Comment = null }).ToEquatableArray() }));
+            Match(from.Domains, to.Domains, d => d.Name, d => new AddType(d.Name, d), d => new DropType(d.Name, d), (a, b) =>
+            {
+                static DomainType Strip(DomainType x) => x with { Comment = null, Checks = x.Checks.Select(c => c with { Comment = null }).ToEquatableArray() };
+                if (Strip(a) == Strip(b)) return;
+                // Default, NOT NULL and checks change in place (ALTER DOMAIN); only a new base type or collation re-makes it.
+                if (a.BaseType == b.BaseType && a.Collation == b.Collation) Changes.Add(new ModifyDomain(a, b));
+                else Recreate(a, b, b.Name, Strip);
+            });
             Match(from.CompositeTypes, to.CompositeTypes, c => c.Name, c => new AddType(c.Name, c), c => new DropType(c.Name, c),
                 (a, b) => Recreate(a, b, b.Name, x => x with { Comment = null }));
             Match(from.OtherTypes, to.OtherTypes, o => o.Name, o => new AddType(o.Name, o), o => new DropType(o.Name, o),

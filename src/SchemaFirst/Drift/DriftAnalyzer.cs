@@ -88,6 +88,11 @@ public static class DriftAnalyzer
             case ModifySequence:
                 details.Add("sequence options differ");
                 break;
+            case ModifyDomain d:
+                if (d.From.Default != d.To.Default) details.Add($"default: the database has {d.From.Default ?? "none"}, the source {d.To.Default ?? "none"}");
+                if (d.From.NotNull != d.To.NotNull) details.Add(d.To.NotNull ? "nullability: the database allows NULL, the source says NOT NULL" : "nullability: the database says NOT NULL, the source allows NULL");
+                if (d.From.Checks.Select(k => k with { Comment = null }).ToHashSet().SetEquals(d.To.Checks.Select(k => k with { Comment = null })) is false) details.Add("checks differ");
+                break;
             case RenameTable r:
                 details.Add($"the database still names it {r.From}; the source renames it (renamed-from)");
                 break;
@@ -207,6 +212,7 @@ public static class DriftAnalyzer
             AddEnumValue a => map.Find(SourceKind.Type, a.Enum.Name),
             AddSequence a => map.Find(SourceKind.Sequence, a.Sequence.Name),
             ModifySequence m => map.Find(SourceKind.Sequence, m.To.Name),
+            ModifyDomain m => map.Find(SourceKind.Type, m.To.Name),
             AddSchema a => map.Find(SourceKind.Schema, new QualifiedName(a.Schema.Name, a.Schema.Name)),
             SetComment c => c.Target.Member != null ? map.Find(c.Target.Kind, c.Target.Name, c.Target.Member) ?? Table(c.Target.Name) : map.FindAny(c.Target.Kind, c.Target.Name),
             _ => null,

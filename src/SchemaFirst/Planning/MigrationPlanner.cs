@@ -246,7 +246,7 @@ public static class MigrationPlanner
         AddSchema or AddExtension => 11,
         AddType => 12,
         AddEnumValue => 13,
-        AddSequence or ModifySequence => 14,
+        AddSequence or ModifySequence or ModifyDomain => 14,
         RenameTable => 15,
         RenameColumn or RenameConstraint or RenameIndex => 16,
         AddRoutine or ReplaceRoutine => 17,

@@ -45,6 +45,7 @@ public abstract class MigrationSqlGenerator
             case AddSequence c: Generate(c); break;
             case DropSequence c: Generate(c); break;
             case ModifySequence c: Generate(c); break;
+            case ModifyDomain c: Generate(c); break;
             case SetSequenceOwner c: Generate(c); break;
             case AddTable c: Generate(c); break;
             case DropTable c: Generate(c); break;
@@ -147,6 +148,8 @@ public abstract class MigrationSqlGenerator
     protected virtual void Generate(ModifySequence c) => throw new NotSupportedException($"{Dialect.DisplayName} has no sequences");
 
     protected virtual void Generate(SetSequenceOwner c) => throw new NotSupportedException($"{Dialect.DisplayName} has no sequences");
+
+    protected virtual void Generate(ModifyDomain c) => throw new NotSupportedException($"{Dialect.DisplayName}: {c.Describe()}");
 
     protected virtual void Generate(AddTable c) => EmitCreate(c.Table, c);
 

@@ -60,6 +60,26 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
         EmitOutsideTransaction($"ALTER TYPE {N(c.Enum.Name)} ADD VALUE {Lit(c.Label)}{position}", c, StatementPhase.Before);
     }
 
+    protected override void Generate(ModifyDomain c)
+    {
+        var (a, b) = (c.From, c.To);
+        var alter = $"ALTER DOMAIN {N(b.Name)}";
+        var kept = b.Checks.Select(k => k with { Comment = null }).ToHashSet();
+        foreach (var gone in a.Checks.Where(k => !kept.Contains(k with { Comment = null }))) Emit($"{alter} DROP CONSTRAINT {Q(gone.Name)}", c);
+        if (a.Default != b.Default) Emit(b.Default != null ? $"{alter} SET DEFAULT {b.Default}" : $"{alter} DROP DEFAULT", c);
+        if (a.NotNull != b.NotNull)
+        {
+            if (b.NotNull) Emit($"{alter} SET NOT NULL", c, new Hazard(HazardCodes.SetNotNull, $"fails if a column of domain {b.Name} holds NULL"));
+            else Emit($"{alter} DROP NOT NULL", c);
+        }
+        var had = a.Checks.Select(k => k with { Comment = null }).ToHashSet();
+        foreach (var added in b.Checks.Where(k => !had.Contains(k with { Comment = null })))
+        {
+            Emit($"{alter} ADD CONSTRAINT {Q(added.Name)} CHECK ({added.Expression}){(added.NotValid ? " NOT VALID" : string.Empty)}", c,
+                new Hazard(HazardCodes.AddCheck, $"fails if a value in a column of domain {b.Name} violates the check"));
+        }
+    }
+
     protected override void Generate(ModifySequence c)
     {
         // The model leaves out options at their defaults, and a default depends on the others (START is MINVALUE for an

@@ -1,0 +1,2 @@
+CREATE DOMAIN qty AS integer DEFAULT 5 CONSTRAINT qty_positive CHECK (VALUE > 0) CONSTRAINT qty_small CHECK (VALUE < 1000);
+CREATE TABLE t (id integer PRIMARY KEY, n qty);

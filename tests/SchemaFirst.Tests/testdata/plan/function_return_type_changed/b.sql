@@ -1,0 +1,1 @@
+CREATE FUNCTION answer() RETURNS bigint LANGUAGE sql IMMUTABLE AS 'SELECT 42::bigint';

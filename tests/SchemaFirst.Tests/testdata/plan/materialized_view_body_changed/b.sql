@@ -1,0 +1,2 @@
+CREATE TABLE sales (id integer PRIMARY KEY, region text, amount numeric);
+CREATE MATERIALIZED VIEW sales_by_region AS SELECT region, sum(amount) AS total, count(*) AS n FROM sales GROUP BY region WITH NO DATA;

@@ -1,0 +1,3 @@
+CREATE TABLE t (id integer PRIMARY KEY);
+CREATE TABLE t_log (id integer);
+CREATE RULE t_no_delete AS ON DELETE TO t DO INSTEAD NOTHING;

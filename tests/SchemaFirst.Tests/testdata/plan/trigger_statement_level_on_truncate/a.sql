@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY);
+CREATE FUNCTION audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
