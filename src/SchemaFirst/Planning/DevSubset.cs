@@ -17,6 +17,7 @@ public sealed class DevSubset
     private readonly HashSet<QualifiedName> _tables = [];
     private readonly HashSet<QualifiedName> _views = [];
     private readonly HashSet<QualifiedName> _indexes = [];
+    private readonly HashSet<(QualifiedName, string)> _constraints = [];
     private readonly HashSet<(QualifiedName, string)> _triggers = [];
     private readonly HashSet<(QualifiedName, string)> _policies = [];
     private readonly HashSet<(QualifiedName, string)> _rules = [];
@@ -34,7 +35,7 @@ public sealed class DevSubset
     public Database Model { get; private set; } = Database.Empty;
 
     /// <summary>How many objects are seeds (none: the desired schema already reads as the database does).</summary>
-    public int SeedCount => _tables.Count + _views.Count + _indexes.Count + _triggers.Count + _policies.Count + _rules.Count + _types.Count
+    public int SeedCount => _tables.Count + _constraints.Count + _views.Count + _indexes.Count + _triggers.Count + _policies.Count + _rules.Count + _types.Count
         + _sequences.Count + _routines.Count + _schemas.Count + _extensions.Count;
 
     /// <summary>
@@ -61,12 +62,12 @@ public sealed class DevSubset
             case RebuildTable r: _tables.Add(r.To.Name); break;
             case RenameTable r: _tables.Add(r.To); break;
             case AddColumn a: _tables.Add(a.Table); break;
-            case DropColumn d: _tables.Add(d.Table); break;
             case ModifyColumn m: _tables.Add(m.Table); break;
             case RenameColumn r: _tables.Add(r.Table); break;
-            case AddConstraint a: _tables.Add(a.Table); break;
-            case DropConstraint d: _tables.Add(d.Table); break;
-            case RenameConstraint r: _tables.Add(r.Table); break;
+            // A constraint's printed form depends on its table's columns, not on the rest of the table: it goes alone.
+            // What only the database has (a dropped column, constraint or index) needs no server's form.
+            case AddConstraint a: _constraints.Add((a.Table, a.Name)); break;
+            case RenameConstraint r: _constraints.Add((r.Table, r.To)); break;
             case AddIndex a: _indexes.Add(a.Index.Name); break;
             case RenameIndex r: _indexes.Add(r.To.Name); break;
             case AddView a: _views.Add(a.View.Name); break;
@@ -86,6 +87,9 @@ public sealed class DevSubset
             case SetComment c:
                 switch (c.Target.Kind)
                 {
+                    case SourceKind.Constraint when c.Target.Member != null:
+                        _constraints.Add((c.Target.Name, c.Target.Member));
+                        break;
                     case SourceKind.Table or SourceKind.Column or SourceKind.Constraint or SourceKind.Trigger or SourceKind.Policy or SourceKind.Rule:
                         if (desired.FindTable(c.Target.Name) != null) _tables.Add(c.Target.Name);
                         else _views.Add(c.Target.Name);
@@ -145,6 +149,11 @@ public sealed class DevSubset
             foreach (var v in desired.Views.Where(v => MigrationPlanner.Mentions(names, v.Name))) NeedRelation(v.Name);
         }
         foreach (var name in supportTables.Concat(supportViews).ToList()) pending.Enqueue(name);
+        foreach (var (table, name) in _constraints)
+        {
+            NeedRelation(table);
+            if (tables.TryGetValue(table, out var t) && t.ForeignKeys.FirstOrDefault(f => f.Name == name) is { } fk) NeedRelation(fk.ReferencedTable);
+        }
         foreach (var i in desired.Indexes.Where(i => _indexes.Contains(i.Name))) NeedRelation(i.Table);
         foreach (var t in desired.Triggers.Where(t => _triggers.Contains((t.Table, t.Name)))) NeedRelation(t.Table);
         foreach (var p in desired.Policies.Where(p => _policies.Contains((p.Table, p.Name)))) NeedRelation(p.Table);
@@ -173,7 +182,7 @@ public sealed class DevSubset
         // A table that is only support keeps what others need of it (columns, keys, checks), not its foreign keys to
         // tables outside the subset; a sequence keeps its owner only when the owner is there.
         var subsetTables = desired.Tables.Where(t => supportTables.Contains(t.Name))
-            .Select(t => _tables.Contains(t.Name) ? t : t with { ForeignKeys = t.ForeignKeys.Where(f => supportTables.Contains(f.ReferencedTable)).ToEquatableArray() })
+            .Select(t => _tables.Contains(t.Name) ? t : t with { ForeignKeys = t.ForeignKeys.Where(f => _constraints.Contains((t.Name, f.Name)) && supportTables.Contains(f.ReferencedTable)).ToEquatableArray() })
             .ToEquatableArray();
         return desired with
         {
@@ -209,13 +218,31 @@ public sealed class DevSubset
             CompositeTypes = Replace(desired.CompositeTypes, normalized.CompositeTypes, c => c.Name, _types.Contains, x => x.OrderBy(c => c.Name)),
             OtherTypes = Replace(desired.OtherTypes, normalized.OtherTypes, o => o.Name, _types.Contains, x => x.OrderBy(o => o.Name)),
             Sequences = Replace(desired.Sequences, normalized.Sequences, s => s.Name, _sequences.Contains, x => x.OrderBy(s => s.Name)),
-            Tables = Replace(desired.Tables, normalized.Tables, t => t.Name, _tables.Contains, x => x.OrderBy(t => t.Name)),
+            Tables = Replace(desired.Tables, normalized.Tables, t => t.Name, _tables.Contains, x => x.OrderBy(t => t.Name)).Select(t => WithConstraints(t, normalized)).ToEquatableArray(),
             Indexes = Replace(desired.Indexes, normalized.Indexes, i => i.Name, _indexes.Contains, x => x.OrderBy(i => i.Name)),
             Views = Replace(desired.Views, normalized.Views, v => v.Name, _views.Contains, x => x.OrderBy(v => v.Name)),
             Routines = Replace(desired.Routines, normalized.Routines, r => r.Name, _routines.Contains, x => x.OrderBy(r => r.Name).ThenBy(r => r.ArgumentTypes, StringComparer.Ordinal)),
             Triggers = Replace(desired.Triggers, normalized.Triggers, t => (t.Table, t.Name), _triggers.Contains, x => x.OrderBy(t => t.Table).ThenBy(t => t.Name, StringComparer.Ordinal)),
             Policies = Replace(desired.Policies, normalized.Policies, p => (p.Table, p.Name), _policies.Contains, x => x.OrderBy(p => p.Table).ThenBy(p => p.Name, StringComparer.Ordinal)),
             Rules = Replace(desired.Rules, normalized.Rules, r => (r.Table, r.Name), _rules.Contains, x => x.OrderBy(r => r.Table).ThenBy(r => r.Name, StringComparer.Ordinal)),
+        };
+    }
+
+    /// <summary>A table that is not a seed, with its seed constraints in the form the dev database gave them.</summary>
+    private Table WithConstraints(Table table, Database normalized)
+    {
+        if (_tables.Contains(table.Name) || !_constraints.Any(c => c.Item1 == table.Name) || normalized.FindTable(table.Name) is not { } server) return table;
+        bool Seed(string name) => _constraints.Contains((table.Name, name));
+        EquatableArray<T> Swap<T>(EquatableArray<T> mine, EquatableArray<T> theirs, Func<T, string> name)
+            where T : IEquatable<T> =>
+            mine.Select(x => Seed(name(x)) && theirs.FirstOrDefault(y => name(y) == name(x)) is { } y ? y : x).ToEquatableArray();
+        return table with
+        {
+            PrimaryKey = table.PrimaryKey is { } pk && Seed(pk.Name) && server.PrimaryKey is { } spk && spk.Name == pk.Name ? spk : table.PrimaryKey,
+            Uniques = Swap(table.Uniques, server.Uniques, u => u.Name),
+            ForeignKeys = Swap(table.ForeignKeys, server.ForeignKeys, f => f.Name),
+            Checks = Swap(table.Checks, server.Checks, c => c.Name),
+            Exclusions = Swap(table.Exclusions, server.Exclusions, e => e.Name),
         };
     }
 }

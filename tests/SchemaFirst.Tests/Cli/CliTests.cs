@@ -107,7 +107,7 @@ public sealed class CliTests : TempDirectoryTest
         var (code, stdout, stderr) = Run("generate", "sql", src, "--dialect", "sqlite");
         Assert.Equal(0, code);
         Assert.Contains("CREATE TABLE a (\n    id INTEGER CONSTRAINT a_pkey PRIMARY KEY,\n    tags TEXT,\n    code TEXT\n);", stdout);
-        Assert.Contains("warning SF501: table public.a: check a_code_check (code ~ '^[a-z]+$') uses PostgreSQL-only syntax; not created", stderr);
+        Assert.Contains("warning SF501: table public.a: check a_code_check (code ~ '^[a-z]+$'::text) uses PostgreSQL-only syntax; not created", stderr);
         Assert.Contains("warning SF501: index public.a_tags: SQLite has only b-tree indexes; a gin index is not created", stderr);
         Assert.Contains("1 note(s) on how types and defaults map to SQLite", stderr);
         var (_, _, verbose) = Run("generate", "sql", src, "--dialect", "sqlite", "--verbose");

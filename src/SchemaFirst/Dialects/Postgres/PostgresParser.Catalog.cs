@@ -190,7 +190,7 @@ internal partial class PostgresParser
             OtherTypes: _otherTypes.Values.OrderBy(t => t.Name).ToEquatableArray(),
             Sequences: _sequences.Values.OrderBy(s => s.Name).ToEquatableArray(),
             Tables: tables,
-            Indexes: _indexes.Values.OrderBy(i => i.Name).ToEquatableArray(),
+            Indexes: _indexes.Values.Select(FreezeIndex).OrderBy(i => i.Name).ToEquatableArray(),
             IndexAttachments: _attachments.OrderBy(a => a.ChildIndex).ThenBy(a => a.ParentIndex).ToEquatableArray(),
             Views: _views.Values.OrderBy(v => v.Name).ToEquatableArray(),
             Routines: _routines.Values.OrderBy(r => r.Name).ThenBy(r => r.ArgumentTypes, StringComparer.Ordinal).ToEquatableArray(),
@@ -229,8 +229,26 @@ internal partial class PostgresParser
             Columns = t.Columns.Select(col => col with { Type = FreezeType(col.Type) }).ToEquatableArray(),
             Uniques = t.Uniques.OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray(),
             ForeignKeys = fks.OrderBy(f => f.Name, StringComparer.Ordinal).ToEquatableArray(),
-            Checks = t.Checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray(),
+            Checks = t.Checks.Select(c => c with { Expression = ServerForm(c.Expression, t) }).OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray(),
             Exclusions = t.Exclusions.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
+        };
+    }
+
+    /// <summary>A check or index expression on a table as the server prints it back, where that is certain offline.</summary>
+    private string ServerForm(string expression, Table table)
+    {
+        var columns = new Dictionary<string, DataType>(StringComparer.Ordinal);
+        foreach (var c in table.Columns) columns[c.Name] = FreezeType(c.Type);
+        return PostgresServerForm.Rewrite(expression, columns);
+    }
+
+    private SchemaIndex FreezeIndex(SchemaIndex index)
+    {
+        if (!_tables.TryGetValue(index.Table, out var table)) return index;
+        return index with
+        {
+            Elements = index.Elements.Select(e => e.Expression != null ? e with { Expression = ServerForm(e.Expression, table) } : e).ToEquatableArray(),
+            Where = index.Where != null ? ServerForm(index.Where, table) : null,
         };
     }
 }

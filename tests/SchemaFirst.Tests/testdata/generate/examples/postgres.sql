@@ -30,7 +30,7 @@ CREATE TABLE shop.categories (
     "position" smallint DEFAULT 0 NOT NULL,
     CONSTRAINT categories_pkey PRIMARY KEY (id),
     CONSTRAINT categories_slug_key UNIQUE (slug),
-    CONSTRAINT categories_not_own_parent_check CHECK (parent_id is null or parent_id <> id),
+    CONSTRAINT categories_not_own_parent_check CHECK ((parent_id is null) or (parent_id <> id)),
     CONSTRAINT categories_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES shop.categories (id) ON DELETE CASCADE
 );
 
@@ -76,8 +76,8 @@ CREATE TABLE shop.customers (
     deleted_at timestamp with time zone,
     CONSTRAINT customers_pkey PRIMARY KEY (id),
     CONSTRAINT customers_public_id_key UNIQUE (public_id),
-    CONSTRAINT customers_check CHECK (deleted_at is null or deleted_at >= created_at),
-    CONSTRAINT customers_full_name_check CHECK (length(btrim(full_name)) > 0),
+    CONSTRAINT customers_check CHECK ((deleted_at is null) or (deleted_at >= created_at)),
+    CONSTRAINT customers_full_name_check CHECK (length(btrim((full_name)::text)) > 0),
     CONSTRAINT customers_default_address_id_fkey FOREIGN KEY (default_address_id) REFERENCES shop.addresses (id) ON DELETE SET NULL
 );
 
@@ -105,8 +105,8 @@ CREATE TABLE shop.sellers (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT sellers_pkey PRIMARY KEY (id),
     CONSTRAINT sellers_slug_key UNIQUE (slug),
-    CONSTRAINT sellers_commission_rate_check CHECK (commission_rate >= 0 and commission_rate < 1),
-    CONSTRAINT sellers_slug_format_check CHECK (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
+    CONSTRAINT sellers_commission_rate_check CHECK ((commission_rate >= (0)::numeric) and (commission_rate < (1)::numeric)),
+    CONSTRAINT sellers_slug_format_check CHECK ((slug)::text ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text),
     CONSTRAINT sellers_owner_customer_id_fkey FOREIGN KEY (owner_customer_id) REFERENCES shop.customers (id) ON DELETE RESTRICT
 );
 
@@ -124,11 +124,11 @@ CREATE TABLE shop.coupons (
     times_redeemed integer DEFAULT 0 NOT NULL,
     CONSTRAINT coupons_pkey PRIMARY KEY (id),
     CONSTRAINT coupons_seller_id_code_key UNIQUE NULLS NOT DISTINCT (seller_id, code),
-    CONSTRAINT coupons_check CHECK (max_redemptions is null or times_redeemed <= max_redemptions),
-    CONSTRAINT coupons_discount_amount_check CHECK (discount_amount is null or discount_amount > 0),
+    CONSTRAINT coupons_check CHECK ((max_redemptions is null) or (times_redeemed <= max_redemptions)),
+    CONSTRAINT coupons_discount_amount_check CHECK ((discount_amount is null) or (discount_amount > (0)::numeric)),
     CONSTRAINT coupons_discount_kind_check CHECK (num_nonnulls(discount_percent, discount_amount) = 1),
-    CONSTRAINT coupons_discount_percent_check CHECK (discount_percent is null or (discount_percent > 0 and discount_percent <= 100)),
-    CONSTRAINT coupons_validity_check CHECK (valid_until is null or valid_until > valid_from),
+    CONSTRAINT coupons_discount_percent_check CHECK ((discount_percent is null) or ((discount_percent > (0)::numeric) and (discount_percent <= (100)::numeric))),
+    CONSTRAINT coupons_validity_check CHECK ((valid_until is null) or (valid_until > valid_from)),
     CONSTRAINT coupons_seller_id_fkey FOREIGN KEY (seller_id) REFERENCES shop.sellers (id) ON DELETE CASCADE
 );
 
@@ -151,10 +151,10 @@ CREATE TABLE shop.orders (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT orders_pkey PRIMARY KEY (id),
-    CONSTRAINT orders_amounts_non_negative_check CHECK (subtotal >= 0 and discount_total >= 0 and shipping_total >= 0 and tax_total >= 0),
+    CONSTRAINT orders_amounts_non_negative_check CHECK ((subtotal >= (0)::numeric) and (discount_total >= (0)::numeric) and (shipping_total >= (0)::numeric) and (tax_total >= (0)::numeric)),
     CONSTRAINT orders_check CHECK (discount_total <= subtotal),
     CONSTRAINT orders_check1 CHECK ((status = 'cancelled') = (cancelled_at is not null)),
-    CONSTRAINT orders_totals_check CHECK (grand_total = subtotal - discount_total + shipping_total + tax_total),
+    CONSTRAINT orders_totals_check CHECK (grand_total = (((subtotal - discount_total) + shipping_total) + tax_total)),
     CONSTRAINT orders_coupon_id_fkey FOREIGN KEY (coupon_id) REFERENCES shop.coupons (id) ON DELETE SET NULL,
     CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES shop.customers (id) ON DELETE RESTRICT
 );
@@ -174,9 +174,9 @@ CREATE TABLE shop.payments (
     captured_at timestamp with time zone,
     CONSTRAINT payments_pkey PRIMARY KEY (id),
     CONSTRAINT payments_provider_reference_key UNIQUE (provider, provider_reference),
-    CONSTRAINT payments_amount_check CHECK (amount > 0),
+    CONSTRAINT payments_amount_check CHECK (amount > (0)::numeric),
     CONSTRAINT payments_check CHECK (captured_at is null or status in ('captured', 'refunded')),
-    CONSTRAINT payments_refunded_amount_check CHECK (refunded_amount >= 0 and refunded_amount <= amount),
+    CONSTRAINT payments_refunded_amount_check CHECK ((refunded_amount >= (0)::numeric) and (refunded_amount <= amount)),
     CONSTRAINT payments_order_id_fkey FOREIGN KEY (order_id) REFERENCES shop.orders (id) ON DELETE RESTRICT
 );
 
@@ -211,9 +211,9 @@ CREATE TABLE shop.product_variants (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT product_variants_pkey PRIMARY KEY (id),
     CONSTRAINT product_variants_sku_key UNIQUE (sku),
-    CONSTRAINT product_variants_compare_at_price_check CHECK (compare_at_price is null or compare_at_price > price),
-    CONSTRAINT product_variants_price_check CHECK (price >= 0),
-    CONSTRAINT product_variants_weight_grams_check CHECK (weight_grams is null or weight_grams > 0),
+    CONSTRAINT product_variants_compare_at_price_check CHECK ((compare_at_price is null) or (compare_at_price > price)),
+    CONSTRAINT product_variants_price_check CHECK (price >= (0)::numeric),
+    CONSTRAINT product_variants_weight_grams_check CHECK ((weight_grams is null) or (weight_grams > 0)),
     CONSTRAINT product_variants_product_id_fkey FOREIGN KEY (product_id) REFERENCES shop.products (id) ON DELETE CASCADE
 );
 
@@ -223,7 +223,7 @@ CREATE TABLE shop.cart_items (
     quantity integer DEFAULT 1 NOT NULL,
     added_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT cart_items_pkey PRIMARY KEY (cart_id, variant_id),
-    CONSTRAINT cart_items_quantity_check CHECK (quantity > 0 and quantity <= 99),
+    CONSTRAINT cart_items_quantity_check CHECK ((quantity > 0) and (quantity <= 99)),
     CONSTRAINT cart_items_cart_id_fkey FOREIGN KEY (cart_id) REFERENCES shop.carts (id) ON DELETE CASCADE,
     CONSTRAINT cart_items_variant_id_fkey FOREIGN KEY (variant_id) REFERENCES shop.product_variants (id) ON DELETE CASCADE
 );
@@ -255,7 +255,7 @@ CREATE TABLE shop.order_items (
     CONSTRAINT order_items_pkey PRIMARY KEY (id),
     CONSTRAINT order_items_order_id_sku_key UNIQUE (order_id, sku),
     CONSTRAINT order_items_quantity_check CHECK (quantity > 0),
-    CONSTRAINT order_items_unit_price_check CHECK (unit_price >= 0),
+    CONSTRAINT order_items_unit_price_check CHECK (unit_price >= (0)::numeric),
     CONSTRAINT order_items_order_id_fkey FOREIGN KEY (order_id) REFERENCES shop.orders (id) ON DELETE CASCADE,
     CONSTRAINT order_items_seller_id_fkey FOREIGN KEY (seller_id) REFERENCES shop.sellers (id) ON DELETE RESTRICT,
     CONSTRAINT order_items_variant_id_fkey FOREIGN KEY (variant_id) REFERENCES shop.product_variants (id) ON DELETE SET NULL
@@ -275,7 +275,7 @@ CREATE TABLE shop.product_reviews (
     CONSTRAINT product_reviews_pkey PRIMARY KEY (id),
     CONSTRAINT product_reviews_product_id_customer_id_key UNIQUE (product_id, customer_id),
     CONSTRAINT product_reviews_helpful_votes_check CHECK (helpful_votes >= 0),
-    CONSTRAINT product_reviews_rating_check CHECK (rating between 1 and 5),
+    CONSTRAINT product_reviews_rating_check CHECK ((rating >= 1) and (rating <= 5)),
     CONSTRAINT product_reviews_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES shop.customers (id) ON DELETE SET NULL,
     CONSTRAINT product_reviews_order_item_id_fkey FOREIGN KEY (order_item_id) REFERENCES shop.order_items (id) ON DELETE SET NULL,
     CONSTRAINT product_reviews_product_id_fkey FOREIGN KEY (product_id) REFERENCES shop.products (id) ON DELETE CASCADE
@@ -294,8 +294,8 @@ CREATE TABLE shop.shipments (
     shipped_at timestamp with time zone,
     delivered_at timestamp with time zone,
     CONSTRAINT shipments_pkey PRIMARY KEY (id),
-    CONSTRAINT shipments_dates_check CHECK (delivered_at is null or (shipped_at is not null and delivered_at >= shipped_at)),
-    CONSTRAINT shipments_shipping_cost_check CHECK (shipping_cost >= 0),
+    CONSTRAINT shipments_dates_check CHECK ((delivered_at is null) or ((shipped_at is not null) and (delivered_at >= shipped_at))),
+    CONSTRAINT shipments_shipping_cost_check CHECK (shipping_cost >= (0)::numeric),
     CONSTRAINT shipments_order_id_fkey FOREIGN KEY (order_id) REFERENCES shop.orders (id) ON DELETE CASCADE,
     CONSTRAINT shipments_warehouse_id_fkey FOREIGN KEY (warehouse_id) REFERENCES shop.warehouses (id) ON DELETE SET NULL
 );
@@ -323,7 +323,7 @@ CREATE TABLE shop.support_tickets (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     closed_at timestamp with time zone,
     CONSTRAINT support_tickets_pkey PRIMARY KEY (id),
-    CONSTRAINT support_tickets_priority_check CHECK (priority between 1 and 5),
+    CONSTRAINT support_tickets_priority_check CHECK ((priority >= 1) and (priority <= 5)),
     CONSTRAINT support_tickets_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES shop.customers (id) ON DELETE CASCADE,
     CONSTRAINT support_tickets_order_id_fkey FOREIGN KEY (order_id) REFERENCES shop.orders (id) ON DELETE SET NULL
 );
@@ -338,7 +338,7 @@ CREATE TABLE shop.ticket_messages (
     is_internal boolean DEFAULT false NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT ticket_messages_pkey PRIMARY KEY (id),
-    CONSTRAINT ticket_messages_author_kind_check CHECK (author_kind in ('customer', 'agent', 'system')),
+    CONSTRAINT ticket_messages_author_kind_check CHECK ((author_kind)::text = any ((array['customer'::character varying, 'agent'::character varying, 'system'::character varying])::text[])),
     CONSTRAINT ticket_messages_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES shop.support_tickets (id) ON DELETE CASCADE
 );
 
@@ -404,7 +404,7 @@ CREATE INDEX sellers_owner_customer_id_idx ON shop.sellers USING btree (owner_cu
 
 CREATE INDEX shipment_items_order_item_id_idx ON shop.shipment_items USING btree (order_item_id);
 
-CREATE UNIQUE INDEX shipments_carrier_tracking_number_key ON shop.shipments USING btree (carrier, (upper(tracking_number))) WHERE (tracking_number is not null);
+CREATE UNIQUE INDEX shipments_carrier_tracking_number_key ON shop.shipments USING btree (carrier, (upper((tracking_number)::text))) WHERE (tracking_number is not null);
 
 CREATE INDEX shipments_order_id_idx ON shop.shipments USING btree (order_id);
 
