@@ -85,8 +85,20 @@ public static class DriftAnalyzer
             case SetComment c:
                 details.Add($"comment: the database has {(c.From != null ? "'" + c.From + "'" : "none")}, the source {(c.To != null ? "'" + c.To + "'" : "none")}");
                 break;
-            case ModifySequence:
-                details.Add("sequence options differ");
+            case ModifySequence q:
+                var (x, y) = (q.From.Options, q.To.Options);
+                void Option(string name, object? db, object? src, string unset)
+                {
+                    if (!Equals(db, src)) details.Add($"{name}: the database has {db ?? unset}, the source {src ?? unset}");
+                }
+                Option("type", x.DataType, y.DataType, "bigint");
+                Option("increment", x.Increment, y.Increment, "1");
+                Option("minvalue", x.MinValue, y.MinValue, "the default");
+                Option("maxvalue", x.MaxValue, y.MaxValue, "the default");
+                Option("start", x.Start, y.Start, "the default");
+                Option("cache", x.Cache, y.Cache, "1");
+                Option("cycle", x.Cycle ? "CYCLE" : "NO CYCLE", y.Cycle ? "CYCLE" : "NO CYCLE", string.Empty);
+                if (details.Count == 0) details.Add("sequence options differ");
                 break;
             case ModifyDomain d:
                 if (d.From.Default != d.To.Default) details.Add($"default: the database has {d.From.Default ?? "none"}, the source {d.To.Default ?? "none"}");

@@ -10,7 +10,7 @@ namespace SchemaFirst.Dialects.Sqlite;
 /// dropped (SQLite's affinities do that work), <c>x = any (array[...])</c> becomes <c>x IN (...)</c>, <c>now()</c>
 /// becomes CURRENT_TIMESTAMP; PostgreSQL-only operators and functions make the expression untranslatable.
 /// </summary>
-internal static class SqliteExpression
+internal static partial class SqliteExpression
 {
     private static readonly HashSet<string> Unsupported = new(StringComparer.Ordinal)
     {
@@ -126,8 +126,12 @@ internal static class SqliteExpression
             }
         }
         sb.Append(expression, last, expression.Length - last);
-        return sb.ToString();
+        // A dropped cast leaves "(code)" or "(0)" where PostgreSQL wrote "(code)::text": the parentheses go with it.
+        return RedundantParens().Replace(sb.ToString(), "$1$2");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(^|[\s(,=<>])\(([A-Za-z_][A-Za-z0-9_]*|\d+(?:\.\d+)?)\)(?=[\s),=<>]|$)")]
+    private static partial System.Text.RegularExpressions.Regex RedundantParens();
 
     /// <summary><c>= any (array['a', 'b'])</c> → <c>IN ('a', 'b')</c>; the '=' has already been copied.</summary>
     private static bool TryInList(string expression, List<Token> tokens, TokenCursor c, int i, StringBuilder sb, ref int last, out int next)

@@ -22,3 +22,7 @@ CREATE TABLE orders (
     total numeric(10, 2) CHECK (total >= 0)
 );
 GRANT SELECT ON orders TO PUBLIC;
+
+CREATE SEQUENCE invoice_no INCREMENT BY 1;
+CREATE TABLE invoices (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, code text COLLATE "C");
+CREATE FUNCTION total_of(o integer) RETURNS numeric LANGUAGE sql STABLE AS 'SELECT total FROM orders WHERE id = o';
