@@ -246,6 +246,26 @@ public sealed class ApplyTests : TempDirectoryTest
     }
 
     [PostgresFact]
+    public async Task An_index_left_invalid_by_a_failed_concurrent_build_is_built_again_by_the_next_apply()
+    {
+        await using var db = await PostgresServer.CreateDatabaseAsync();
+        await db.ExecuteAsync(Shop + "INSERT INTO orders (id, code) VALUES (1, 'A'), (2, 'A');");
+        // What a killed or failed CREATE INDEX CONCURRENTLY leaves behind: an INVALID index.
+        await Assert.ThrowsAsync<PostgresException>(() => db.ExecuteAsync("CREATE UNIQUE INDEX CONCURRENTLY orders_code_key ON orders (code);"));
+        Assert.Equal(false, await ScalarAsync(db.Url, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'orders_code_key'::regclass"));
+        var desired = Write("v2.sql", Shop + "CREATE UNIQUE INDEX orders_code_key ON orders (code);");
+        var (plan, planOut, planErr) = CliRunner.Run("plan", desired, "--db", db.Url, "--concurrent-indexes");
+        Assert.Equal(2, plan);
+        Assert.Contains("SF602: index public.orders_code_key is INVALID", planErr, StringComparison.Ordinal);
+        Assert.Contains("CREATE UNIQUE INDEX CONCURRENTLY orders_code_key ON public.orders", planOut, StringComparison.Ordinal);
+        await db.ExecuteAsync("UPDATE orders SET code = 'B' WHERE id = 2;");
+        var (code, _, stderr) = CliRunner.Run("apply", desired, "--db", db.Url, "--auto-approve", "--concurrent-indexes");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(true, await ScalarAsync(db.Url, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'orders_code_key'::regclass"));
+        Assert.Equal((0, "-- No changes.\n"), CliRunner.Run("plan", desired, "--db", db.Url) is var (c, o, _) ? (c, o) : default);
+    }
+
+    [PostgresFact]
     public async Task No_password_appears_in_output_history_or_errors()
     {
         await using var db = await PostgresServer.CreateDatabaseAsync();
