@@ -347,14 +347,15 @@ public static class SchemaDiffer
             if (a.RowLevelSecurity != b.RowLevelSecurity) tableChanges |= TableChange.RowLevelSecurity;
             if (a.ForceRowLevelSecurity != b.ForceRowLevelSecurity) tableChanges |= TableChange.ForceRowLevelSecurity;
             if (a.With != b.With) tableChanges |= TableChange.StorageParameters;
+            if (a.Persistence != b.Persistence) tableChanges |= TableChange.Persistence;
+            if (a.Tablespace != b.Tablespace) tableChanges |= TableChange.Tablespace;
+            if (a.AccessMethod != b.AccessMethod) tableChanges |= TableChange.AccessMethod;
+            // A table attached to or detached from a parent (ATTACH / DETACH PARTITION, INHERIT / NO INHERIT).
+            if (a.PartitionOf != b.PartitionOf) tableChanges |= TableChange.Partition;
+            if (a.Inherits != b.Inherits) tableChanges |= TableChange.Inheritance;
             if (tableChanges != TableChange.None) Changes.Add(new ModifyTable(a, b, tableChanges));
             var rest = new List<string>();
-            if (a.Persistence != b.Persistence) rest.Add("persistence (LOGGED/UNLOGGED)");
             if (a.PartitionBy != b.PartitionBy) rest.Add("partitioning");
-            if (a.PartitionOf != b.PartitionOf) rest.Add("partition bound");
-            if (a.Inherits != b.Inherits) rest.Add("inheritance");
-            if (a.AccessMethod != b.AccessMethod) rest.Add("access method");
-            if (a.Tablespace != b.Tablespace) rest.Add("tablespace");
             var kept = a.Columns.Select(c => renamedCols.GetValueOrDefault(c.Name, c.Name)).Where(bCols.ContainsKey);
             if (!kept.SequenceEqual(b.Columns.Select(c => c.Name).Where(current.ContainsKey)))
             {

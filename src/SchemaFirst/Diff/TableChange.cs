@@ -10,4 +10,9 @@ public enum TableChange
     RowLevelSecurity = 1,
     ForceRowLevelSecurity = 2,
     StorageParameters = 4,
+    Persistence = 8,
+    Tablespace = 16,
+    AccessMethod = 32,
+    Partition = 64,
+    Inheritance = 128,
 }

@@ -80,7 +80,12 @@ public static class DriftAnalyzer
             case ModifyTable t:
                 if (t.Changes.HasFlag(TableChange.RowLevelSecurity)) details.Add($"row-level security: the database has it {(t.From.RowLevelSecurity ? "on" : "off")}, the source {(t.To.RowLevelSecurity ? "on" : "off")}");
                 if (t.Changes.HasFlag(TableChange.ForceRowLevelSecurity)) details.Add($"forced row-level security: the database has it {(t.From.ForceRowLevelSecurity ? "on" : "off")}, the source {(t.To.ForceRowLevelSecurity ? "on" : "off")}");
-                if (t.Changes.HasFlag(TableChange.StorageParameters)) details.Add("storage parameters differ");
+                if (t.Changes.HasFlag(TableChange.StorageParameters)) details.Add($"storage parameters: the database has {t.From.With ?? "none"}, the source {t.To.With ?? "none"}");
+                if (t.Changes.HasFlag(TableChange.Persistence)) details.Add($"persistence: the database has it {t.From.Persistence.ToString().ToLowerInvariant()}, the source {t.To.Persistence.ToString().ToLowerInvariant()}");
+                if (t.Changes.HasFlag(TableChange.Tablespace)) details.Add($"tablespace: the database has {t.From.Tablespace ?? "the default"}, the source {t.To.Tablespace ?? "the default"}");
+                if (t.Changes.HasFlag(TableChange.AccessMethod)) details.Add($"access method: the database has {t.From.AccessMethod ?? "heap"}, the source {t.To.AccessMethod ?? "heap"}");
+                if (t.Changes.HasFlag(TableChange.Partition)) details.Add($"partition of: the database has {(t.From.PartitionOf is { } f ? f.Parent + " " + f.Bound : "none")}, the source {(t.To.PartitionOf is { } p ? p.Parent + " " + p.Bound : "none")}");
+                if (t.Changes.HasFlag(TableChange.Inheritance)) details.Add($"inherits: the database has ({string.Join(", ", t.From.Inherits)}), the source ({string.Join(", ", t.To.Inherits)})");
                 break;
             case SetComment c:
                 details.Add($"comment: the database has {(c.From != null ? "'" + c.From + "'" : "none")}, the source {(c.To != null ? "'" + c.To + "'" : "none")}");

@@ -252,6 +252,8 @@ public static class MigrationPlanner
         AddRoutine or ReplaceRoutine => 17,
         AddTable or AddRoutine { Routine.Kind: RoutineKind.Aggregate } => 18,
         AddColumn => 19,
+        // A partition detached from a parent that goes would go with it: it is detached first.
+        ModifyTable { From.PartitionOf: not null, To.PartitionOf: null } => 6,
         ModifyColumn or ModifyTable or RebuildTable => 20,
         AddConstraint { Constraint: not ForeignKey } => 21,
         AddIndex => 22,

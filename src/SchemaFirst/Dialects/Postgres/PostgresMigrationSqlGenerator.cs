@@ -143,6 +143,25 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
             if (reset.Count > 0) Emit($"ALTER TABLE {N(c.To.Name)} RESET ({string.Join(", ", reset)})", c);
             if (set.Count > 0) Emit($"ALTER TABLE {N(c.To.Name)} SET ({string.Join(", ", set)})", c);
         }
+        var t = N(c.To.Name);
+        var rewrite = new Hazard(HazardCodes.TableRewrite, $"rewrites {c.To.Name} under an ACCESS EXCLUSIVE lock");
+        if ((c.Changes & TableChange.Persistence) != 0) Emit($"ALTER TABLE {t} SET {(c.To.Persistence == TablePersistence.Unlogged ? "UNLOGGED" : "LOGGED")}", c, rewrite);
+        if ((c.Changes & TableChange.AccessMethod) != 0) Emit($"ALTER TABLE {t} SET ACCESS METHOD {Q(c.To.AccessMethod ?? "heap")}", c, rewrite);
+        if ((c.Changes & TableChange.Tablespace) != 0) Emit($"ALTER TABLE {t} SET TABLESPACE {Q(c.To.Tablespace ?? "pg_default")}", c, rewrite);
+        if ((c.Changes & TableChange.Inheritance) != 0)
+        {
+            foreach (var gone in c.From.Inherits.Where(p => !c.To.Inherits.Contains(p))) Emit($"ALTER TABLE {t} NO INHERIT {N(gone)}", c);
+            foreach (var added in c.To.Inherits.Where(p => !c.From.Inherits.Contains(p))) Emit($"ALTER TABLE {t} INHERIT {N(added)}", c);
+        }
+        if ((c.Changes & TableChange.Partition) != 0)
+        {
+            if (c.From.PartitionOf is { } was) Emit($"ALTER TABLE {N(was.Parent)} DETACH PARTITION {t}", c);
+            if (c.To.PartitionOf is { } now)
+            {
+                Emit($"ALTER TABLE {N(now.Parent)} ATTACH PARTITION {t} {now.Bound}", c,
+                    new Hazard(HazardCodes.AddCheck, $"fails if a row of {c.To.Name} falls outside the partition bound, or the default partition holds rows of it; scans {c.To.Name}"));
+            }
+        }
     }
 
     /// <summary>The keys and values of a storage-parameter list as the model keeps it: <c>(fillfactor='70', ...)</c>.</summary>

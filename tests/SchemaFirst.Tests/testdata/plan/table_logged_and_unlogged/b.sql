@@ -1,0 +1,2 @@
+CREATE UNLOGGED TABLE cache (k text PRIMARY KEY, v text);
+CREATE TABLE scratch (id integer);
