@@ -1,5 +1,6 @@
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Model;
+using SchemaFirst.Sql;
 
 namespace SchemaFirst.Diff;
 
@@ -94,6 +95,66 @@ public static class SchemaDiffer
             };
         }
 
+        private readonly List<(EnumType From, EnumType To)> _recreate = [];
+
+        /// <summary>
+        /// An enum made again: renamed aside, created anew, every column using it changed over through text (with the
+        /// checks and partial or expression indexes that name the column dropped and added around, since the server
+        /// re-reads them against the old type), and the old type dropped last.
+        /// </summary>
+        private void RecreateEnums()
+        {
+            foreach (var (a, b) in _recreate)
+            {
+                var retired = new QualifiedName(a.Name.Schema, Clip(a.Name.Name, "__schemafirst_old"));
+                Changes.Add(new RecreateEnum(a, b, retired));
+                var toTables = to.Tables.ToDictionary(t => t.Name);
+                foreach (var t in from.Tables)
+                {
+                    if (!toTables.TryGetValue(t.Name, out var after)) continue;
+                    foreach (var col in t.Columns.Where(c => c.Type.UserType == a.Name))
+                    {
+                        if (after.FindColumn(col.Name) is not { } now) continue;
+                        var existing = Changes.OfType<ModifyColumn>().FirstOrDefault(m => m.Table == t.Name && m.From.Name == col.Name);
+                        if (existing != null) Changes[Changes.IndexOf(existing)] = existing with { Changes = existing.Changes | ColumnChange.Type };
+                        else Changes.Add(new ModifyColumn(t.Name, col, now, ColumnChange.Type));
+                        var names = new HashSet<string>([col.Name], StringComparer.Ordinal);
+                        foreach (var check in t.Checks.Where(k => Mentions(k.Expression, names)))
+                        {
+                            if (Changes.Any(x => x is DropConstraint d && d.Table == t.Name && d.Name == check.Name)) continue;
+                            Changes.Add(new DropConstraint(t.Name, check.Name, check));
+                            if (after.Checks.FirstOrDefault(k => k.Name == check.Name) is { } again && !Changes.Any(x => x is AddConstraint ac && ac.Table == t.Name && ac.Name == check.Name))
+                            {
+                                Changes.Add(new AddConstraint(t.Name, again.Name, again with { Comment = null }));
+                            }
+                        }
+                        foreach (var index in from.Indexes.Where(i => i.Table == t.Name && (Mentions(i.Where, names) || i.Elements.Any(e => Mentions(e.Expression, names)))))
+                        {
+                            if (Changes.Any(x => x is DropIndex d && d.Index.Name == index.Name)) continue;
+                            Changes.Add(new DropIndex(index));
+                            if (to.Indexes.FirstOrDefault(i => i.Name == index.Name) is { } again && !Changes.Any(x => x is AddIndex ai && ai.Index.Name == index.Name)) Changes.Add(new AddIndex(again));
+                        }
+                    }
+                }
+                Changes.Add(new DropRetiredType(retired, b.Name));
+            }
+        }
+
+        private static bool Mentions(string? expression, HashSet<string> names)
+        {
+            if (expression == null) return false;
+            var tokens = SqlLexer.Tokenize(expression);
+            var c = new TokenCursor(expression, tokens);
+            return tokens.Any(t => t.Kind is TokenKind.Word or TokenKind.QuotedIdentifier && names.Contains(c.IdentifierValue(t)));
+        }
+
+        private static string Clip(string name, string suffix)
+        {
+            var max = 63 - System.Text.Encoding.UTF8.GetByteCount(suffix);
+            while (System.Text.Encoding.UTF8.GetByteCount(name) > max) name = name[..^1];
+            return name + suffix;
+        }
+
         public void Run()
         {
             Schemas();
@@ -110,6 +171,7 @@ public static class SchemaDiffer
             Comments();
             Grants();
             Unsupported();
+            RecreateEnums();
         }
 
         private static Dictionary<TKey, TValue> By<TKey, TValue>(IEnumerable<TValue> items, Func<TValue, TKey> key)
@@ -166,8 +228,18 @@ public static class SchemaDiffer
                 var kept = b.Labels.Where(a.Labels.Contains).ToList();
                 if (kept.Count != a.Labels.Count || !kept.SequenceEqual(a.Labels))
                 {
-                    Unplannable($"enum {a.Name}", "a value was removed, renamed or moved; the type must be recreated with its dependent columns, which plans do not do yet",
-                        "add values only, or write this migration by hand", SourceKind.Type, b.Name);
+                    // Made again under its columns (see RecreateEnums), unless something else holds it.
+                    var holders = from.Domains.Where(d => d.BaseType.UserType == a.Name).Select(d => "domain " + d.Name)
+                        .Concat(from.CompositeTypes.Where(ct => ct.Attributes.Any(x => x.Type.UserType == a.Name)).Select(ct => "type " + ct.Name))
+                        .Concat(from.Routines.Where(r => r.ArgumentTypes.Contains(a.Name.Name, StringComparison.Ordinal) || r.Definition.Contains(a.Name.ToString(), StringComparison.Ordinal)).Select(r => "routine " + r.Signature))
+                        .ToList();
+                    if (holders.Count > 0)
+                    {
+                        Unplannable($"enum {a.Name}", $"a value was removed, renamed or moved, and {string.Join(", ", holders)} use it; plans make an enum again only under table columns",
+                            "add values only, or write this migration by hand", SourceKind.Type, b.Name);
+                        return;
+                    }
+                    _recreate.Add((a, b));
                     return;
                 }
                 for (var i = 0; i < b.Labels.Count; i++)

@@ -105,6 +105,9 @@ public static class DriftAnalyzer
                 Option("cycle", x.Cycle ? "CYCLE" : "NO CYCLE", y.Cycle ? "CYCLE" : "NO CYCLE", string.Empty);
                 if (details.Count == 0) details.Add("sequence options differ");
                 break;
+            case RecreateEnum e:
+                details.Add($"values: the database has ({string.Join(", ", e.From.Labels.Select(l => "'" + l + "'"))}), the source ({string.Join(", ", e.To.Labels.Select(l => "'" + l + "'"))})");
+                break;
             case ModifyDomain d:
                 if (d.From.Default != d.To.Default) details.Add($"default: the database has {d.From.Default ?? "none"}, the source {d.To.Default ?? "none"}");
                 if (d.From.NotNull != d.To.NotNull) details.Add(d.To.NotNull ? "nullability: the database allows NULL, the source says NOT NULL" : "nullability: the database says NOT NULL, the source allows NULL");
@@ -230,6 +233,7 @@ public static class DriftAnalyzer
             AddSequence a => map.Find(SourceKind.Sequence, a.Sequence.Name),
             ModifySequence m => map.Find(SourceKind.Sequence, m.To.Name),
             ModifyDomain m => map.Find(SourceKind.Type, m.To.Name),
+            RecreateEnum r => map.Find(SourceKind.Type, r.To.Name),
             AddSchema a => map.Find(SourceKind.Schema, new QualifiedName(a.Schema.Name, a.Schema.Name)),
             SetComment c => c.Target.Member != null ? map.Find(c.Target.Kind, c.Target.Name, c.Target.Member) ?? Table(c.Target.Name) : map.FindAny(c.Target.Kind, c.Target.Name),
             _ => null,

@@ -77,6 +77,7 @@ public sealed class DevSubset
             case AddType a: _types.Add(a.Name); break;
             case AddEnumValue a: _types.Add(a.Enum.Name); break;
             case ModifyDomain m: _types.Add(m.To.Name); break;
+            case RecreateEnum r: _types.Add(r.To.Name); break;
             case AddSequence a: _sequences.Add(a.Sequence.Name); break;
             case ModifySequence m: _sequences.Add(m.To.Name); break;
             case SetSequenceOwner o: _sequences.Add(o.Sequence); break;

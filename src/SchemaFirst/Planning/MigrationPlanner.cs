@@ -244,7 +244,7 @@ public static class MigrationPlanner
         DropColumn => 8,
         DropType => 10,
         AddSchema or AddExtension => 11,
-        AddType => 12,
+        AddType or RecreateEnum => 12,
         AddEnumValue => 13,
         AddSequence or ModifySequence or ModifyDomain => 14,
         RenameTable => 15,
@@ -261,7 +261,7 @@ public static class MigrationPlanner
         AddView => 24,
         AddTrigger or AddPolicy or AddRule => 25,
         // After the column defaults that used it are changed (a serial made an identity column).
-        SetSequenceOwner or DropSequence => 26,
+        SetSequenceOwner or DropSequence or DropRetiredType => 26,
         SetComment => 27,
         RevokePrivilege => 28,
         GrantPrivilege => 29,

@@ -46,6 +46,8 @@ public abstract class MigrationSqlGenerator
             case DropSequence c: Generate(c); break;
             case ModifySequence c: Generate(c); break;
             case ModifyDomain c: Generate(c); break;
+            case RecreateEnum c: Generate(c); break;
+            case DropRetiredType c: Generate(c); break;
             case SetSequenceOwner c: Generate(c); break;
             case AddTable c: Generate(c); break;
             case DropTable c: Generate(c); break;
@@ -148,6 +150,10 @@ public abstract class MigrationSqlGenerator
     protected virtual void Generate(ModifySequence c) => throw new NotSupportedException($"{Dialect.DisplayName} has no sequences");
 
     protected virtual void Generate(SetSequenceOwner c) => throw new NotSupportedException($"{Dialect.DisplayName} has no sequences");
+
+    protected virtual void Generate(RecreateEnum c) => throw new NotSupportedException($"{Dialect.DisplayName}: {c.Describe()}");
+
+    protected virtual void Generate(DropRetiredType c) => Emit($"DROP TYPE {N(c.Retired)}", c);
 
     protected virtual void Generate(ModifyDomain c) => throw new NotSupportedException($"{Dialect.DisplayName}: {c.Describe()}");
 

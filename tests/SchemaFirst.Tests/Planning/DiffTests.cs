@@ -82,13 +82,17 @@ public sealed class DiffTests : TempDirectoryTest
     }
 
     [Fact]
-    public void Removing_an_enum_value_is_reported_not_planned_wrongly()
+    public void Removing_an_enum_value_makes_the_enum_again_unless_a_domain_holds_it()
     {
-        var plan = Plan("CREATE TYPE s AS ENUM ('a', 'b', 'c');", "CREATE TYPE s AS ENUM ('a', 'c');");
-        Assert.True(plan.IsEmpty);
-        var d = Assert.Single(plan.Diagnostics);
+        var plan = Plan("CREATE TYPE s AS ENUM ('a', 'b', 'c');\nCREATE TABLE t (v s);", "CREATE TYPE s AS ENUM ('a', 'c');\nCREATE TABLE t (v s);");
+        Assert.Empty(plan.Diagnostics);
+        Assert.Equal(["ALTER TYPE public.s RENAME TO s__schemafirst_old", "CREATE TYPE public.s AS ENUM ('a', 'c')",
+            "ALTER TABLE public.t ALTER COLUMN v TYPE public.s USING v::text::public.s", "DROP TYPE public.s__schemafirst_old"], plan.Statements.Select(x => x.Sql));
+        var held = Plan("CREATE TYPE s AS ENUM ('a', 'b');\nCREATE DOMAIN d AS s;", "CREATE TYPE s AS ENUM ('b', 'a');\nCREATE DOMAIN d AS s;");
+        Assert.True(held.IsEmpty);
+        var d = Assert.Single(held.Diagnostics);
         Assert.Equal(DiagnosticCodes.ChangeNotPlanned, d.Code);
-        Assert.Contains("enum public.s", d.Message, StringComparison.Ordinal);
+        Assert.Contains("enum public.s: a value was removed, renamed or moved, and domain public.d use it", d.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -60,6 +60,16 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
         EmitOutsideTransaction($"ALTER TYPE {N(c.Enum.Name)} ADD VALUE {Lit(c.Label)}{position}", c, StatementPhase.Before);
     }
 
+    /// <summary>Enums made again in this plan, with their new values: columns move over to them through text.</summary>
+    private readonly Dictionary<QualifiedName, EquatableArray<string>> _recreatedEnums = [];
+
+    protected override void Generate(RecreateEnum c)
+    {
+        _recreatedEnums[c.To.Name] = c.To.Labels;
+        Emit($"ALTER TYPE {N(c.From.Name)} RENAME TO {Q(c.Retired.Name)}", c);
+        foreach (var sql in CreateStatements(c.To)) Emit(sql, c);
+    }
+
     protected override void Generate(ModifyDomain c)
     {
         var (a, b) = (c.From, c.To);
@@ -227,7 +237,13 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
             // Between character types the assignment cast applies, which refuses a value too long for the new length; an
             // explicit USING cast would cut it without a word. So the pre-flight query counts values that are too long.
             var characters = IsCharacter(a.Type) && IsCharacter(b.Type);
-            var check = !characters
+            var recreated = b.Type.UserType is { } enumName && _recreatedEnums.TryGetValue(enumName, out var labels) ? labels : default;
+            var check = !recreated.IsEmpty
+                ? (b.Type.ArrayDimensions == 0
+                    ? new DataCheck($"SELECT count(*) FROM {t} WHERE {col} IS NOT NULL AND {col}::text NOT IN ({string.Join(", ", recreated.Select(Lit))})",
+                        $"{c.Table}.{QualifiedName.Display(b.Name)}: {{0}} row(s) hold a value {b.Type.Text} no longer has; the type change would fail")
+                    : null)
+                : !characters
                 ? new DataCheck($"SELECT count(*) FROM {t} WHERE {col} IS NOT NULL AND NOT {CastableFunction}({col}::text, {Lit(a.Type.Text)}, {Lit(b.Type.Text)})",
                     $"{c.Table}.{QualifiedName.Display(b.Name)}: {{0}} value(s) cannot be cast from {a.Type.Text} to {b.Type.Text}; the type change would fail")
                 : b.Type.Length is { } length && b.Type.ArrayDimensions == 0 && (a.Type.Length is null || a.Type.Length > length)
@@ -235,7 +251,9 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
                     : null;
             var hazards = new List<Hazard>
             {
-                new(HazardCodes.TypeCast, $"fails if a value of {c.Table}.{QualifiedName.Display(b.Name)} cannot be cast from {a.Type.Text} to {b.Type.Text}", check),
+                new(HazardCodes.TypeCast, !recreated.IsEmpty
+                    ? $"fails if {c.Table}.{QualifiedName.Display(b.Name)} holds a value the enum no longer has"
+                    : $"fails if a value of {c.Table}.{QualifiedName.Display(b.Name)} cannot be cast from {a.Type.Text} to {b.Type.Text}", check),
                 new(HazardCodes.TableRewrite, $"changing the type rewrites {c.Table} and its indexes under an ACCESS EXCLUSIVE lock"),
             };
             if (Narrows(a.Type, b.Type))
@@ -245,7 +263,8 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
                     : $"{a.Type.Text} to {b.Type.Text} narrows the column: values that do not fit make it fail, and digits past the new scale are rounded away"));
             }
             var collate = b.Collation != null ? " COLLATE " + PostgresQuoting.Dotted(b.Collation) : string.Empty;
-            var using_ = characters ? string.Empty : $" USING {col}::{b.Type.Text}";
+            var using_ = !recreated.IsEmpty ? $" USING {col}::text{(b.Type.ArrayDimensions > 0 ? "[]" : string.Empty)}::{b.Type.Text}"
+                : characters ? string.Empty : $" USING {col}::{b.Type.Text}";
             Emit($"{alter} TYPE {b.Type.Text}{collate}{using_}", c, hazards.ToArray());
         }
         if (defaultChanges && b.Default != null) Emit($"{alter} SET DEFAULT {b.Default}", c);

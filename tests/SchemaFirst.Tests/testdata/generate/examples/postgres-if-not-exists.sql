@@ -366,7 +366,7 @@ CREATE TABLE IF NOT EXISTS shop.ticket_messages (
     is_internal boolean DEFAULT false NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT ticket_messages_pkey PRIMARY KEY (id),
-    CONSTRAINT ticket_messages_author_kind_check CHECK ((author_kind)::text = any ((array['customer'::character varying, 'agent'::character varying, 'system'::character varying])::text[])),
+    CONSTRAINT ticket_messages_author_kind_check CHECK (author_kind in ('customer', 'agent', 'system')),
     CONSTRAINT ticket_messages_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES shop.support_tickets (id) ON DELETE CASCADE
 );
 
