@@ -643,7 +643,10 @@ public static class SchemaDiffer
         {
             if (from.DefaultPrivileges != to.DefaultPrivileges)
             {
-                Unplannable("default privileges", "ALTER DEFAULT PRIVILEGES differ; plans do not change them yet", "run the ALTER DEFAULT PRIVILEGES statements by hand", null, null);
+                var a = from.DefaultPrivileges.ToHashSet();
+                var b = to.DefaultPrivileges.ToHashSet();
+                foreach (var d in from.DefaultPrivileges.Where(d => !b.Contains(d))) Changes.Add(new RevokeDefaultPrivilege(d));
+                foreach (var d in to.DefaultPrivileges.Where(d => !a.Contains(d))) Changes.Add(new GrantDefaultPrivilege(d));
             }
             if (from.IndexAttachments != to.IndexAttachments)
             {

@@ -263,8 +263,8 @@ public static class MigrationPlanner
         // After the column defaults that used it are changed (a serial made an identity column).
         SetSequenceOwner or DropSequence or DropRetiredType => 26,
         SetComment => 27,
-        RevokePrivilege => 28,
-        GrantPrivilege => 29,
+        RevokePrivilege or RevokeDefaultPrivilege => 28,
+        GrantPrivilege or GrantDefaultPrivilege => 29,
         DropSchema or DropExtension => 30,
         _ => 31,
     };

@@ -78,6 +78,8 @@ public abstract class MigrationSqlGenerator
             case SetComment c: Generate(c); break;
             case GrantPrivilege c: Generate(c); break;
             case RevokePrivilege c: Generate(c); break;
+            case GrantDefaultPrivilege c: Generate(c); break;
+            case RevokeDefaultPrivilege c: Generate(c); break;
             default: throw new ArgumentException($"no SQL for a {change.GetType().Name}", nameof(change));
         }
         return _out;
@@ -297,6 +299,10 @@ public abstract class MigrationSqlGenerator
     protected virtual void Generate(GrantPrivilege c) => throw new NotSupportedException($"{Dialect.DisplayName} has no privileges");
 
     protected virtual void Generate(RevokePrivilege c) => throw new NotSupportedException($"{Dialect.DisplayName} has no privileges");
+
+    protected virtual void Generate(GrantDefaultPrivilege c) => throw new NotSupportedException($"{Dialect.DisplayName} has no default privileges");
+
+    protected virtual void Generate(RevokeDefaultPrivilege c) => throw new NotSupportedException($"{Dialect.DisplayName} has no default privileges");
 
     protected static string RoutineKeyword(Routine r) => r.Kind switch
     {

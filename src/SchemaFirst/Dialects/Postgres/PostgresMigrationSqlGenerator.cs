@@ -442,6 +442,16 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
 
     protected override void Generate(GrantPrivilege c) => Emit(PrivilegeSql(c.Grant, c.Grant.State), c);
 
+    protected override void Generate(GrantDefaultPrivilege c) => Emit(DefaultPrivilegeSql(c.Privilege, c.Privilege.State), c);
+
+    // Undo the state: take back what was granted, give back a default that was taken away.
+    protected override void Generate(RevokeDefaultPrivilege c) =>
+        Emit(DefaultPrivilegeSql(c.Privilege, c.Privilege.State == GrantState.Revoked ? GrantState.Granted : GrantState.Revoked), c);
+
+    private static string DefaultPrivilegeSql(DefaultPrivilege d, GrantState state) =>
+        PostgresPrivilegeText.DefaultPrivilegesHead(d.Role, d.Schema) + " "
+        + PostgresPrivilegeText.PrivilegeStatement(state, [d.Privilege], d.Objects.ToString().ToUpperInvariant(), PostgresPrivilegeText.GranteeSql(d.Grantee));
+
     protected override void Generate(RevokePrivilege c)
     {
         if (!To.Grants.Any(g => g.Object == c.Grant.Object && g.ObjectKind == c.Grant.ObjectKind) && !ObjectExists(c.Grant)) return;
