@@ -221,7 +221,7 @@ internal static partial class ApplyCommand
         if (left.Count > 0 && reprinted == null && build.DevUrl != null && build.Dialect is IDevDatabase dev && PlanCommand.MayBeReprinted(left))
         {
             // The server may print an expression it was given differently from how it reads its own output (an IN list).
-            reprinted = await PlanCommand.ReprintAsync(dev, build.DevUrl, build.To, build.Subset, ct);
+            reprinted = await PlanCommand.ReprintAsync(dev, build.DevUrl, build.To, build.Subset, PlanCommand.Reprintable(left), ct);
             if (reprinted != null) left = SchemaDiffer.Compare(SchemaDiffer.Aligned(after.Model, build.To, reprinted), build.To, build.ToMap).Changes;
         }
         if (left.Count > 0)

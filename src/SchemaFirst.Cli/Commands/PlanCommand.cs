@@ -251,7 +251,7 @@ internal static class PlanCommand
         if (devUsed != null && dialect is IDevDatabase dev && MayBeReprinted(plan.Changes))
         {
             // A changed expression may only be the server printing its own output differently: ask it, and plan again.
-            if (await ReprintAsync(dev, devUsed, to, subsetState, ct) is { } again)
+            if (await ReprintAsync(dev, devUsed, to, subsetState, Reprintable(plan.Changes), ct) is { } again)
             {
                 reprinted = again;
                 plan = MigrationPlanner.Plan(from, to, toMap, dialect, options, reprinted, (plan.FromFingerprint, plan.ToFingerprint)) with { FromSchema = plan.FromSchema };
@@ -286,17 +286,26 @@ internal static class PlanCommand
     /// The desired schema as the server reads its own printed form again, or null when that changes nothing: of the
     /// part that went to the dev database when only a part did, else of the whole.
     /// </summary>
-    internal static async Task<Database?> ReprintAsync(IDevDatabase dev, DatabaseUrl devUrl, Database to, DevSubsetState state, CancellationToken ct)
+    internal static async Task<Database?> ReprintAsync(IDevDatabase dev, DatabaseUrl devUrl, Database to, DevSubsetState state, IReadOnlyList<SchemaChange> reprintable, CancellationToken ct)
     {
-        if (state.Subset is { } subset)
+        if (state.Subset != null)
         {
-            if (state.Normalized == null) return null;
-            return await dev.ReprintAsync(devUrl, u => Drivers.Connect(u, writable: true), state.Normalized, ct) is { } again ? subset.Splice(to, again) : null;
+            // Against a live database: only the objects the plan would re-make, with what they need, are printed again.
+            var part = DevSubset.ForChanges(to, reprintable);
+            if (part.SeedCount == 0) return null;
+            var again = await dev.ReprintAsync(devUrl, u => Drivers.Connect(u, writable: true), part.Model, ct);
+            return again != null ? part.Splice(to, again) : null;
         }
         return await dev.ReprintAsync(devUrl, u => Drivers.Connect(u, writable: true), to, ct);
     }
 
-    internal static bool MayBeReprinted(IReadOnlyList<SchemaChange> changes)
+    internal static bool MayBeReprinted(IReadOnlyList<SchemaChange> changes) => Reprintable(changes).Count > 0;
+
+    /// <summary>
+    /// The changes that may be only the server printing its own output differently: an object dropped and added under
+    /// the same name (the added side), and a changed default or generation expression.
+    /// </summary>
+    internal static List<SchemaChange> Reprintable(IReadOnlyList<SchemaChange> changes)
     {
         static object? Key(SchemaChange c) => c switch
         {
@@ -316,9 +325,9 @@ internal static class PlanCommand
             DropType d => d.Name,
             _ => null,
         };
-        if (changes.Any(c => c is ModifyColumn m && (m.Changes & (ColumnChange.Default | ColumnChange.Generated)) != 0)) return true;
         var dropped = changes.Where(c => c.Verb == "drop").Select(Key).Where(k => k != null).ToHashSet();
-        return changes.Where(c => c.Verb == "add").Select(Key).Any(k => k != null && dropped.Contains(k));
+        return changes.Where(c => (c.Verb == "add" && Key(c) is { } k && dropped.Contains(k))
+            || c is ModifyColumn m && (m.Changes & (ColumnChange.Default | ColumnChange.Generated)) != 0).ToList();
     }
 
     /// <summary>

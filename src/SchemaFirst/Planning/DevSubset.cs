@@ -53,6 +53,16 @@ public sealed class DevSubset
         return s;
     }
 
+    /// <summary>The subset of <paramref name="desired"/> that the given changes (to its objects) name, with what they need.</summary>
+    public static DevSubset ForChanges(Database desired, IEnumerable<SchemaChange> changes)
+    {
+        var s = new DevSubset();
+        foreach (var change in changes) s.Seed(change, desired);
+        s.Expand(desired);
+        s.Model = s.Build(desired);
+        return s;
+    }
+
     private void Seed(SchemaChange change, Database desired)
     {
         switch (change)
