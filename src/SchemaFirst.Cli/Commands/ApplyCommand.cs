@@ -54,7 +54,7 @@ internal static partial class ApplyCommand
         }
         if (ParseDuration(settings.LockTimeout) is not { } lockTimeout || ParseDuration(settings.StatementTimeout) is not { } statementTimeout)
         {
-            stderr.WriteLine("schemafirst: --lock-timeout and --statement-timeout take a duration such as 500ms, 10s, 2min or 1h (0 for no limit)");
+            stderr.WriteLine("schemafirst: --lock-timeout and --statement-timeout take a duration such as 500ms, 10s, 2min or 1h, at most 596h (0 for no limit)");
             return ExitCodes.Usage;
         }
         if (settings.HistoryTable != null) config = WithHistory(config, settings.HistoryTable);
@@ -165,17 +165,14 @@ internal static partial class ApplyCommand
             switch (outcome.Status)
             {
                 case ApplyStatus.Refused:
-                    await stderr.WriteLineAsync($"schemafirst: refused by the pre-flight checks; nothing was applied (history #{outcome.HistoryId}):");
+                    await stderr.WriteLineAsync($"schemafirst: refused by the pre-flight checks; {TookEffect(plan, outcome)} (history #{outcome.HistoryId}):");
                     foreach (var f in outcome.Findings) await stderr.WriteLineAsync("  " + f);
                     await stderr.WriteLineAsync("Fix the data (or the desired schema) and apply again.");
                     return ExitCodes.Findings;
                 case ApplyStatus.Failed:
                     await stderr.WriteLineAsync($"schemafirst: apply failed (history #{outcome.HistoryId}){(outcome.Failed != null ? " at:\n" + outcome.Failed.Sql : string.Empty)}");
                     await stderr.WriteLineAsync("schemafirst: " + outcome.Error);
-                    if (outcome.Failed?.Phase == StatementPhase.After)
-                    {
-                        await stderr.WriteLineAsync("schemafirst: the transaction had committed; apply again to resume with what is left");
-                    }
+                    await stderr.WriteLineAsync($"schemafirst: {TookEffect(plan, outcome)}; apply again to resume with what is left");
                     return ExitCodes.Runtime;
             }
             await stderr.WriteLineAsync($"schemafirst: applied {PlanSqlWriter.Count(outcome.Done, "statement")} to {url.Display} in {clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s (history #{outcome.HistoryId})");
@@ -201,6 +198,16 @@ internal static partial class ApplyCommand
                 }
             }
         }
+    }
+
+    /// <summary>What of a plan took effect before it stopped: statements outside the transaction commit one by one.</summary>
+    private static string TookEffect(MigrationPlan plan, ApplyOutcome outcome)
+    {
+        if (outcome.Done == 0) return "nothing was applied";
+        var before = plan.Statements.Count(s => s.Phase == StatementPhase.Before);
+        return outcome.Done <= before
+            ? $"{PlanSqlWriter.Count(outcome.Done, "statement")} that run before the transaction took effect, the transaction did not"
+            : $"the transaction committed and {PlanSqlWriter.Count(outcome.Done, "statement")} in all took effect";
     }
 
     /// <summary>Reads the database back after apply, records its fingerprint, and says when it does not match the desired schema.</summary>
@@ -289,13 +296,15 @@ internal static partial class ApplyCommand
         var m = Duration().Match(text.Trim());
         if (!m.Success) return null;
         var n = long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-        return m.Groups[2].Value switch
+        var ms = m.Groups[2].Value switch
         {
-            "ms" => TimeSpan.FromMilliseconds(n),
-            "" or "s" => TimeSpan.FromSeconds(n),
-            "m" or "min" => TimeSpan.FromMinutes(n),
-            _ => TimeSpan.FromHours(n),
+            "ms" => n,
+            "" or "s" => n * 1000,
+            "m" or "min" => n * 60_000,
+            _ => n * 3_600_000,
         };
+        // PostgreSQL takes at most INT_MAX milliseconds (about 24 days).
+        return ms <= int.MaxValue ? TimeSpan.FromMilliseconds(ms) : null;
     }
 
     [GeneratedRegex(@"^(\d{1,9})(ms|s|min|m|h)?$")]

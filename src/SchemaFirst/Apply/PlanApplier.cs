@@ -30,6 +30,11 @@ public sealed class PlanApplier(ApplySession session, ApplyHistory history, Text
             foreach (var s in statements.Where(s => s.Phase == StatementPhase.Before))
             {
                 current = s;
+                if (await DeferredFindingsAsync(s, deferred.Checks, null, ct) is { Count: > 0 } before)
+                {
+                    await history.FinishAsync(id, ApplyHistory.Refused, done, string.Join("\n", before), ct);
+                    return new ApplyOutcome(ApplyStatus.Refused, id, done, before, null, null);
+                }
                 await RunAsync(s, null, ct);
                 await history.ProgressAsync(id, ++done, ct);
             }
@@ -69,6 +74,11 @@ public sealed class PlanApplier(ApplySession session, ApplyHistory history, Text
             foreach (var s in statements.Where(s => s.Phase == StatementPhase.After))
             {
                 current = s;
+                if (await DeferredFindingsAsync(s, deferred.Checks, null, ct) is { Count: > 0 } after)
+                {
+                    await history.FinishAsync(id, ApplyHistory.Refused, done, string.Join("\n", after), ct);
+                    return new ApplyOutcome(ApplyStatus.Refused, id, done, after, null, null);
+                }
                 await session.BeforeStatementAsync(s, ct);
                 await RunAsync(s, null, ct);
                 await history.ProgressAsync(id, ++done, ct);
@@ -89,6 +99,18 @@ public sealed class PlanApplier(ApplySession session, ApplyHistory history, Text
         }
         await history.FinishAsync(id, ApplyHistory.Succeeded, done, null, ct);
         return new ApplyOutcome(ApplyStatus.Succeeded, id, done, [], null, null);
+    }
+
+    /// <summary>The findings of a statement's pre-flight queries that could not run before anything changed.</summary>
+    private async Task<List<string>> DeferredFindingsAsync(PlannedStatement s, HashSet<DataCheck> deferred, DbTransaction? tx, CancellationToken ct)
+    {
+        var findings = new List<string>();
+        foreach (var check in s.Hazards.Select(h => h.Check).OfType<DataCheck>().Where(deferred.Contains))
+        {
+            var count = Convert.ToInt64(await session.ScalarAsync(check.Sql, tx, ct), CultureInfo.InvariantCulture);
+            if (count > 0) findings.Add(check.Describe(count));
+        }
+        return findings;
     }
 
     private async Task RunAsync(PlannedStatement s, DbTransaction? tx, CancellationToken ct)

@@ -8,6 +8,9 @@ namespace SchemaFirst.Diff;
 /// </summary>
 public static class ModelFilter
 {
+    /// <summary>A relation's name as grants hold it (the object as SQL).</summary>
+    private static string Sql(QualifiedName n) => SchemaFirst.Sql.CanonicalIdentifier.Quote(n.Schema) + "." + SchemaFirst.Sql.CanonicalIdentifier.Quote(n.Name);
+
     /// <summary>The model without the history table, its indexes, and its schema when nothing else is in it.</summary>
     public static Database Without(Database db, QualifiedName history)
     {
@@ -22,7 +25,8 @@ public static class ModelFilter
             Tables = tables,
             Indexes = db.Indexes.Where(i => i.Table != history).ToEquatableArray(),
             Schemas = keepSchema ? db.Schemas : db.Schemas.Where(s => s.Name != history.Schema).ToEquatableArray(),
-            Grants = keepSchema ? db.Grants : db.Grants.Where(g => !(g.ObjectKind == GrantObjectKind.Schema && g.Object == history.Schema)).ToEquatableArray(),
+            Grants = db.Grants.Where(g => !(g.ObjectKind == GrantObjectKind.Table && g.Object == Sql(history))
+                && (keepSchema || !(g.ObjectKind == GrantObjectKind.Schema && g.Object == SchemaFirst.Sql.CanonicalIdentifier.Quote(history.Schema)))).ToEquatableArray(),
         };
     }
 
@@ -30,9 +34,11 @@ public static class ModelFilter
     public static Database Ignoring(Database db, IReadOnlyList<string>? globs)
     {
         if (globs == null || globs.Count == 0) return db;
-        bool Ignored(QualifiedName n) => globs.Any(g => Sql.Glob.IsMatch(g, n.Schema + "." + n.Name));
+        bool Ignored(QualifiedName n) => globs.Any(g => SchemaFirst.Sql.Glob.IsMatch(g, n.Schema + "." + n.Name));
+        var gone = db.Tables.Select(t => t.Name).Concat(db.Views.Select(v => v.Name)).Concat(db.Sequences.Select(q => q.Name)).Where(Ignored).Select(Sql).ToHashSet(StringComparer.Ordinal);
         return db with
         {
+            Grants = db.Grants.Where(g => g.ObjectKind is not (GrantObjectKind.Table or GrantObjectKind.Sequence) || !gone.Contains(g.Object)).ToEquatableArray(),
             Tables = db.Tables.Where(t => !Ignored(t.Name)).ToEquatableArray(),
             Views = db.Views.Where(v => !Ignored(v.Name)).ToEquatableArray(),
             Sequences = db.Sequences.Where(s => !Ignored(s.Name)).ToEquatableArray(),

@@ -31,10 +31,14 @@ public static class DriftAnalyzer
         foreach (var change in changes)
         {
             if (paired.Contains(change)) continue;
+            // A column moved over to its enum made again keeps its type's name: the enum's item says what changed.
+            if (change is ModifyColumn { Changes: ColumnChange.Type } same && same.From.Type.Text == same.To.Type.Text) continue;
             if (change.Verb == "drop" && ObjectKey(change) is { } key && adds.TryGetValue(key, out var add))
             {
                 paired.Add(add);
                 var (dbSql, sourceSql) = (Sql(backward, Inverse(change)), Sql(forward, add));
+                // Dropped and added around another change (an enum made again): not drift of its own.
+                if (dbSql != null && dbSql == sourceSql) continue;
                 items.Add(Item(DriftState.Changed, add, [Definitions(dbSql, sourceSql)], map, dbSql, sourceSql, [.. Fix(forward, change), .. Fix(forward, add)]));
                 continue;
             }

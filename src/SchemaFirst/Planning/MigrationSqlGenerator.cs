@@ -258,7 +258,7 @@ public abstract class MigrationSqlGenerator
     /// <summary>A new check's hazard, with the pre-flight query that counts the rows that fail it (NULL passes a check).</summary>
     protected Hazard CheckHazard(QualifiedName table, string name, CheckConstraint check, string? note = null) =>
         new(HazardCodes.AddCheck, note ?? $"fails if rows of {table} violate the check",
-            new DataCheck($"SELECT count(*) FROM {N(table)} WHERE NOT ({check.Expression})", $"{table}: {{0}} row(s) fail CHECK ({check.Expression}); check {QualifiedName.Display(name)} would fail"));
+            new DataCheck($"SELECT count(*) FROM {(check.NoInherit ? "ONLY " : string.Empty)}{N(table)} WHERE NOT ({check.Expression})", $"{table}: {{0}} row(s) fail CHECK ({check.Expression}); check {QualifiedName.Display(name)} would fail"));
 
     protected virtual void Generate(DropConstraint c) => Emit($"ALTER TABLE {N(c.Table)} DROP CONSTRAINT {Q(c.Name)}", c);
 

@@ -96,12 +96,28 @@ public sealed class ApplyArtifactTests : TempDirectoryTest
     [InlineData("ten seconds")]
     [InlineData("-1s")]
     [InlineData("5d")]
+    [InlineData("600h")]
     public void A_duration_that_is_not_one_is_a_usage_error(string text)
     {
         Assert.Null(ApplyCommand.ParseDuration(text));
         var (code, _, stderr) = CliRunner.Run("apply", Write("a.sql", A), "--db", "sqlite:///" + Path.Combine(Dir, "x.db"), "--lock-timeout", text);
         Assert.Equal(3, code);
         Assert.Contains("take a duration such as 500ms", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_change_to_a_bounded_character_type_goes_through_text_so_long_values_fail_instead_of_being_cut()
+    {
+        var plan = Plan("CREATE TABLE t (id integer PRIMARY KEY, n integer, m numeric(10,2), at timestamp);",
+            "CREATE TABLE t (id integer PRIMARY KEY, n varchar(3), m integer, at date);");
+        var sql = plan.Statements.Select(s => s.Sql).ToList();
+        Assert.Contains("ALTER TABLE public.t ALTER COLUMN n TYPE character varying(3) USING n::text", sql);
+        var checks = plan.Statements.SelectMany(s => s.Hazards).Select(h => h.Check?.Sql).OfType<string>().ToList();
+        Assert.Contains("SELECT count(*) FROM public.t WHERE length(n::text) > 3", checks);
+        // Rounding a fraction away and cutting a time to a date lose part of every value: destructive.
+        var destructive = plan.Destructive.Select(s => s.Sql).ToList();
+        Assert.Contains("ALTER TABLE public.t ALTER COLUMN m TYPE integer USING m::integer", destructive);
+        Assert.Contains("ALTER TABLE public.t ALTER COLUMN at TYPE date USING at::date", destructive);
     }
 
     [Theory]

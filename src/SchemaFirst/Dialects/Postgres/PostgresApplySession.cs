@@ -73,11 +73,39 @@ internal sealed class PostgresApplySession(DbConnection connection, ApplyOptions
 
     public override async Task BeforeStatementAsync(PlannedStatement statement, CancellationToken ct)
     {
-        if (statement.Change is not AddIndex add || !statement.Sql.Contains(" CONCURRENTLY ", StringComparison.Ordinal)) return;
+        if (IndexBuiltConcurrently(statement) is not { } index) return;
         var invalid = await ScalarAsync(
             "SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-            + "WHERE n.nspname = @schema AND c.relname = @name AND NOT i.indisvalid", null, ct, ("schema", add.Index.Name.Schema), ("name", add.Index.Name.Name));
-        if (invalid != null) await ExecuteAsync($"DROP INDEX CONCURRENTLY IF EXISTS {PostgresQuoting.Name(add.Index.Name)}", null, ct);
+            + "WHERE n.nspname = @schema AND c.relname = @name AND NOT i.indisvalid", null, ct, ("schema", index.Schema), ("name", index.Name));
+        if (invalid != null) await ExecuteAsync($"DROP INDEX CONCURRENTLY IF EXISTS {PostgresQuoting.Name(index)}", null, ct);
+    }
+
+    /// <summary>
+    /// The index a CREATE INDEX CONCURRENTLY builds: from its change, or (a saved plan keeps no model) from its text, the
+    /// index named after CONCURRENTLY in the schema of the table after ON.
+    /// </summary>
+    private static QualifiedName? IndexBuiltConcurrently(PlannedStatement statement)
+    {
+        if (!statement.Sql.Contains(" CONCURRENTLY ", StringComparison.Ordinal)) return null;
+        if (statement.Change is AddIndex add) return add.Index.Name;
+        var tokens = Sql.SqlLexer.Tokenize(statement.Sql);
+        var c = new Sql.TokenCursor(statement.Sql, tokens);
+        if (!c.Accept("create")) return null;
+        c.Accept("unique");
+        if (!c.Accept("index") || !c.Accept("concurrently")) return null;
+        c.Accept("if", "not", "exists");
+        try
+        {
+            var name = c.ExpectIdentifier("an index name");
+            if (!c.Accept("on")) return null;
+            c.Accept("only");
+            var table = c.ExpectNameParts("a table name");
+            return table.Count == 2 ? new QualifiedName(table[0], name) : null;
+        }
+        catch (Sql.ParseException)
+        {
+            return null;
+        }
     }
 
     public override string DescribeFailure(Exception e) => e is DbException { SqlState: "55P03" }

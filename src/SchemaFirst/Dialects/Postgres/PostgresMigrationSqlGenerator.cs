@@ -237,11 +237,18 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
             // Between character types the assignment cast applies, which refuses a value too long for the new length; an
             // explicit USING cast would cut it without a word. So the pre-flight query counts values that are too long.
             var characters = IsCharacter(a.Type) && IsCharacter(b.Type);
+            // To a bounded character type from another kind: through text, so the assignment cast refuses a value too long
+            // (an explicit cast to varchar(n) or char(n) would cut it).
+            var throughText = !characters && IsCharacter(b.Type) && b.Type.Length != null;
             var recreated = b.Type.UserType is { } enumName && _recreatedEnums.TryGetValue(enumName, out var labels) ? labels : default;
             var check = !recreated.IsEmpty
                 ? (b.Type.ArrayDimensions == 0
                     ? new DataCheck($"SELECT count(*) FROM {t} WHERE {col} IS NOT NULL AND {col}::text NOT IN ({string.Join(", ", recreated.Select(Lit))})",
                         $"{c.Table}.{QualifiedName.Display(b.Name)}: {{0}} row(s) hold a value {b.Type.Text} no longer has; the type change would fail")
+                    : null)
+                : throughText
+                ? (b.Type.ArrayDimensions == 0
+                    ? new DataCheck($"SELECT count(*) FROM {t} WHERE length({col}::text) > {b.Type.Length}", $"{c.Table}.{QualifiedName.Display(b.Name)}: {{0}} value(s) are longer than {b.Type.Length} characters as text; the type change would fail")
                     : null)
                 : !characters
                 ? new DataCheck($"SELECT count(*) FROM {t} WHERE {col} IS NOT NULL AND NOT {CastableFunction}({col}::text, {Lit(a.Type.Text)}, {Lit(b.Type.Text)})",
@@ -264,7 +271,9 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
             }
             var collate = b.Collation != null ? " COLLATE " + PostgresQuoting.Dotted(b.Collation) : string.Empty;
             var using_ = !recreated.IsEmpty ? $" USING {col}::text{(b.Type.ArrayDimensions > 0 ? "[]" : string.Empty)}::{b.Type.Text}"
-                : characters ? string.Empty : $" USING {col}::{b.Type.Text}";
+                : characters ? string.Empty
+                : throughText ? $" USING {col}::text{(b.Type.ArrayDimensions > 0 ? "[]" : string.Empty)}"
+                : $" USING {col}::{b.Type.Text}";
             Emit($"{alter} TYPE {b.Type.Text}{collate}{using_}", c, hazards.ToArray());
         }
         if (defaultChanges && b.Default != null) Emit($"{alter} SET DEFAULT {b.Default}", c);
@@ -338,7 +347,12 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
         if (a.Kind == b.Kind && a.Length is { } la && b.Length is { } lb) return lb < la;
         if (a.Kind == b.Kind && a.Precision is { } pa && b.Precision is { } pb) return pb < pa || (b.Scale ?? 0) < (a.Scale ?? 0);
         static int Width(string t) => t switch { "smallint" => 2, "integer" => 4, "bigint" => 8, _ => 0 };
-        return Width(b.Text) > 0 && Width(a.Text) > Width(b.Text);
+        if (Width(b.Text) > 0 && Width(a.Text) > Width(b.Text)) return true;
+        // Casts that lose part of every value: fractions rounded to integers, times cut to dates, doubles to reals.
+        var fractional = a.Kind == TypeKind.Decimal || a.Text is "real" or "double precision" || a.Text.StartsWith("numeric", StringComparison.Ordinal);
+        if (fractional && Width(b.Text) > 0) return true;
+        if (a.Text.StartsWith("timestamp", StringComparison.Ordinal) && b.Text == "date") return true;
+        return a.Text == "double precision" && b.Text == "real";
     }
 
     protected override void Generate(AddConstraint c)
@@ -395,7 +409,7 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
     /// <summary>Creates <see cref="CastableFunction"/> for the session (PostgreSQL 15 has no pg_input_is_valid).</summary>
     public static readonly string CastableFunctionDdl =
         $"CREATE OR REPLACE FUNCTION {CastableFunction}(value text, from_type text, to_type text) RETURNS boolean LANGUAGE plpgsql AS $f$\n"
-        + "BEGIN\n    EXECUTE format('SELECT (%L::%s)::%s', value, from_type, to_type);\n    RETURN true;\nEXCEPTION WHEN OTHERS THEN\n    RETURN false;\nEND\n$f$";
+        + "BEGIN\n    EXECUTE format('SELECT (%L::%s)::%s', value, from_type, to_type);\n    RETURN true;\nEXCEPTION WHEN data_exception THEN\n    RETURN false;\nEND\n$f$";
 
     private static bool IsCharacter(DataType type) => type.Text.StartsWith("character", StringComparison.Ordinal) || type.Text.StartsWith("varchar", StringComparison.Ordinal)
         || type.Text.StartsWith("char", StringComparison.Ordinal) || type.Text == "text" || type.Text.StartsWith("bpchar", StringComparison.Ordinal);

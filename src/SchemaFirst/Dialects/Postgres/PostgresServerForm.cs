@@ -20,7 +20,7 @@ internal static class PostgresServerForm
 
     private enum T { Unknown, Int2, Int4, Int8, Numeric, Float4, Float8, Text, Varchar, Bpchar, Bool, Date, TimestampTz, Timestamp, Interval, StringLiteral }
 
-    private sealed record Node(string Sql, T Type, bool IsStringLiteral = false, string? Literal = null, bool IsIntLiteral = false);
+    private sealed record Node(string Sql, T Type, bool IsStringLiteral = false, string? Literal = null, bool IsIntLiteral = false, string? BoolOp = null, List<string>? Operands = null);
 
     /// <summary>The expression in the server's form, or <paramref name="expression"/> itself when unsure.</summary>
     public static string Rewrite(string expression, IReadOnlyDictionary<string, DataType> columns)
@@ -128,7 +128,9 @@ internal static class PostgresServerForm
         private static Node Bool(List<Node> items, string op)
         {
             if (items.Any(i => i.Type is not (T.Bool or T.Unknown))) throw new Unsure();
-            return new Node("(" + string.Join($" {op} ", items.Select(i => i.Sql)) + ")", T.Bool);
+            // The server's parser flattens a chain of one operator, parenthesized or not: (a AND b) AND c is one AND.
+            var operands = items.SelectMany(i => i.BoolOp == op ? i.Operands! : [i.Sql]).ToList();
+            return new Node("(" + string.Join($" {op} ", operands) + ")", T.Bool, BoolOp: op, Operands: operands);
         }
 
         private Node Not()
@@ -206,7 +208,7 @@ internal static class PostgresServerForm
             Pos++;
             if (items.Count == 1) return Compare(left, negated ? "<>" : "=", items[0]);
             var quantifier = negated ? "<> all" : "= any";
-            if (IsInt(left.Type) && items.All(i => i.IsIntLiteral && IntType(i.Literal!) == T.Int4))
+            if (left.Type == T.Int4 && items.All(i => i.IsIntLiteral && IntType(i.Literal!) == T.Int4))
             {
                 return new Node($"({left.Sql} {quantifier} (array[{string.Join(", ", items.Select(i => i.Sql))}]))", T.Bool);
             }

@@ -6,4 +6,4 @@
 -- modify column public.t.v: type
 -- hazard MF105: fails if a value of public.t.v cannot be cast from text[] to character varying(50)[]
 -- hazard LK102: changing the type rewrites public.t and its indexes under an ACCESS EXCLUSIVE lock
-ALTER TABLE public.t ALTER COLUMN v TYPE character varying(50)[] USING v::character varying(50)[];
+ALTER TABLE public.t ALTER COLUMN v TYPE character varying(50)[] USING v::text[];
