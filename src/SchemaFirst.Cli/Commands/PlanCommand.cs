@@ -307,24 +307,7 @@ internal static class PlanCommand
     /// </summary>
     internal static List<SchemaChange> Reprintable(IReadOnlyList<SchemaChange> changes)
     {
-        static object? Key(SchemaChange c) => c switch
-        {
-            AddConstraint a => (a.Table, a.Name),
-            DropConstraint d => (d.Table, d.Name),
-            AddIndex a => a.Index.Name,
-            DropIndex d => d.Index.Name,
-            AddView a => a.View.Name,
-            DropView d => d.View.Name,
-            AddPolicy a => (a.Policy.Table, a.Policy.Name),
-            DropPolicy d => (d.Policy.Table, d.Policy.Name),
-            AddTrigger a => (a.Trigger.Table, a.Trigger.Name),
-            DropTrigger d => (d.Trigger.Table, d.Trigger.Name),
-            AddRule a => (a.Rule.Table, a.Rule.Name),
-            DropRule d => (d.Rule.Table, d.Rule.Name),
-            AddType a => a.Name,
-            DropType d => d.Name,
-            _ => null,
-        };
+        static object? Key(SchemaChange c) => SchemaFirst.Drift.DriftAnalyzer.ObjectKey(c);
         var dropped = changes.Where(c => c.Verb == "drop").Select(Key).Where(k => k != null).ToHashSet();
         return changes.Where(c => (c.Verb == "add" && Key(c) is { } k && dropped.Contains(k))
             || c is ModifyColumn m && (m.Changes & (ColumnChange.Default | ColumnChange.Generated)) != 0).ToList();

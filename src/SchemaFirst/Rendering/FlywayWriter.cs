@@ -36,15 +36,7 @@ public static partial class FlywayWriter
             sb.Append("-- Written by SchemaFirst from the declarative schema: edit the schema, not this file.\n");
             sb.Append("-- from ").Append(plan.FromFingerprint).Append("\n-- to   ").Append(plan.ToFingerprint).Append('\n');
             if (note != null) sb.Append("-- ").Append(note).Append('\n');
-            object? last = null;
-            foreach (var s in statements)
-            {
-                sb.Append('\n');
-                if (!ReferenceEquals(s.Change, last)) sb.Append("-- ").Append(s.Change.Describe()).Append('\n');
-                last = s.Change;
-                foreach (var h in s.Hazards) sb.Append("-- hazard ").Append(h.Code).Append(": ").Append(h.Message).Append('\n');
-                sb.Append(s.Sql).Append(";\n");
-            }
+            PlanSqlWriter.AppendStatements(sb, statements);
             files.Add(($"V{++version}__{name}{suffix}.sql", sb.ToString()));
         }
         var lines = (existingChecksums ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();

@@ -43,7 +43,8 @@ public static class PlanSqlWriter
         return sb.ToString();
     }
 
-    private static void AppendStatements(StringBuilder sb, List<PlannedStatement> statements)
+    /// <summary>Each statement under its change (once per change) and its hazards; shared with the Flyway files.</summary>
+    internal static void AppendStatements(StringBuilder sb, List<PlannedStatement> statements)
     {
         object? last = null;
         foreach (var s in statements)
