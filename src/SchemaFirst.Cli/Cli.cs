@@ -18,6 +18,7 @@ internal static class Cli
         root.Subcommands.Add(PlanCommand.CreateDiff(stdout, stderr));
         root.Subcommands.Add(ApplyCommand.Create(stdout, stderr));
         root.Subcommands.Add(DriftCommand.Create(stdout, stderr));
+        root.Subcommands.Add(LintCommand.Create(stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -25,6 +25,9 @@ public sealed class ProjectConfig
 
     public DriftConfig? Drift { get; init; }
 
+    /// <summary>The <c>lint:</c> section: rules, per-path overrides, the baseline file.</summary>
+    public Lint.LintConfig? Lint { get; init; }
+
     /// <summary>The config in <paramref name="directory"/>, none when there is no file, or an error at its line.</summary>
     public static (ProjectConfig? Config, Diagnostic? Error) Load(string directory)
     {
@@ -40,7 +43,7 @@ public sealed class ProjectConfig
         {
             var message = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
             return (null, new Diagnostic(Severity.Error, DiagnosticCodes.ConfigInvalid, $"{FileName} is not valid: {message}",
-                new SourceSpan(FileName, (int)e.Start.Line, (int)e.Start.Column), "fix the file; see the README for its keys (dialect, schema, environments)"));
+                new SourceSpan(FileName, (int)e.Start.Line, (int)e.Start.Column), "fix the file; see the README for its keys (dialect, schema, environments, history, drift, lint)"));
         }
     }
 }

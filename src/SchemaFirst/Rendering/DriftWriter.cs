@@ -111,21 +111,10 @@ public static class DriftWriter
         foreach (var item in report.Items)
         {
             sb.Append("::error ");
-            if (item.Location is { } l) sb.Append("file=").Append(Property(l.Path)).Append(",line=").Append(l.Line).Append(",col=").Append(l.Column).Append(',');
-            sb.Append("title=").Append(Property("Schema drift (" + item.RuleId + ")")).Append("::").Append(Data(item.Describe() + " in " + report.Database)).Append('\n');
+            if (item.Location is { } l) sb.Append("file=").Append(ReportEscaping.Property(l.Path)).Append(",line=").Append(l.Line).Append(",col=").Append(l.Column).Append(',');
+            sb.Append("title=").Append(ReportEscaping.Property("Schema drift (" + item.RuleId + ")")).Append("::").Append(ReportEscaping.Data(item.Describe() + " in " + report.Database)).Append('\n');
         }
         return sb.ToString();
-    }
-
-    private static string Data(string text) => text.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
-
-    private static string Property(string text) => Data(text).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
-
-    /// <summary>A source path as a SARIF artifact URI: relative paths stay relative (to the working directory), escaped.</summary>
-    private static string Uri(string path)
-    {
-        if (Path.IsPathRooted(path)) return new System.Uri(path).AbsoluteUri;
-        return string.Join("/", path.Replace('\\', '/').Split('/').Select(System.Uri.EscapeDataString));
     }
 
     /// <summary>SARIF 2.1.0: one result per object, with three rules (missing, extra, changed) and the source region.</summary>
@@ -181,7 +170,7 @@ public static class DriftWriter
                     w.WriteStartObject();
                     w.WriteStartObject("physicalLocation");
                     w.WriteStartObject("artifactLocation");
-                    w.WriteString("uri", Uri(l.Path));
+                    w.WriteString("uri", ReportEscaping.Uri(l.Path));
                     w.WriteEndObject();
                     w.WriteStartObject("region");
                     w.WriteNumber("startLine", l.Line);

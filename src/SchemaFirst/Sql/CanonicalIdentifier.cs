@@ -11,8 +11,8 @@ namespace SchemaFirst.Sql;
 internal static class CanonicalIdentifier
 {
     // Reserved keywords plus the "type or function name" category: those cannot be bare column or table names.
-    private static readonly FrozenSet<string> Reserved = new[]
-    {
+    private static readonly string[] ReservedWords =
+    [
         "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "binary", "both",
         "case", "cast", "check", "collate", "collation", "column", "concurrently", "constraint", "create", "cross",
         "current_catalog", "current_date", "current_role", "current_schema", "current_time", "current_timestamp",
@@ -23,6 +23,10 @@ internal static class CanonicalIdentifier
         "overlaps", "placing", "primary", "references", "returning", "right", "select", "session_user", "similar",
         "some", "symmetric", "system_user", "table", "tablesample", "then", "to", "trailing", "true", "union", "unique",
         "user", "using", "variadic", "verbose", "when", "where", "window", "with",
+    ];
+
+    private static readonly FrozenSet<string> Reserved = ReservedWords.Concat(new[]
+    {
         // Column-name keywords: legal as column names, but quote_ident and pg_dump quote them.
         "between", "bigint", "bit", "boolean", "char", "character", "coalesce", "dec", "decimal", "exists", "extract",
         "float", "greatest", "grouping", "inout", "int", "integer", "interval", "least", "national", "nchar", "none",
@@ -30,9 +34,14 @@ internal static class CanonicalIdentifier
         "smallint", "substring", "time", "timestamp", "treat", "trim", "values", "varchar", "xmlattributes",
         "xmlconcat", "xmlelement", "xmlexists", "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot",
         "xmlserialize", "xmltable",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    }).ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Unusable = ReservedWords.ToFrozenSet(StringComparer.Ordinal);
 
     public static bool IsReserved(string lowerName) => Reserved.Contains(lowerName);
+
+    /// <summary>Whether PostgreSQL refuses the word as a bare table or column name (reserved, or type-or-function-name keywords).</summary>
+    public static bool IsUnusableBare(string lowerName) => Unusable.Contains(lowerName);
 
     /// <summary>Quotes a name with double quotes unless it is a plain lower-case identifier and no reserved word.</summary>
     public static string Quote(string name) => NeedsQuotes(name) ? "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : name;

@@ -1,0 +1,123 @@
+using SchemaFirst.Diagnostics;
+
+namespace SchemaFirst.Lint;
+
+/// <summary>
+/// Runs the lint rules: schema rules over a model, migration rules over statements, then the path overrides, the
+/// <c>-- schemafirst:ignore</c> directives (each must suppress something, and name a rule that exists), in a stable order.
+/// </summary>
+public static class Linter
+{
+    public static IReadOnlyList<LintFinding> LintSchema(SchemaLintContext context, LintProfile profile)
+    {
+        var findings = new List<LintFinding>();
+        foreach (var rule in LintRules.All.OfType<SchemaRule>())
+        {
+            if (profile.Runs(rule)) findings.AddRange(rule.Check(context, profile.For(rule)));
+        }
+        var directives = new List<(SourceKey? Object, SourceDirective Directive)>();
+        if (context.Map != null)
+        {
+            foreach (var (obj, list) in context.Map.Directives)
+            {
+                foreach (var d in list.Where(d => d.Name == SourceDirective.IgnoreName)) directives.Add((obj, d));
+            }
+        }
+        // Statement rules (declarative files) are suppressed on the statement, as migration rules are.
+        foreach (var s in context.Statements)
+        {
+            foreach (var d in s.Ignores) directives.Add((null, d));
+        }
+        return Finish(findings, profile, directives, (f, d) => d.Object is { } key ? Covers(key, f) : f.Object == null && context.Statements.Any(s => s.Location == f.Location && s.Ignores.Any(i => i.Location.Line == d.Directive.Location.Line && i.Location.Column == d.Directive.Location.Column && i.Location.Path == d.Directive.Location.Path)));
+    }
+
+    public static IReadOnlyList<LintFinding> LintMigration(MigrationLintContext context, LintProfile profile)
+    {
+        var findings = new List<LintFinding>();
+        foreach (var rule in LintRules.All.OfType<MigrationRule>())
+        {
+            if (profile.Runs(rule)) findings.AddRange(rule.Check(context, profile.For(rule)));
+        }
+        // Type rules judge the columns a migration creates, where a discouraged type enters the schema.
+        foreach (var rule in LintRules.All.OfType<ColumnTypeRule>())
+        {
+            if (!profile.Runs(rule)) continue;
+            var settings = profile.For(rule);
+            foreach (var s in context.Statements)
+            {
+                if (s.Verb is not ("create" or "alter") || s.ObjectKind != "table") continue;
+                foreach (var a in s.Actions.Where(a => a is { Kind: "add column", TypeText: not null }))
+                {
+                    if (rule.JudgeText(ColumnTypeRule.Normalize(a.TypeText!), a, settings) is { } message)
+                    {
+                        findings.Add(MigrationLintContext.On(rule, settings, s, $"column {s.Table}.{a.Column}", $"column {s.Table}.{a.Column}: {message}"));
+                    }
+                }
+            }
+        }
+        var directives = context.Statements.SelectMany(s => s.Ignores.Select(d => ((SourceKey?)null, d, s))).ToList();
+        return Finish(findings, profile, directives.Select(x => (x.Item1, x.d)).ToList(),
+            (f, d) => context.Statements.Any(s => s.Location == f.Location && s.Ignores.Any(i => i.Location.Line == d.Directive.Location.Line && i.Location.Column == d.Directive.Location.Column && i.Location.Path == d.Directive.Location.Path)));
+    }
+
+    /// <summary>Whether a directive on <paramref name="key"/> covers the finding: the same object, or the table that owns it.</summary>
+    private static bool Covers(SourceKey key, LintFinding f)
+    {
+        if (f.Object is not { } o) return false;
+        if (o == key) return true;
+        return key.Kind == SourceKind.Table && key.Member == null && o.Kind is SourceKind.Column or SourceKind.Constraint && o.Name == key.Name;
+    }
+
+    private static List<LintFinding> Finish(List<LintFinding> raw, LintProfile profile, List<(SourceKey? Object, SourceDirective Directive)> directives, Func<LintFinding, (SourceKey? Object, SourceDirective Directive), bool> covers)
+    {
+        // A directive is known by where it stands: the parser keeps it with an object, the statement reader with its
+        // statement, and either use counts.
+        static (string, int, int) At(SourceDirective d) => (d.Location.Path, d.Location.Line, d.Location.Column);
+        var used = new HashSet<(string, int, int)>();
+        var kept = new List<LintFinding>();
+        var ignoring = directives.Where(d => d.Directive.IgnoredRule is { } code && LintRules.Find(code) is not null).ToList();
+        foreach (var f in raw)
+        {
+            if (profile.Apply(f) is not { } finding) continue;
+            var suppressed = false;
+            foreach (var d in ignoring)
+            {
+                var rule = LintRules.Find(d.Directive.IgnoredRule!)!;
+                if (rule.Code != finding.Code || !covers(finding, d)) continue;
+                used.Add(At(d.Directive));
+                suppressed = true;
+            }
+            if (!suppressed) kept.Add(finding);
+        }
+        var unused = LintRules.Find(LintRules.UnusedIgnore)!;
+        var unknown = LintRules.Find(LintRules.UnknownRule)!;
+        foreach (var d in directives.Select(x => x.Directive).DistinctBy(At))
+        {
+            var code = d.IgnoredRule!;
+            if (LintRules.Find(code) is not { } rule)
+            {
+                if (profile.Runs(unknown)) kept.Add(profile.For(unknown).Finding(unknown, $"schemafirst:ignore names '{code}', which is no rule", $"ignore {code} at {Path.GetFileName(d.Location.Path)}:{d.Location.Line}", null, d.Location,
+                    "write a rule's code or name; 'schemafirst lint --explain' lists them"));
+                continue;
+            }
+            if (!used.Contains(At(d)) && profile.Runs(rule) && profile.Runs(unused))
+            {
+                kept.Add(profile.For(unused).Finding(unused, $"schemafirst:ignore {rule.Code} suppresses nothing here", $"ignore {rule.Code} at {Path.GetFileName(d.Location.Path)}:{d.Location.Line}", null, d.Location,
+                    "remove the directive (the finding it was for is gone), or move it onto the line of the object the finding is about"));
+            }
+        }
+        return Order(kept);
+    }
+
+    /// <summary>Findings in file order (path, line, column), then those without a place by subject; ties by code and message.</summary>
+    public static List<LintFinding> Order(IEnumerable<LintFinding> findings) => findings
+        .DistinctBy(f => (f.Code, f.Subject, f.Message, f.Location))
+        .OrderBy(f => f.Location == null ? 1 : 0)
+        .ThenBy(f => f.Location?.Path, StringComparer.Ordinal)
+        .ThenBy(f => f.Location?.Line ?? 0)
+        .ThenBy(f => f.Location?.Column ?? 0)
+        .ThenBy(f => f.Subject, StringComparer.Ordinal)
+        .ThenBy(f => f.Code, StringComparer.Ordinal)
+        .ThenBy(f => f.Message, StringComparer.Ordinal)
+        .ToList();
+}
