@@ -164,7 +164,7 @@ internal static partial class LintCommand
             foreach (var d in diagnostics.Where(d => d.Severity == Severity.Error)) await stderr.WriteAsync(DiagnosticTextFormatter.Format(d));
             findings.AddRange(Linter.LintMigration(new MigrationLintContext(statements, before), profile));
         }
-        return Linter.Order(findings);
+        return findings;
     }
 
     /// <summary>The scope of <c>--new-since</c>: the same inputs as the revision had them.</summary>

@@ -42,7 +42,7 @@ public static class LintWriter
         var notes = new List<string>();
         if (r.Baselined > 0) notes.Add($"{r.Baselined} accepted by the baseline");
         var legacy = r.Findings.Count(f => f.Legacy && !f.Baselined);
-        if (legacy > 0) notes.Add($"{legacy} on unchanged objects (not failing)");
+        if (legacy > 0) notes.Add($"{legacy} on unchanged objects, not failing");
         if (r.Stale.Count > 0) notes.Add($"{r.Stale.Count} stale baseline entr{(r.Stale.Count == 1 ? "y" : "ies")}");
         if (notes.Count > 0) sb.Append(" (").Append(string.Join(", ", notes)).Append(')');
         return sb.Append('.').ToString();

@@ -36,7 +36,7 @@ public sealed class IfNotExistsShadowRule : SchemaRule
             if (!s.IfNotExists) continue;
             var where = earlier.Location is { } at ? $"{Path.GetFileName(at.Path)}:{at.Line}" : "earlier";
             yield return MigrationLintContext.On(this, settings, s, $"create {s.ObjectKind} {name}",
-                $"{s.ObjectKind} {name} was already created as a {earlier.ObjectKind} at {where}; IF NOT EXISTS makes this definition a silent no-op");
+                $"{s.ObjectKind} {name} was already created ({earlier.ObjectKind}) at {where}; IF NOT EXISTS makes this definition a silent no-op");
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed class MixedCollationRule : SchemaRule
         if (groups.Count < 2) yield break;
         foreach (var (t, c) in set.Where(x => x.c.Collation != groups[0].Key))
         {
-            yield return context.OnColumn(this, settings, t, c, $"column {t.Name}.{c.Name} collates {c.Collation}; {groups[0].Count()} other columns collate {groups[0].Key}");
+            yield return context.OnColumn(this, settings, t, c, $"column {t.Name}.{c.Name} collates {c.Collation}; {groups[0].Count()} columns collate {groups[0].Key}");
         }
     }
 }

@@ -40,7 +40,7 @@ public sealed class StatusPatternRule : SchemaRule
         var main = counts[0].Pattern;
         foreach (var (t, c, pattern) in seen)
         {
-            if (pattern != main) yield return context.OnColumn(this, settings, t, c, $"status column {t.Name}.{c.Name} uses {pattern}; {counts[0].Count} other status columns use {main}");
+            if (pattern != main) yield return context.OnColumn(this, settings, t, c, $"status column {t.Name}.{c.Name} uses {pattern}; {counts[0].Count} status columns use {main}");
         }
     }
 
