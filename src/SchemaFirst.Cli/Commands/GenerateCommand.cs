@@ -38,7 +38,48 @@ internal static class GenerateCommand
         sql.SetAction((r, ct) => RunSqlAsync(new GenerateSettings(r.GetValue(inputs)!, r.GetValue(dialect)!, r.GetValue(ifNotExists), r.GetValue(output), r.GetValue(check),
             r.GetValue(verbose), r.GetValue(into), r.GetValue(sourceDialect)!, r.GetValue(devUrl)), stdout, stderr, ct));
         command.Subcommands.Add(sql);
+        var conventionsOutput = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output" };
+        var conventionsCheck = new Option<bool>("--check") { Description = "Write nothing; exit 2 if the --output file is missing or differs" };
+        var conventions = new Command("conventions", "The lint rules schemafirst.yaml configures, written down for people (Markdown)");
+        conventions.Options.Add(conventionsOutput);
+        conventions.Options.Add(conventionsCheck);
+        conventions.SetAction((r, ct) => Task.FromResult(RunConventions(r.GetValue(conventionsOutput), r.GetValue(conventionsCheck), stdout, stderr)));
+        command.Subcommands.Add(conventions);
         return command;
+    }
+
+    /// <summary>The conventions page: a pure function of schemafirst.yaml's lint section.</summary>
+    private static int RunConventions(string? output, bool check, TextWriter stdout, TextWriter stderr)
+    {
+        var (config, configError) = ProjectConfig.Load(Environment.CurrentDirectory);
+        if (configError != null)
+        {
+            stderr.Write(DiagnosticTextFormatter.Format(configError));
+            return ExitCodes.Usage;
+        }
+        var diagnostics = new List<Diagnostic>();
+        var profile = new Lint.LintProfile(config?.Lint, diagnostics, ProjectConfig.FileName);
+        foreach (var d in diagnostics) stderr.Write(DiagnosticTextFormatter.Format(d));
+        var text = Rendering.ConventionsWriter.Write(profile);
+        if (output == null)
+        {
+            if (check)
+            {
+                stderr.WriteLine("schemafirst: --check needs --output FILE (the file to compare with)");
+                return ExitCodes.Usage;
+            }
+            stdout.Write(text);
+            return ExitCodes.Ok;
+        }
+        var bytes = new UTF8Encoding(false).GetBytes(text);
+        if (check)
+        {
+            if (File.Exists(output) && File.ReadAllBytes(output).AsSpan().SequenceEqual(bytes)) return ExitCodes.Ok;
+            stderr.WriteLine($"{output}: out of date; run 'schemafirst generate conventions -o {output}' and commit the result");
+            return ExitCodes.Changes;
+        }
+        PlanCommand.WriteFileAsync(output, text, CancellationToken.None).GetAwaiter().GetResult();
+        return ExitCodes.Ok;
     }
 
     /// <summary>Creates the schema in a new, empty database of a dialect that can (<see cref="ISchemaCreator"/>).</summary>

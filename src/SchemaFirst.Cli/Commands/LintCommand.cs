@@ -162,7 +162,7 @@ internal static partial class LintCommand
             var diagnostics = new List<Diagnostic>();
             var statements = MigrationScript.Read(await File.ReadAllTextAsync(path, ct), path, settings.AssumeInTransaction, diagnostics);
             foreach (var d in diagnostics.Where(d => d.Severity == Severity.Error)) await stderr.WriteAsync(DiagnosticTextFormatter.Format(d));
-            findings.AddRange(Linter.LintMigration(new MigrationLintContext(statements, before), profile));
+            findings.AddRange(Linter.LintMigration(new MigrationLintContext(statements, before, dialect: dialect.Name), profile));
         }
         return findings;
     }

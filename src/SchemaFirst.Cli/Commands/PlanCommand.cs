@@ -30,10 +30,12 @@ internal static class PlanCommand
         command.Arguments.Add(desired);
         command.Options.Add(db);
         command.Options.Add(env);
+        var lint = new Option<bool>("--lint") { Description = "Run the migration-safety lint rules on the plan (findings on stderr and in the JSON plan; exit 1 on one at error level)" };
+        command.Options.Add(lint);
         var common = Common(command);
         command.SetAction((r, ct) => RunAsync(new PlanSettings(r.GetValue(desired) ?? [], null, r.GetValue(db), r.GetValue(env), r.GetValue(common.Format)!, r.GetValue(common.Output),
             r.GetValue(common.SourceDialect), null, r.GetValue(common.DevUrl), r.GetValue(common.Offline), r.GetValue(common.Concurrent), r.GetValue(common.Online),
-            r.GetValue(common.Schemas) ?? [], r.GetValue(common.Exclude) ?? []), stdout, stderr, ct));
+            r.GetValue(common.Schemas) ?? [], r.GetValue(common.Exclude) ?? [], r.GetValue(lint)), stdout, stderr, ct));
         return command;
     }
 
@@ -87,10 +89,19 @@ internal static class PlanCommand
         var plan = build.Plan;
         if (settings.Format == "flyway") return await WriteFlywayAsync(build, settings.Output, stdout, stderr, ct);
         var format = settings.Format == "sql" && settings.Output?.EndsWith(".json", StringComparison.OrdinalIgnoreCase) == true ? "json" : settings.Format;
+        IReadOnlyList<Lint.LintFinding>? lint = null;
+        if (settings.Lint)
+        {
+            var diagnostics = new List<Diagnostic>();
+            var profile = new Lint.LintProfile(build.Config?.Lint, diagnostics, ProjectConfig.FileName);
+            foreach (var d in diagnostics) await stderr.WriteAsync(DiagnosticTextFormatter.Format(d));
+            lint = Lint.Linter.LintPlan(plan.Statements.Select(s => (s.Sql, s.Transactional)), build.From, profile, build.Dialect.Name);
+            timings.Lap("lint");
+        }
         var text = format switch
         {
-            "json" => PlanJsonWriter.Write(plan),
-            "md" => PlanMarkdownWriter.Write(plan),
+            "json" => PlanJsonWriter.Write(plan, lint),
+            "md" => PlanMarkdownWriter.Write(plan, lint),
             _ => PlanSqlWriter.Write(plan),
         };
         timings.Lap("render");
@@ -103,13 +114,20 @@ internal static class PlanCommand
         {
             await stdout.WriteAsync(text);
         }
+        var failing = false;
+        if (lint != null)
+        {
+            var report = new LintWriter.Report(lint, [], "the plan");
+            await stderr.WriteAsync(LintWriter.Text(report));
+            failing = report.Failing > 0;
+        }
         if (plan.IsEmpty)
         {
             if (settings.Output != null || format != "sql") await stderr.WriteLineAsync("schemafirst: no changes");
-            return ExitCodes.Ok;
+            return failing ? ExitCodes.Findings : ExitCodes.Ok;
         }
         await stderr.WriteLineAsync("schemafirst: " + Summary(build));
-        return ExitCodes.Changes;
+        return failing ? ExitCodes.Findings : ExitCodes.Changes;
     }
 
     /// <summary>The plan as the next versioned migration files of a Flyway (or DbUp) folder.</summary>

@@ -18,4 +18,5 @@ internal sealed record PlanSettings(
     bool ConcurrentIndexes,
     bool Online,
     IReadOnlyList<string> Schemas,
-    IReadOnlyList<string> ExcludeSchemas);
+    IReadOnlyList<string> ExcludeSchemas,
+    bool Lint = false);

@@ -71,5 +71,8 @@ public abstract class MigrationRule : LintRule
 {
     public override Severity DefaultSeverity => Severity.Error;
 
+    /// <summary>Whether the rule means anything for migrations of this engine (most are about PostgreSQL's locks).</summary>
+    public virtual bool AppliesTo(string dialect) => dialect == "postgres";
+
     public abstract IEnumerable<LintFinding> Check(MigrationLintContext context, RuleSettings settings);
 }

@@ -36,12 +36,13 @@ public static class Linter
         var findings = new List<LintFinding>();
         foreach (var rule in LintRules.All.OfType<MigrationRule>())
         {
-            if (profile.Runs(rule)) findings.AddRange(rule.Check(context, profile.For(rule)));
+            if (profile.Runs(rule) && rule.AppliesTo(context.Dialect)) findings.AddRange(rule.Check(context, profile.For(rule)));
         }
-        // Type rules judge the columns a migration creates, where a discouraged type enters the schema.
+        // Type rules judge the columns a hand-written migration creates, where a discouraged type enters the schema (a
+        // plan's columns come from the schema files, which schema lint judges).
         foreach (var rule in LintRules.All.OfType<ColumnTypeRule>())
         {
-            if (!profile.Runs(rule)) continue;
+            if (!profile.Runs(rule) || context.Planned) continue;
             var settings = profile.For(rule);
             foreach (var s in context.Statements)
             {
@@ -58,6 +59,22 @@ public static class Linter
         var directives = context.Statements.SelectMany(s => s.Ignores.Select(d => ((SourceKey?)null, d, s))).ToList();
         return Finish(findings, profile, directives.Select(x => (x.Item1, x.d)).ToList(),
             (f, d) => context.Statements.Any(s => s.Location == f.Location && s.Ignores.Any(i => i.Location.Line == d.Directive.Location.Line && i.Location.Column == d.Directive.Location.Column && i.Location.Path == d.Directive.Location.Path)));
+    }
+
+    /// <summary>
+    /// The safety rules over a generated plan: each statement as the plan runs it (inside its transaction or not),
+    /// against the schema the plan starts from. Apply sets its own timeouts, so the rule asking for them stays quiet.
+    /// </summary>
+    public static IReadOnlyList<LintFinding> LintPlan(IEnumerable<(string Sql, bool InTransaction)> statements, Model.Database before, LintProfile profile, string dialect = "postgres")
+    {
+        var read = new List<ScriptStatement>();
+        foreach (var (sql, inTransaction) in statements)
+        {
+            var s = MigrationScript.Classify(sql, null, "plan");
+            s.InTransaction = inTransaction;
+            read.Add(s);
+        }
+        return LintMigration(new MigrationLintContext(read, before, planned: true, dialect), profile);
     }
 
     /// <summary>Whether a directive on <paramref name="key"/> covers the finding: the same object, or the table that owns it.</summary>

@@ -11,11 +11,12 @@ public sealed class MigrationLintContext
 {
     private readonly Dictionary<QualifiedName, Table> _before;
 
-    public MigrationLintContext(IReadOnlyList<ScriptStatement> statements, Database? before, bool planned = false)
+    public MigrationLintContext(IReadOnlyList<ScriptStatement> statements, Database? before, bool planned = false, string dialect = "postgres")
     {
         Statements = statements;
         Before = before;
         Planned = planned;
+        Dialect = dialect;
         _before = before?.Tables.ToDictionary(t => t.Name) ?? [];
         var created = new HashSet<QualifiedName>();
         NewAt = new bool[statements.Count];
@@ -36,6 +37,9 @@ public sealed class MigrationLintContext
 
     /// <summary>Whether the statements are a plan SchemaFirst made (apply sets the timeouts and the transaction itself).</summary>
     public bool Planned { get; }
+
+    /// <summary>The engine the migration runs on (postgres, sqlite, ...): rules about another engine's locks stay quiet.</summary>
+    public string Dialect { get; }
 
     /// <summary>Per statement: whether its table was created earlier in the same migration.</summary>
     public bool[] NewAt { get; }

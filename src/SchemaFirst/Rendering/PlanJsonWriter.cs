@@ -11,7 +11,7 @@ namespace SchemaFirst.Rendering;
 /// </summary>
 public static class PlanJsonWriter
 {
-    public static string Write(MigrationPlan plan)
+    public static string Write(MigrationPlan plan, IReadOnlyList<Lint.LintFinding>? lint = null)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -67,6 +67,11 @@ public static class PlanJsonWriter
             w.WriteStartArray("suggestions");
             foreach (var s in plan.Suggestions) w.WriteStringValue(s);
             w.WriteEndArray();
+            if (lint != null)
+            {
+                w.WritePropertyName("lint");
+                LintWriter.WriteFindings(w, lint);
+            }
             if (plan.FromSchema != null) w.WriteString("from_schema", plan.FromSchema);
             w.WriteEndObject();
         }

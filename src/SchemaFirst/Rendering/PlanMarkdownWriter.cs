@@ -9,7 +9,7 @@ namespace SchemaFirst.Rendering;
 /// </summary>
 public static class PlanMarkdownWriter
 {
-    public static string Write(MigrationPlan plan)
+    public static string Write(MigrationPlan plan, IReadOnlyList<Lint.LintFinding>? lint = null)
     {
         var sb = new StringBuilder("### SchemaFirst plan\n\n");
         if (plan.IsEmpty)
@@ -34,6 +34,11 @@ public static class PlanMarkdownWriter
         {
             sb.Append("\n**Not planned:**\n\n");
             foreach (var d in plan.Diagnostics) sb.Append("- ").Append(Cell(d.Message)).Append('\n');
+        }
+        if (lint is { Count: > 0 })
+        {
+            sb.Append("\n**Lint:**\n\n");
+            foreach (var f in lint) sb.Append("- ").Append(f.Severity.ToString().ToLowerInvariant()).Append(" `").Append(f.Code).Append("` ").Append(Cell(f.Message)).Append('\n');
         }
         if (plan.Suggestions.Count > 0)
         {

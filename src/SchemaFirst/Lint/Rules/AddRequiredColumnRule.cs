@@ -4,6 +4,7 @@ namespace SchemaFirst.Lint.Rules;
 public sealed class AddRequiredColumnRule : MigrationRule
 {
     public override string Code => "MG101";
+    public override bool AppliesTo(string dialect) => true;
     public override string Name => "adding-required-column";
     public override string Summary => "A column added to an existing table as NOT NULL has a default (or is generated).";
     public override string Why => "Existing rows have no value for the new column, so the statement fails the moment the table is not empty: it passed on the empty development database and fails in production.";

@@ -4,6 +4,7 @@ namespace SchemaFirst.Lint.Rules;
 public sealed class DropColumnRule : MigrationRule
 {
     public override string Code => "MG113";
+    public override bool AppliesTo(string dialect) => true;
     public override string Name => "drop-column";
     public override string Summary => "No column of an existing table is dropped without a deliberate ignore.";
     public override string Why => "The data is gone (restoring means a backup), and running code that still selects the column fails at once. Drop a column only after every release that reads it is retired.";

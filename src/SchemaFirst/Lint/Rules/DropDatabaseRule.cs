@@ -4,6 +4,7 @@ namespace SchemaFirst.Lint.Rules;
 public sealed class DropDatabaseRule : MigrationRule
 {
     public override string Code => "MG115";
+    public override bool AppliesTo(string dialect) => true;
     public override string Name => "drop-database";
     public override string Summary => "No migration drops a database.";
     public override string Why => "A migration runs against production sooner or later; one DROP DATABASE there is the end of the data.";

@@ -4,6 +4,7 @@ namespace SchemaFirst.Lint.Rules;
 public sealed class DropTableRule : MigrationRule
 {
     public override string Code => "MG114";
+    public override bool AppliesTo(string dialect) => true;
     public override string Name => "drop-table";
     public override string Summary => "No existing table is dropped without a deliberate ignore.";
     public override string Why => "Every row is gone and code that reads the table fails. A table made earlier in the same migration is exempt.";

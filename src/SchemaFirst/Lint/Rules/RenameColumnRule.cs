@@ -4,6 +4,7 @@ namespace SchemaFirst.Lint.Rules;
 public sealed class RenameColumnRule : MigrationRule
 {
     public override string Code => "MG111";
+    public override bool AppliesTo(string dialect) => true;
     public override string Name => "rename-column";
     public override string Summary => "No column of an existing table is renamed while code that uses the old name may run.";
     public override string Why => "The rename is instant, and so is the breakage: every running instance of the application still selects and writes the old name until it is deployed again. A rolling deploy has old and new code at once.";

@@ -4,6 +4,7 @@ namespace SchemaFirst.Lint.Rules;
 public sealed class RenameTableRule : MigrationRule
 {
     public override string Code => "MG112";
+    public override bool AppliesTo(string dialect) => true;
     public override string Name => "rename-table";
     public override string Summary => "No existing table is renamed (or moved to another schema) while code that uses the old name may run.";
     public override string Why => "Every query of running code names the table; after the rename they all fail until the new code is everywhere.";
