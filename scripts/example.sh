@@ -2,7 +2,7 @@
 # The README's first command: builds the tool, then runs its main job on examples/ (no server needed):
 # validate the schema source, generate canonical PostgreSQL DDL in both styles under .schemafirst/, apply the source
 # to the embedded default database (SQLite, .schemafirst/dev.db) and read it back, plan (nothing to do), edit a file,
-# see the diff and the drift, apply the edit, and see the drift gone.
+# see the diff, the lint of its plan and the drift, apply the edit, and see the drift gone; lint the schema on the way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -12,6 +12,14 @@ sf=.schemafirst/bin/schemafirst
 
 echo "\$ schemafirst validate examples/schema"
 "$sf" validate examples/schema
+echo
+echo "\$ schemafirst lint examples/schema   (warnings and info only: exit 0; the first findings and the summary)"
+"$sf" lint examples/schema > .schemafirst/lint.txt
+head -n 8 .schemafirst/lint.txt
+echo "  ..."
+tail -n 1 .schemafirst/lint.txt
+echo "\$ schemafirst lint --explain KY104"
+"$sf" lint --explain KY104 | head -n 4
 echo
 mkdir -p .schemafirst
 echo "\$ schemafirst generate sql examples/schema --dialect postgres -o .schemafirst/examples.sql"
@@ -38,6 +46,9 @@ rm -rf .schemafirst/example-edit && cp -r examples/schema .schemafirst/example-e
 sed -i 's/^    phone               varchar(32),$/    mobile              varchar(32), -- schemafirst:renamed-from phone\n    loyalty_points      integer NOT NULL DEFAULT 0,/' .schemafirst/example-edit/10_customers.sql
 echo "\$ schemafirst diff examples/schema .schemafirst/example-edit   (phone renamed to mobile, loyalty_points added)"
 "$sf" diff examples/schema .schemafirst/example-edit || true
+echo
+echo "\$ schemafirst plan .schemafirst/example-edit --lint   (the plan's statements through the migration-safety rules)"
+"$sf" plan .schemafirst/example-edit --lint > /dev/null || true
 echo
 echo "\$ schemafirst drift .schemafirst/example-edit   (the database has not followed the edit yet: exit 2)"
 "$sf" drift .schemafirst/example-edit || true

@@ -78,6 +78,7 @@ internal static partial class LintCommand
             await stderr.WriteLineAsync($"schemafirst: unknown dialect '{sourceDialectName}'; supported: {SqlDialects.Names}");
             return ExitCodes.Usage;
         }
+        var timings = new PhaseTimer(stderr);
         var loader = new SchemaSourceLoader(stderr, new InspectOptions(settings.Schemas, settings.ExcludeSchemas), config);
         string target;
         IReadOnlyList<LintFinding> findings;
@@ -119,10 +120,15 @@ internal static partial class LintCommand
             }
             else
             {
+                // The declarative-file rules read the statements themselves: on the other core, while the parser runs.
+                var reading = Task.Run(() => ReadStatements(paths.Select(p => (p, (string?)null)).ToList()), ct);
                 var source = await loader.LoadAsync(inputs, sourceDialect, ct);
                 if (source == null) return loader.ExitCode;
-                var statements = ReadStatements(source.Files ?? []);
+                timings.Lap("load and validate");
+                var statements = paths.Count > 0 ? await reading : ReadStatements(source.Files ?? []);
+                timings.Lap("the statements, read alongside");
                 findings = Linter.LintSchema(new SchemaLintContext(source.Model, source.Map, statements), profile);
+                timings.Lap("lint");
                 if (settings.NewSince != null)
                 {
                     var scope = NewSince(settings.NewSince, inputs, sourceDialect, stderr);
@@ -131,7 +137,10 @@ internal static partial class LintCommand
                 }
             }
         }
-        return await ReportAsync(findings, target, settings, config, stdout, stderr, ct);
+        var exit = await ReportAsync(findings, target, settings, config, stdout, stderr, ct);
+        timings.Lap("report");
+        timings.Gc();
+        return exit;
     }
 
     private static List<ScriptStatement> ReadStatements(IReadOnlyList<(string Path, string? Text)> files)

@@ -17,6 +17,7 @@ public sealed class SchemaLintContext
         Tables = model.Tables.Where(t => t.PartitionOf == null).OrderBy(t => t.Name).ToList();
         TableNames = model.Tables.Select(t => t.Name).ToHashSet();
         Judged = Tables.Select(t => t.Name).ToHashSet();
+        SequenceOwners = model.Sequences.Where(s => s.OwnedBy != null).Select(s => (s.OwnedBy!.Table, s.OwnedBy.Column)).ToHashSet();
         IndexesByTable = model.Indexes.GroupBy(i => i.Table).ToDictionary(g => g.Key, g => g.ToList());
     }
 
@@ -35,6 +36,14 @@ public sealed class SchemaLintContext
     public HashSet<QualifiedName> Judged { get; }
 
     public Dictionary<QualifiedName, List<SchemaIndex>> IndexesByTable { get; }
+
+    /// <summary>The columns that own a sequence (serial columns), as table and column.</summary>
+    public HashSet<(QualifiedName Table, string Column)> SequenceOwners { get; }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<object>> _cache = new(StringComparer.Ordinal);
+
+    /// <summary>A value computed once per context and shared by the rules that need it (they run side by side).</summary>
+    internal T Cached<T>(string key, Func<T> make) where T : class => (T)_cache.GetOrAdd(key, _ => new Lazy<object>(() => make())).Value;
 
     public IReadOnlyList<SchemaIndex> IndexesOf(QualifiedName table) => IndexesByTable.TryGetValue(table, out var list) ? list : [];
 
@@ -67,19 +76,15 @@ public sealed class SchemaLintContext
     /// <summary>Whether a set of columns leads some index or key of the table (so lookups by it need no scan).</summary>
     public bool Indexed(Table t, IReadOnlyList<string> columns)
     {
-        bool Leads(IReadOnlyList<string> key) => key.Count >= columns.Count && columns.All(c => key.Take(columns.Count).Contains(c));
-        if (t.PrimaryKey is { } pk && Leads(pk.Columns)) return true;
-        if (t.Uniques.Any(u => Leads(u.Columns))) return true;
-        foreach (var i in IndexesOf(t.Name))
+        foreach (var key in Rules.IndexKey.Of(this, t))
         {
-            if (i.Where != null) continue;
-            var key = new List<string>();
-            foreach (var e in i.Elements)
+            if (key.Where != null || key.Elements.Count < columns.Count) continue;
+            var leads = true;
+            for (var i = 0; i < columns.Count && leads; i++)
             {
-                if (e.Column == null) break;
-                key.Add(e.Column);
+                leads = Rules.IndexKey.ColumnOf(key.Elements[i]) is { } column && columns.Contains(column);
             }
-            if (Leads(key)) return true;
+            if (leads) return true;
         }
         return t.Exclusions.Any(x => x.Elements.Count >= columns.Count && columns.All(c => x.Elements.Take(columns.Count).Any(e => e.Element.Column == c)));
     }

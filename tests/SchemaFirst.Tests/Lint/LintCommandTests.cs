@@ -139,15 +139,15 @@ public sealed class LintCommandTests : TempDirectoryTest
         Git("add", ".");
         Git("commit", "-q", "-m", "legacy");
         Write("schema/app.sql", "CREATE TABLE legacy (name text, at timestamp);\nCREATE TABLE fresh (id bigint PRIMARY KEY, at timestamp);\n");
-        var (code, stdout, stderr) = Cli(Dir, "lint", "schema", "--new-since", "git:main");
+        var (code, stdout, stderr) = CliRunner.RunIn(Dir, "lint", "schema", "--new-since", "git:main");
         Assert.True(code == 1, stdout + stderr);
         Assert.Contains("2:44  error TY101: column public.fresh.at", stdout, StringComparison.Ordinal);
         Assert.Contains("warning TY101: column public.legacy.at: timestamp without time zone; use timestamptz [unchanged]", stdout, StringComparison.Ordinal);
         Assert.Contains("1:14  warning KY101: table public.legacy has no primary key [unchanged]", stdout, StringComparison.Ordinal);
         Assert.Contains("(3 on unchanged objects, not failing)", stdout, StringComparison.Ordinal);
         Write("schema/app.sql", "CREATE TABLE legacy (name text, at timestamp);\nCREATE TABLE fresh (id bigint PRIMARY KEY, at timestamptz);\n");
-        Assert.Equal(0, Cli(Dir, "lint", "schema", "--new-since", "main").Code);
-        var (bad, _, err) = Cli(Dir, "lint", "schema", "--new-since", "no-such-branch");
+        Assert.Equal(0, CliRunner.RunIn(Dir, "lint", "schema", "--new-since", "main").Code);
+        var (bad, _, err) = CliRunner.RunIn(Dir, "lint", "schema", "--new-since", "no-such-branch");
         Assert.Equal(3, bad);
         Assert.Contains("--new-since no-such-branch", err, StringComparison.Ordinal);
     }
@@ -159,18 +159,5 @@ public sealed class LintCommandTests : TempDirectoryTest
         using var p = Process.Start(psi)!;
         p.WaitForExit();
         Assert.True(p.ExitCode == 0, "git " + string.Join(" ", args) + ": " + p.StandardError.ReadToEnd());
-    }
-
-    /// <summary>The command in its own process, in a working directory of its own (git reads the current folder).</summary>
-    private static (int Code, string Out, string Err) Cli(string cwd, params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = cwd, RedirectStandardError = true, RedirectStandardOutput = true };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SchemaFirst.Cli.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        return (p.ExitCode, stdout.Result, stderr.Result);
     }
 }

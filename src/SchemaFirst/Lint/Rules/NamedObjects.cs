@@ -7,7 +7,11 @@ namespace SchemaFirst.Lint.Rules;
 /// </summary>
 internal static class NamedObjects
 {
-    public static IEnumerable<(string Kind, string Name, Func<LintRule, RuleSettings, string, LintFinding> Finding)> Of(SchemaLintContext ctx)
+    /// <summary>Every named object once per context (three naming rules walk the same list).</summary>
+    public static IReadOnlyList<(string Kind, string Name, Func<LintRule, RuleSettings, string, LintFinding> Finding)> Of(SchemaLintContext ctx) =>
+        ctx.Cached(nameof(NamedObjects), () => List(ctx).ToList());
+
+    private static IEnumerable<(string Kind, string Name, Func<LintRule, RuleSettings, string, LintFinding> Finding)> List(SchemaLintContext ctx)
     {
         foreach (var t in ctx.Tables)
         {

@@ -21,7 +21,7 @@ public sealed class RedundantIndexRule : SchemaRule
                 if (k.Index is not { } index || k.Unique) continue;
                 if (keys.FirstOrDefault(o => !ReferenceEquals(o, k) && k.PrefixOf(o)) is { } longer)
                 {
-                    yield return context.OnIndex(this, settings, index, $"index {index.Name.Name} ({string.Join(", ", k.Elements.Select(e => e[2..]))}) is a leading part of {longer.Label}");
+                    yield return context.OnIndex(this, settings, index, $"index {index.Name.Name} ({string.Join(", ", k.Elements.Select(IndexKey.Display))}) is a leading part of {longer.Label}");
                 }
             }
         }

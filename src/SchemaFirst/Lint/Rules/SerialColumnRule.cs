@@ -16,7 +16,7 @@ public sealed class SerialColumnRule : ColumnTypeRule
     protected override string? Judge(Table table, Column column, SchemaLintContext context, RuleSettings settings)
     {
         if (column.Default is not { } d || !d.StartsWith("nextval(", StringComparison.OrdinalIgnoreCase)) return null;
-        var owned = context.Model.Sequences.Any(s => s.OwnedBy is { } o && o.Table == table.Name && o.Column == column.Name);
+        var owned = context.SequenceOwners.Contains((table.Name, column.Name));
         return owned ? "serial column; use an identity column" : null;
     }
 
