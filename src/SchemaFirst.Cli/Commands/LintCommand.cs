@@ -52,7 +52,10 @@ internal static partial class LintCommand
     {
         var name = Path.GetFileName(path);
         if (MigrationName().IsMatch(name) || name.EndsWith(".up.sql", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".down.sql", StringComparison.OrdinalIgnoreCase)) return true;
-        var parts = Path.GetFullPath(path).Replace('\\', '/').Split('/');
+        // Folders as the user named them (relative to where lint runs), so a checkout that happens to sit under a folder
+        // called migrations does not turn every file into one.
+        var shown = Path.IsPathRooted(path) ? Path.GetRelativePath(Environment.CurrentDirectory, path) : path;
+        var parts = shown.Replace('\\', '/').Split('/');
         return parts.SkipLast(1).Any(p => p.Equals("migrations", StringComparison.OrdinalIgnoreCase) || p.Equals("migration", StringComparison.OrdinalIgnoreCase));
     }
 
@@ -112,30 +115,38 @@ internal static partial class LintCommand
                 foreach (var d in diagnostics) await stderr.WriteAsync(DiagnosticTextFormatter.Format(d));
                 return ExitCodes.Usage;
             }
-            if (settings.Migrations || paths.Count > 0 && paths.All(IsMigrationFile))
+            // Migration files (by name or folder, or all with --migrations) get the safety rules; the rest is the schema.
+            var migrationPaths = settings.Migrations ? paths : paths.Where(IsMigrationFile).ToList();
+            var schemaPaths = paths.Except(migrationPaths).ToList();
+            var all = new List<LintFinding>();
+            if (schemaPaths.Count > 0 || paths.Count == 0)
             {
-                var result = await LintMigrationsAsync(paths, settings, profile, loader, sourceDialect, stderr, ct);
-                if (result == null) return loader.ExitCode == 0 ? ExitCodes.Usage : loader.ExitCode;
-                findings = result;
-            }
-            else
-            {
+                var schemaInputs = migrationPaths.Count == 0 ? inputs : schemaPaths;
                 // The declarative-file rules read the statements themselves: on the other core, while the parser runs.
-                var reading = Task.Run(() => ReadStatements(paths.Select(p => (p, (string?)null)).ToList()), ct);
-                var source = await loader.LoadAsync(inputs, sourceDialect, ct);
+                var reading = Task.Run(() => ReadStatements(schemaPaths.Select(p => (p, (string?)null)).ToList()), ct);
+                var source = await loader.LoadAsync(schemaInputs, sourceDialect, ct);
                 if (source == null) return loader.ExitCode;
                 timings.Lap("load and validate");
-                var statements = paths.Count > 0 ? await reading : ReadStatements(source.Files ?? []);
+                var statements = schemaPaths.Count > 0 ? await reading : ReadStatements(source.Files ?? []);
                 timings.Lap("the statements, read alongside");
-                findings = Linter.LintSchema(new SchemaLintContext(source.Model, source.Map, statements), profile);
+                var schemaFindings = Linter.LintSchema(new SchemaLintContext(source.Model, source.Map, statements), profile);
                 timings.Lap("lint");
                 if (settings.NewSince != null)
                 {
-                    var scope = NewSince(settings.NewSince, inputs, sourceDialect, stderr);
+                    var scope = NewSince(settings.NewSince, schemaInputs, sourceDialect, stderr);
                     if (scope == null) return ExitCodes.Usage;
-                    findings = scope.Apply(findings, source.Model, statements);
+                    schemaFindings = scope.Apply(schemaFindings, source.Model, statements);
                 }
+                all.AddRange(schemaFindings);
             }
+            if (migrationPaths.Count > 0)
+            {
+                if (settings.NewSince != null) await stderr.WriteLineAsync("schemafirst: note: --new-since applies to schema files; migration files are linted whole");
+                var result = await LintMigrationsAsync(migrationPaths, settings, profile, loader, sourceDialect, stderr, ct);
+                if (result == null) return loader.ExitCode == 0 ? ExitCodes.Usage : loader.ExitCode;
+                all.AddRange(result);
+            }
+            findings = all;
         }
         var exit = await ReportAsync(findings, target, settings, config, stdout, stderr, ct);
         timings.Lap("report");
@@ -170,7 +181,7 @@ internal static partial class LintCommand
         {
             var diagnostics = new List<Diagnostic>();
             var statements = MigrationScript.Read(await File.ReadAllTextAsync(path, ct), path, settings.AssumeInTransaction, diagnostics);
-            foreach (var d in diagnostics.Where(d => d.Severity == Severity.Error)) await stderr.WriteAsync(DiagnosticTextFormatter.Format(d));
+            foreach (var d in diagnostics.Where(d => d.Severity != Severity.Info)) await stderr.WriteAsync(DiagnosticTextFormatter.Format(d));
             findings.AddRange(Linter.LintMigration(new MigrationLintContext(statements, before, dialect: dialect.Name), profile));
         }
         return findings;

@@ -21,10 +21,15 @@ public static class MigrationScript
         while (reader.Next() is { } raw)
         {
             if (raw.Kind != RawStatementKind.Sql && raw.Kind != RawStatementKind.InsertData) continue;
-            var at = new SourceSpan(path, raw.Line, raw.Column);
-            var ignores = raw.Directives.Where(d => d.Name == SourceDirective.IgnoreName && d.Arguments.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Length >= 2)
-                .Select(d => new SourceDirective(d.Name, d.Arguments, new SourceSpan(path, d.Line, d.Column))).ToList();
-            var s = Classify(raw.Text, at, origin, ignores);
+            var start = new SourceSpan(path, raw.Line, raw.Column);
+            var ignores = new List<SourceDirective>();
+            foreach (var d in raw.Directives.Where(d => d.Name == SourceDirective.IgnoreName))
+            {
+                var at = new SourceSpan(path, d.Line, d.Column);
+                if (d.Arguments.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Length >= 2) ignores.Add(new SourceDirective(d.Name, d.Arguments, at));
+                else diagnostics.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.UnknownDirective, "schemafirst:ignore needs a rule code and a reason", at, "write it as: -- schemafirst:ignore RULE why this is fine here"));
+            }
+            var s = Classify(raw.Text, start, origin, ignores);
             if (s.Verb == "begin") inTransaction = true;
             s.InTransaction = inTransaction || s.Verb is "commit" or "rollback";
             if (s.Verb is "commit" or "rollback") inTransaction = assumeInTransaction;

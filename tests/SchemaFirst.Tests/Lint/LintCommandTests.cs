@@ -97,6 +97,20 @@ public sealed class LintCommandTests : TempDirectoryTest
     }
 
     [Fact]
+    public void A_project_folder_gets_schema_rules_on_its_schema_and_safety_rules_on_its_migrations()
+    {
+        Directory.CreateDirectory(Path.Combine(Dir, "db", "migrations"));
+        Write("db/schema.sql", "CREATE TABLE events (name text);\n");
+        Write("db/migrations/V1__index.sql", "-- schemafirst:ignore MG105\nCREATE INDEX events_name_idx ON events (name);\n");
+        var (code, stdout, stderr) = CliRunner.Run("lint", Path.Combine(Dir, "db"));
+        Assert.Equal(1, code);
+        Assert.Contains("warning KY101: table public.events has no primary key", stdout, StringComparison.Ordinal);
+        Assert.Contains("error MG105: CREATE INDEX events_name_idx", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("MG105", stdout[..stdout.IndexOf("V1__index.sql", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("V1__index.sql:1:1: warning SF307: schemafirst:ignore needs a rule code and a reason", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Migrations_linted_against_the_schema_know_which_type_changes_are_free()
     {
         var schema = Write("schema.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, note varchar(20));\n");
