@@ -123,11 +123,11 @@ internal static partial class LintCommand
             {
                 var schemaInputs = migrationPaths.Count == 0 ? inputs : schemaPaths;
                 // The declarative-file rules read the statements themselves: on the other core, while the parser runs.
-                var reading = Task.Run(() => ReadStatements(schemaPaths.Select(p => (p, (string?)null)).ToList()), ct);
+                var reading = Task.Run(() => ReadStatements(schemaPaths.Select(p => (p, (string?)null)).ToList(), sourceDialect.DefaultSchema), ct);
                 var source = await loader.LoadAsync(schemaInputs, sourceDialect, ct);
                 if (source == null) return loader.ExitCode;
                 timings.Lap("load and validate");
-                var statements = schemaPaths.Count > 0 ? await reading : ReadStatements(source.Files ?? []);
+                var statements = schemaPaths.Count > 0 ? await reading : ReadStatements(source.Files ?? [], sourceDialect.DefaultSchema);
                 timings.Lap("the statements, read alongside");
                 var schemaFindings = Linter.LintSchema(new SchemaLintContext(source.Model, source.Map, statements), profile);
                 timings.Lap("lint");
@@ -154,14 +154,14 @@ internal static partial class LintCommand
         return exit;
     }
 
-    private static List<ScriptStatement> ReadStatements(IReadOnlyList<(string Path, string? Text)> files)
+    private static List<ScriptStatement> ReadStatements(IReadOnlyList<(string Path, string? Text)> files, string defaultSchema)
     {
         var statements = new List<ScriptStatement>();
         var ignored = new List<Diagnostic>();
         foreach (var (path, text) in files)
         {
             var sql = text ?? (File.Exists(path) ? File.ReadAllText(path) : null);
-            if (sql != null) statements.AddRange(MigrationScript.Read(sql, path, false, ignored));
+            if (sql != null) statements.AddRange(MigrationScript.Read(sql, path, false, ignored, defaultSchema));
         }
         return statements;
     }
@@ -180,7 +180,7 @@ internal static partial class LintCommand
         foreach (var path in paths.OrderBy(p => Path.GetFileName(p), MigrationOrder.Instance))
         {
             var diagnostics = new List<Diagnostic>();
-            var statements = MigrationScript.Read(await File.ReadAllTextAsync(path, ct), path, settings.AssumeInTransaction, diagnostics);
+            var statements = MigrationScript.Read(await File.ReadAllTextAsync(path, ct), path, settings.AssumeInTransaction, diagnostics, dialect.DefaultSchema);
             foreach (var d in diagnostics.Where(d => d.Severity != Severity.Info)) await stderr.WriteAsync(DiagnosticTextFormatter.Format(d));
             findings.AddRange(Linter.LintMigration(new MigrationLintContext(statements, before, dialect: dialect.Name), profile));
         }

@@ -95,7 +95,7 @@ internal static class PlanCommand
             var diagnostics = new List<Diagnostic>();
             var profile = new Lint.LintProfile(build.Config?.Lint, diagnostics, ProjectConfig.FileName);
             foreach (var d in diagnostics) await stderr.WriteAsync(DiagnosticTextFormatter.Format(d));
-            lint = Lint.Linter.LintPlan(plan.Statements.Select(s => (s.Sql, s.Transactional)), build.From, profile, build.Dialect.Name);
+            lint = Lint.Linter.LintPlan(plan.Statements.Select(s => (s.Sql, s.Transactional)), build.From, profile, build.Dialect);
             timings.Lap("lint");
         }
         var text = format switch

@@ -30,6 +30,9 @@ public interface ISqlDialect
     /// <summary>What a URL of this dialect looks like, for messages.</summary>
     string UrlExample { get; }
 
+    /// <summary>The schema an unqualified name is in: public in PostgreSQL, main in SQLite.</summary>
+    string DefaultSchema { get; }
+
     /// <summary>Where a URL without a host, port, user or database connects; null for a database that is a file.</summary>
     ServerDefaults? Server { get; }
 

@@ -67,16 +67,16 @@ public static class Linter
     /// The safety rules over a generated plan: each statement as the plan runs it (inside its transaction or not),
     /// against the schema the plan starts from. Apply sets its own timeouts, so the rule asking for them stays quiet.
     /// </summary>
-    public static IReadOnlyList<LintFinding> LintPlan(IEnumerable<(string Sql, bool InTransaction)> statements, Model.Database before, LintProfile profile, string dialect = "postgres")
+    public static IReadOnlyList<LintFinding> LintPlan(IEnumerable<(string Sql, bool InTransaction)> statements, Model.Database before, LintProfile profile, Dialects.ISqlDialect dialect)
     {
         var read = new List<ScriptStatement>();
         foreach (var (sql, inTransaction) in statements)
         {
-            var s = MigrationScript.Classify(sql, null, "plan");
+            var s = MigrationScript.Classify(sql, null, "plan", null, dialect.DefaultSchema);
             s.InTransaction = inTransaction;
             read.Add(s);
         }
-        return LintMigration(new MigrationLintContext(read, before, planned: true, dialect), profile);
+        return LintMigration(new MigrationLintContext(read, before, planned: true, dialect.Name), profile);
     }
 
     /// <summary>Whether a directive on <paramref name="key"/> covers the finding: the same object, or the table that owns it.</summary>

@@ -12,7 +12,7 @@ namespace SchemaFirst.Lint;
 public static class MigrationScript
 {
     /// <summary>Reads a file's text; statements between BEGIN and COMMIT (or all, when the runner wraps the file) are in a transaction.</summary>
-    public static List<ScriptStatement> Read(string text, string path, bool assumeInTransaction, List<Diagnostic> diagnostics)
+    public static List<ScriptStatement> Read(string text, string path, bool assumeInTransaction, List<Diagnostic> diagnostics, string defaultSchema = "public")
     {
         var reader = SqlStatementReader.FromString(text, path, diagnostics);
         var origin = Path.GetFileName(path);
@@ -29,7 +29,7 @@ public static class MigrationScript
                 if (d.Arguments.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Length >= 2) ignores.Add(new SourceDirective(d.Name, d.Arguments, at));
                 else diagnostics.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.UnknownDirective, "schemafirst:ignore needs a rule code and a reason", at, "write it as: -- schemafirst:ignore RULE why this is fine here"));
             }
-            var s = Classify(raw.Text, start, origin, ignores);
+            var s = Classify(raw.Text, start, origin, ignores, defaultSchema);
             if (s.Verb == "begin") inTransaction = true;
             s.InTransaction = inTransaction || s.Verb is "commit" or "rollback";
             if (s.Verb is "commit" or "rollback") inTransaction = assumeInTransaction;
@@ -39,9 +39,9 @@ public static class MigrationScript
     }
 
     /// <summary>Reads one statement.</summary>
-    public static ScriptStatement Classify(string sql, SourceSpan? at, string origin, IReadOnlyList<SourceDirective>? ignores = null)
+    public static ScriptStatement Classify(string sql, SourceSpan? at, string origin, IReadOnlyList<SourceDirective>? ignores = null, string defaultSchema = "public")
     {
-        var s = new ScriptStatement { Sql = sql, Location = at, Origin = origin, Ignores = ignores ?? [] };
+        var s = new ScriptStatement { Sql = sql, Location = at, Origin = origin, Ignores = ignores ?? [], DefaultSchema = defaultSchema };
         var c = new TokenCursor(sql, SqlLexer.Tokenize(sql));
         try
         {
@@ -54,10 +54,11 @@ public static class MigrationScript
         return s;
     }
 
-    private static QualifiedName Name(TokenCursor c)
+    /// <summary>A name as the statement wrote it; unqualified, in the engine's default schema (public, or main for SQLite).</summary>
+    private static QualifiedName Name(TokenCursor c, ScriptStatement s)
     {
         var parts = c.ExpectNameParts();
-        return parts.Count >= 2 ? new QualifiedName(parts[^2], parts[^1]) : new QualifiedName("public", parts[0]);
+        return parts.Count >= 2 ? new QualifiedName(parts[^2], parts[^1]) : new QualifiedName(s.DefaultSchema, parts[0]);
     }
 
     private static void Read(TokenCursor c, ScriptStatement s)
@@ -97,7 +98,7 @@ public static class MigrationScript
             {
                 c.Accept("only");
                 if (!c.IsIdentifier()) break;
-                s.Tables.Add(Name(c));
+                s.Tables.Add(Name(c, s));
                 c.Accept(TokenKind.Operator);
                 if (!c.Accept(TokenKind.Comma)) break;
             }
@@ -148,11 +149,11 @@ public static class MigrationScript
             {
                 var name = c.ExpectIdentifier("an index name");
                 s.NewNames.Add(name);
-                s.Target = new QualifiedName("public", name);
+                s.Target = new QualifiedName(s.DefaultSchema, name);
             }
             c.Expect("on");
             c.Accept("only");
-            s.Table = Name(c);
+            s.Table = Name(c, s);
             if (s.Target != null) s.Target = s.Target with { Schema = s.Table.Schema };
             return;
         }
@@ -179,8 +180,8 @@ public static class MigrationScript
             var name = c.ExpectIdentifier();
             s.NewNames.Add(name);
             while (!c.AtEnd && !c.IsWord("on")) c.Pos++;
-            if (c.Accept("on")) s.Table = Name(c);
-            s.Target = new QualifiedName(s.Table?.Schema ?? "public", name);
+            if (c.Accept("on")) s.Table = Name(c, s);
+            s.Target = new QualifiedName(s.Table?.Schema ?? s.DefaultSchema, name);
             return;
         }
         if (s.ObjectKind is "schema" or "extension" or "database")
@@ -188,7 +189,7 @@ public static class MigrationScript
             if (c.IsIdentifier()) s.Target = new QualifiedName(string.Empty, c.ExpectIdentifier());
             return;
         }
-        s.Target = Name(c);
+        s.Target = Name(c, s);
         s.NewNames.Add(s.Target.Name);
         if (s.ObjectKind == "table")
         {
@@ -296,7 +297,7 @@ public static class MigrationScript
         }
         else if (c.IsIdentifier())
         {
-            s.Target = Name(c);
+            s.Target = Name(c, s);
             if (s.ObjectKind == "table") s.Table = s.Target;
         }
         for (; !c.AtEnd; c.Pos++)
@@ -311,7 +312,7 @@ public static class MigrationScript
         if (c.Accept("type"))
         {
             s.ObjectKind = "type";
-            s.Target = Name(c);
+            s.Target = Name(c, s);
             if (c.Accept("add", "value")) s.TypeAction = "add value";
             else if (c.Accept("rename", "value")) s.TypeAction = "rename value";
             else if (c.Accept("rename", "to")) s.TypeAction = "rename";
@@ -320,7 +321,7 @@ public static class MigrationScript
         if (c.Accept("domain"))
         {
             s.ObjectKind = "domain";
-            s.Target = Name(c);
+            s.Target = Name(c, s);
             if (c.Accept("add")) s.TypeAction = "constraint";
             return;
         }
@@ -328,7 +329,7 @@ public static class MigrationScript
         {
             s.ObjectKind = "index";
             c.Accept("if", "exists");
-            s.Target = Name(c);
+            s.Target = Name(c, s);
             if (c.Accept("rename", "to")) s.NewNames.Add(c.ExpectIdentifier());
             return;
         }
@@ -344,7 +345,7 @@ public static class MigrationScript
         s.ObjectKind = "table";
         if (c.Accept("if", "exists")) s.IfExists = true;
         c.Accept("only");
-        s.Target = s.Table = Name(c);
+        s.Target = s.Table = Name(c, s);
         c.Accept(TokenKind.Operator);
         if (c.Accept("rename", "to"))
         {

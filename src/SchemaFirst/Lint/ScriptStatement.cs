@@ -21,6 +21,9 @@ public sealed class ScriptStatement
     /// <summary>The rule codes <c>-- schemafirst:ignore</c> comments on the statement suppress, with where each stands.</summary>
     public IReadOnlyList<SourceDirective> Ignores { get; init; } = [];
 
+    /// <summary>The schema an unqualified name is in (public; main for SQLite).</summary>
+    public string DefaultSchema { get; init; } = "public";
+
     /// <summary>create, alter, drop, truncate, begin, commit, rollback, set, comment, insert, update, delete, other.</summary>
     public string Verb { get; set; } = "other";
 

@@ -32,6 +32,8 @@ public sealed class PostgresDialect : ISqlDialect, IDevDatabase, IMigrationDiale
 
     public IReadOnlyList<string> UrlSchemes { get; } = ["postgres", "postgresql"];
 
+    public string DefaultSchema => "public";
+
     public string UrlExample => "postgres://user:password@host:5432/database";
 
     public ServerDefaults Server { get; } = new(5432, "postgres", "postgres", "PGUSER", "PGPASSWORD");

@@ -37,6 +37,8 @@ public sealed class SqliteDialect : ISqlDialect, ISchemaCreator, IMigrationDiale
 
     public IReadOnlyList<string> UrlSchemes { get; } = ["sqlite"];
 
+    public string DefaultSchema => "main";
+
     public string UrlExample => "sqlite:///path/app.db";
 
     public ServerDefaults? Server => null;
