@@ -19,6 +19,7 @@ internal static class Cli
         root.Subcommands.Add(ApplyCommand.Create(stdout, stderr));
         root.Subcommands.Add(DriftCommand.Create(stdout, stderr));
         root.Subcommands.Add(LintCommand.Create(stdout, stderr));
+        root.Subcommands.Add(DocsCommand.CreateServe(stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

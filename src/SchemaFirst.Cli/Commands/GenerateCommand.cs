@@ -45,6 +45,7 @@ internal static class GenerateCommand
         conventions.Options.Add(conventionsCheck);
         conventions.SetAction((r, ct) => Task.FromResult(RunConventions(r.GetValue(conventionsOutput), r.GetValue(conventionsCheck), stdout, stderr)));
         command.Subcommands.Add(conventions);
+        command.Subcommands.Add(DocsCommand.CreateGenerate(stdout, stderr));
         return command;
     }
 

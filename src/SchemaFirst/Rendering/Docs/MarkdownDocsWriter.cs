@@ -1,0 +1,152 @@
+using System.Text;
+using SchemaFirst.Model;
+
+namespace SchemaFirst.Rendering.Docs;
+
+/// <summary>
+/// Writes the Markdown part of a docs site in the layout tbls users know: <c>README.md</c> (schemas, tables, views,
+/// types, functions, and a diagram where one fits) and one <c>schema.table.md</c> per table (columns, constraints,
+/// indexes, foreign keys both ways, triggers, policies, its DDL, and its neighbourhood diagram).
+/// </summary>
+internal static class MarkdownDocsWriter
+{
+    public static string Index(DocsSite site)
+    {
+        var db = site.Graph.Model;
+        var sb = new StringBuilder();
+        sb.Append("# ").Append(site.Title).Append("\n\n");
+        sb.Append(DocsSite.Banner).Append("\n\n");
+        sb.Append($"{Count(site.Tables.Count, "table")}, {Count(db.Views.Count, "view")}, {Count(db.Enums.Count + db.Domains.Count + db.CompositeTypes.Count, "type")}, {Count(db.Routines.Count, "function")}.\n\n");
+        foreach (var schema in site.Schemas)
+        {
+            var tables = site.Tables.Where(t => t.Name.Schema == schema).ToList();
+            var views = db.Views.Where(v => v.Name.Schema == schema).OrderBy(v => v.Name).ToList();
+            if (site.Schemas.Count > 1) sb.Append("## Schema ").Append(schema).Append("\n\n");
+            if (site.SchemaDiagrams.TryGetValue(schema, out var diagram))
+            {
+                sb.Append("```mermaid\n").Append(diagram.Mermaid).Append("```\n\n");
+            }
+            else if (tables.Count > 0)
+            {
+                sb.Append($"_{Count(tables.Count, "table")}: too many for one readable diagram; each table's page draws its neighbourhood._\n\n");
+            }
+            if (tables.Count > 0)
+            {
+                sb.Append("| table | columns | comment |\n|---|---|---|\n");
+                foreach (var t in tables) sb.Append("| [").Append(Cell(t.Name.ToString())).Append("](").Append(SchemaGraph.Stem(t.Name)).Append(".md) | ").Append(t.Columns.Count).Append(" | ").Append(Cell(t.Comment ?? string.Empty)).Append(" |\n");
+                sb.Append('\n');
+            }
+            if (views.Count > 0)
+            {
+                sb.Append("| view | kind | comment |\n|---|---|---|\n");
+                foreach (var v in views) sb.Append("| [").Append(Cell(v.Name.ToString())).Append("](").Append(SchemaGraph.Stem(v.Name)).Append(".md) | ").Append(v.Materialized ? "materialized view" : "view").Append(" | ").Append(Cell(v.Comment ?? string.Empty)).Append(" |\n");
+                sb.Append('\n');
+            }
+        }
+        var types = db.Enums.Select(e => (e.Name, Kind: "enum", Detail: string.Join(", ", e.Labels.Select(l => "'" + l + "'")), e.Comment))
+            .Concat(db.Domains.Select(d => (d.Name, Kind: "domain", Detail: d.BaseType.Text + (d.NotNull ? " NOT NULL" : string.Empty) + string.Concat(d.Checks.Select(c => " CHECK " + c.Expression)), d.Comment)))
+            .Concat(db.CompositeTypes.Select(c => (c.Name, Kind: "composite", Detail: string.Join(", ", c.Attributes.Select(a => a.Name + " " + a.Type.Text)), c.Comment)))
+            .OrderBy(x => x.Name).ToList();
+        if (types.Count > 0)
+        {
+            sb.Append("## Types\n\n| type | kind | definition | comment |\n|---|---|---|---|\n");
+            foreach (var (name, kind, detail, comment) in types) sb.Append("| ").Append(Cell(name.ToString())).Append(" | ").Append(kind).Append(" | ").Append(Cell(detail)).Append(" | ").Append(Cell(comment ?? string.Empty)).Append(" |\n");
+            sb.Append('\n');
+        }
+        if (db.Routines.Count > 0)
+        {
+            sb.Append("## Functions\n\n| function | kind | comment |\n|---|---|---|\n");
+            foreach (var r in db.Routines.OrderBy(r => r.Name).ThenBy(r => r.ArgumentTypes, StringComparer.Ordinal))
+            {
+                sb.Append("| ").Append(Cell(r.Signature)).Append(" | ").Append(r.Kind.ToString().ToLowerInvariant()).Append(" | ").Append(Cell(r.Comment ?? string.Empty)).Append(" |\n");
+            }
+            sb.Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    public static string Table(DocsSite site, Table t)
+    {
+        var sb = new StringBuilder();
+        sb.Append("# ").Append(t.Name).Append("\n\n");
+        sb.Append(DocsSite.Banner).Append("\n\n");
+        if (t.Comment is { Length: > 0 }) sb.Append(t.Comment).Append("\n\n");
+        sb.Append("[All tables](README.md)\n\n");
+        sb.Append("## Columns\n\n| name | type | nullable | default | comment |\n|---|---|---|---|---|\n");
+        foreach (var c in t.Columns)
+        {
+            var dflt = c.Identity is { } id ? $"identity ({(id.Always ? "always" : "by default")})" : c.Generated is { } g ? "generated: " + g.Expression : c.Default ?? string.Empty;
+            sb.Append("| ").Append(Cell(c.Name)).Append(" | ").Append(Cell(c.Type.Text)).Append(" | ").Append(c.NotNull ? "no" : "yes").Append(" | ").Append(Code(dflt)).Append(" | ").Append(Cell(c.Comment ?? string.Empty)).Append(" |\n");
+        }
+        sb.Append('\n');
+        var constraints = DocsSite.Constraints(t);
+        if (constraints.Count > 0)
+        {
+            sb.Append("## Constraints\n\n| name | type | definition |\n|---|---|---|\n");
+            foreach (var (name, kind, definition) in constraints) sb.Append("| ").Append(Cell(name)).Append(" | ").Append(kind).Append(" | ").Append(Code(definition)).Append(" |\n");
+            sb.Append('\n');
+        }
+        var indexes = site.IndexesOf(t.Name);
+        if (indexes.Count > 0)
+        {
+            sb.Append("## Indexes\n\n| name | definition |\n|---|---|\n");
+            foreach (var i in indexes) sb.Append("| ").Append(Cell(i.Name.Name)).Append(" | ").Append(Code(DocsSite.IndexDefinition(i))).Append(" |\n");
+            sb.Append('\n');
+        }
+        var (outgoing, incoming) = (t.ForeignKeys.ToList(), site.Graph.Incoming(t.Name));
+        if (outgoing.Count > 0 || incoming.Count > 0)
+        {
+            sb.Append("## Relations\n\n| direction | table | columns | constraint |\n|---|---|---|---|\n");
+            foreach (var f in outgoing) sb.Append("| references | ").Append(Link(site, f.ReferencedTable, ".md")).Append(" | ").Append(Cell(string.Join(", ", f.Columns) + " → " + string.Join(", ", f.ReferencedColumns))).Append(" | ").Append(Cell(f.Name)).Append(" |\n");
+            foreach (var (from, f) in incoming) sb.Append("| referenced by | ").Append(Link(site, from.Name, ".md")).Append(" | ").Append(Cell(string.Join(", ", f.Columns) + " → " + string.Join(", ", f.ReferencedColumns))).Append(" | ").Append(Cell(f.Name)).Append(" |\n");
+            sb.Append('\n');
+        }
+        var triggers = site.TriggersOf(t.Name);
+        if (triggers.Count > 0)
+        {
+            sb.Append("## Triggers\n\n| name | definition |\n|---|---|\n");
+            foreach (var x in triggers) sb.Append("| ").Append(Cell(x.Name)).Append(" | ").Append(Code(x.Definition)).Append(" |\n");
+            sb.Append('\n');
+        }
+        var policies = site.PoliciesOf(t.Name);
+        if (policies.Count > 0)
+        {
+            sb.Append("## Policies\n\n| name | command | roles | using | with check |\n|---|---|---|---|---|\n");
+            foreach (var p in policies) sb.Append("| ").Append(Cell(p.Name)).Append(" | ").Append(p.Command).Append(" | ").Append(Cell(string.Join(", ", p.Roles))).Append(" | ").Append(Code(p.Using ?? string.Empty)).Append(" | ").Append(Code(p.WithCheck ?? string.Empty)).Append(" |\n");
+            sb.Append('\n');
+        }
+        var diagram = site.TableDiagrams[t.Name];
+        sb.Append("## Diagram\n\n");
+        if (diagram.Left > 0) sb.Append($"_{Count(diagram.Left, "more related table")} not drawn; see Relations._\n\n");
+        sb.Append("```mermaid\n").Append(diagram.Mermaid).Append("```\n\n");
+        if (site.HasSvg) sb.Append("![").Append(Cell(t.Name.ToString())).Append("](").Append(SchemaGraph.Stem(t.Name)).Append(".svg)\n\n");
+        sb.Append("## Definition\n\n```sql\n").Append(site.Ddl(t)).Append("```\n");
+        return sb.ToString();
+    }
+
+    public static string View(DocsSite site, View v)
+    {
+        var sb = new StringBuilder();
+        sb.Append("# ").Append(v.Name).Append("\n\n").Append(DocsSite.Banner).Append("\n\n");
+        if (v.Comment is { Length: > 0 }) sb.Append(v.Comment).Append("\n\n");
+        sb.Append("[All tables](README.md)\n\n");
+        sb.Append(v.Materialized ? "Materialized view" : "View").Append(".\n\n## Definition\n\n```sql\n").Append(v.Query.TrimEnd()).Append("\n```\n");
+        return sb.ToString();
+    }
+
+    private static string Link(DocsSite site, QualifiedName name, string extension) =>
+        site.Graph.Find(name) != null ? "[" + Cell(name.ToString()) + "](" + SchemaGraph.Stem(name) + extension + ")" : Cell(name.ToString());
+
+    internal static string Count(int n, string what) => n + " " + what + (n == 1 ? string.Empty : "s");
+
+    private static string Cell(string s) => s.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", "<br>", StringComparison.Ordinal);
+
+    /// <summary>A code span in a table cell: pipes escaped as GitHub's tables want, line breaks as spaces.</summary>
+    private static string Code(string s)
+    {
+        if (s.Length == 0) return string.Empty;
+        var text = s.Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
+        var fence = text.Contains('`', StringComparison.Ordinal) ? "`` " : "`";
+        return fence + text + (fence.Length > 1 ? " ``" : "`");
+    }
+}
