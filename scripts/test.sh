@@ -35,6 +35,29 @@ if [ ! -x "$sarif_tool" ]; then
   ) || echo "warning: could not fetch the SARIF validator (@microsoft/sarif-multitool-linux) from npm" >&2
 fi
 
+# Graphviz draws the docs' SVG diagrams; Debian's chromium runs the browser tests (Playwright drives it, never a
+# downloaded browser); Mermaid, from npm, parses every diagram in that browser.
+missing=()
+command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]} (apt)"
+  (apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1; }) \
+    || echo "warning: could not install ${missing[*]}; the docs and browser tests will skip (or fail under CI=true)" >&2
+fi
+mermaid_js="$root/.tmp/tools/mermaid/package/dist/mermaid.min.js"
+if [ ! -f "$mermaid_js" ]; then
+  (
+    set -e
+    tmp=$(mktemp -d)
+    cd "$tmp"
+    timeout 300 npm pack --silent mermaid@12.3.0 >/dev/null 2>&1
+    mkdir -p "$root/.tmp/tools/mermaid"
+    tar xzf mermaid-12.3.0.tgz -C "$root/.tmp/tools/mermaid" package/dist/mermaid.min.js package/package.json
+    rm -rf "$tmp"
+  ) || echo "warning: could not fetch mermaid from npm" >&2
+fi
+
 if ! dotnet build SchemaFirst.slnx -c Release -nologo -clp:ErrorsOnly; then
   echo "build failed"
   echo "0 passed, 1 failed"

@@ -66,7 +66,7 @@ internal sealed class SchemaSourceLoader(TextWriter stderr, InspectOptions inspe
         var lines = new Commands.LineCache();
         foreach (var d in diagnostics.Where(d => d.Severity != Severity.Info)) stderr.Write(DiagnosticTextFormatter.Format(d, lines.Read));
         if (!diagnostics.Any(d => d.Severity == Severity.Error)) return true;
-        stderr.WriteLine("schemafirst: the source has errors; nothing was planned. Run 'schemafirst validate' for the full report.");
+        stderr.WriteLine("schemafirst: the source has errors; fix them first. Run 'schemafirst validate' for the full report.");
         ExitCode = ExitCodes.Findings;
         return false;
     }
