@@ -66,7 +66,7 @@ internal static class DocsCommand
         new(r.GetValue(o.SourceDialect), new DocsOptions(Math.Max(1, r.GetValue(o.Distance)), Math.Max(1, r.GetValue(o.MaxTables))), r.GetValue(o.Title) ?? "Database schema", r.GetValue(o.NoSvg));
 
     /// <summary>The site's files for a source, or null with the exit code when the source could not be read.</summary>
-    private static async Task<(IReadOnlyList<(string Path, string Text)>? Files, int Code, string? Diagnostics)> BuildAsync(IReadOnlyList<string> inputs, Settings settings, TextWriter stderr, bool live, CancellationToken ct)
+    private static async Task<(IEnumerable<(string Path, string Text)>? Files, int Code, string? Diagnostics)> BuildAsync(IReadOnlyList<string> inputs, Settings settings, TextWriter stderr, bool live, CancellationToken ct, PhaseTimer? timings = null)
     {
         var (config, configError) = ProjectConfig.Load(Environment.CurrentDirectory);
         if (configError != null)
@@ -91,13 +91,16 @@ internal static class DocsCommand
         var loader = new SchemaSourceLoader(live ? captured : stderr, new InspectOptions([], []), config);
         var source = await loader.LoadAsync(inputs, dialect, ct);
         if (source == null) return (null, loader.ExitCode, captured.ToString());
+        timings?.Lap("read the source");
         var site = DocsSite.Build(source.Model, source.Dialect, settings.Title, settings.Options);
+        timings?.Lap("diagrams (Mermaid and DOT)");
         Dictionary<string, string>? svgs = null;
         if (!settings.NoSvg)
         {
             var drawn = await Graphviz.RenderAsync(site.DotDiagrams().ToList(), DotTimeout, ct);
             if (drawn.Problem != null) await stderr.WriteLineAsync("schemafirst: warning: " + drawn.Problem + "; the site is written without SVG diagrams (--no-svg says so quietly)");
             svgs = drawn.Svgs;
+            timings?.Lap($"Graphviz ({svgs?.Count ?? 0} SVG)");
         }
         return (site.Files(svgs, live), ExitCodes.Ok, null);
     }
@@ -105,46 +108,44 @@ internal static class DocsCommand
     public static async Task<int> GenerateAsync(IReadOnlyList<string> inputs, string output, bool check, Settings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         var timings = new PhaseTimer(stderr);
-        var (files, code, _) = await BuildAsync(inputs, settings, stderr, false, ct);
+        var (files, code, _) = await BuildAsync(inputs, settings, stderr, false, ct, timings);
         if (files == null) return code;
-        timings.Lap($"build the site ({files.Count} files)");
+
         var manifestPath = Path.Combine(output, Manifest);
         var previous = File.Exists(manifestPath) ? (await File.ReadAllLinesAsync(manifestPath, ct)).Where(l => l.Length > 0).ToList() : [];
-        var names = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        var manifest = string.Concat(files.Select(f => f.Path + "\n"));
+        var names = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var stale = new System.Collections.Concurrent.ConcurrentBag<string>();
+        if (!check) Directory.CreateDirectory(output);
+        // Pages are made one at a time and written (or compared) on both cores as they come, with plain synchronous I/O:
+        // a large site is never held in memory whole, and a file that already holds the bytes is left alone.
+        foreach (var f in files)
+        {
+            ct.ThrowIfCancellationRequested();
+            names.Add(f.Path);
+            var full = Path.Combine(output, f.Path);
+            var bytes = Encoding.UTF8.GetBytes(f.Text);
+            var same = File.Exists(full) && new FileInfo(full).Length == bytes.Length && File.ReadAllBytes(full).AsSpan().SequenceEqual(bytes);
+            if (same) continue;
+            if (check) stale.Add(f.Path);
+            else File.WriteAllBytes(full, bytes);
+        }
+        var written = names.Order(StringComparer.Ordinal).ToList();
+        var current = written.ToHashSet(StringComparer.Ordinal);
+        var gone = previous.Where(p => !current.Contains(p) && File.Exists(Path.Combine(output, p))).Order(StringComparer.Ordinal).ToList();
+        timings.Lap(check ? "compare" : "pages, written");
         if (check)
         {
-            var stale = new List<string>();
-            foreach (var (path, text) in files)
-            {
-                var full = Path.Combine(output, path);
-                if (!File.Exists(full) || !(await File.ReadAllBytesAsync(full, ct)).AsSpan().SequenceEqual(Encoding.UTF8.GetBytes(text))) stale.Add(path);
-            }
-            var gone = previous.Where(p => !names.Contains(p) && File.Exists(Path.Combine(output, p))).Order(StringComparer.Ordinal).ToList();
-            if (stale.Count == 0 && gone.Count == 0) return ExitCodes.Ok;
+            if (stale.IsEmpty && gone.Count == 0) return ExitCodes.Ok;
             static string Some(List<string> list) => string.Join(", ", list.Take(5)) + (list.Count > 5 ? ", ..." : string.Empty);
             var what = new List<string>();
-            if (stale.Count > 0) what.Add($"{PlanSqlWriterCount(stale.Count, "file")} missing or different: {Some(stale.Order(StringComparer.Ordinal).ToList())}");
+            if (!stale.IsEmpty) what.Add($"{PlanSqlWriterCount(stale.Count, "file")} missing or different: {Some(stale.Order(StringComparer.Ordinal).ToList())}");
             if (gone.Count > 0) what.Add($"{PlanSqlWriterCount(gone.Count, "file")} the site no longer has: {Some(gone)}");
             await stderr.WriteLineAsync($"{output}: out of date ({string.Join("; ", what)}); run 'schemafirst generate docs ... -o {output}' and commit the result");
             return ExitCodes.Changes;
         }
-        Directory.CreateDirectory(output);
-        foreach (var (path, text) in files)
-        {
-            var full = Path.Combine(output, path);
-            var bytes = Encoding.UTF8.GetBytes(text);
-            if (File.Exists(full) && (await File.ReadAllBytesAsync(full, ct)).AsSpan().SequenceEqual(bytes)) continue;
-            await PlanCommand.WriteFileAsync(full, text, ct);
-        }
-        foreach (var gone in previous.Where(p => !names.Contains(p)))
-        {
-            var full = Path.Combine(output, gone);
-            if (File.Exists(full)) File.Delete(full);
-        }
-        await PlanCommand.WriteFileAsync(manifestPath, manifest, ct);
-        timings.Lap("write");
-        await stderr.WriteLineAsync($"schemafirst: wrote the docs site to {output} ({PlanSqlWriterCount(files.Count, "file")}; open {Path.Combine(output, "index.html")} or {Path.Combine(output, "README.md")})");
+        foreach (var path in gone) File.Delete(Path.Combine(output, path));
+        await PlanCommand.WriteFileAsync(manifestPath, string.Concat(written.Select(p => p + "\n")), ct);
+        await stderr.WriteLineAsync($"schemafirst: wrote the docs site to {output} ({PlanSqlWriterCount(written.Count, "file")}; open {Path.Combine(output, "index.html")} or {Path.Combine(output, "README.md")})");
         return ExitCodes.Ok;
     }
 
@@ -161,7 +162,7 @@ internal static class DocsCommand
         async Task RebuildAsync()
         {
             var (files, _, diagnostics) = await BuildAsync(inputs, settings, TextWriter.Null, true, ct);
-            state.Set(files, diagnostics, settings.Title);
+            state.Set(files?.ToList(), diagnostics, settings.Title);
         }
         await RebuildAsync();
         if (port == 0)

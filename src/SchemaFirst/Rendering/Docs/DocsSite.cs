@@ -48,7 +48,7 @@ public sealed class DocsSite
         {
             var (near, left) = Graph.Neighbourhood(t, options.Distance, options.MaxNeighbours);
             var q = qualify || near.Any(n => n.Name.Schema != t.Name.Schema);
-            TableDiagrams[t.Name] = new Diagram(MermaidWriter.Write(near, q), DotWriter.Write(near, t.Name, ".html"), left);
+            TableDiagrams[t.Name] = new Diagram(MermaidWriter.Write(near, q, t.Name), DotWriter.Write(near, t.Name, ".html"), left);
         }
     }
 
@@ -80,22 +80,19 @@ public sealed class DocsSite
     /// The files of the site, in path order: README.md and a page per table and view (Markdown), the same as HTML with
     /// search and pan-and-zoom diagrams, the SVG diagrams given (by <see cref="DotDiagrams"/> name), and schema.json.
     /// </summary>
-    public IReadOnlyList<(string Path, string Text)> Files(IReadOnlyDictionary<string, string>? svgs, bool live = false)
+    /// <remarks>Made one at a time, as they are asked for, so a large site need not be held in memory whole.</remarks>
+    public IEnumerable<(string Path, string Text)> Files(IReadOnlyDictionary<string, string>? svgs, bool live = false)
     {
         HasSvg = svgs is { Count: > 0 };
-        var files = new List<(string, string)>
-        {
-            ("README.md", MarkdownDocsWriter.Index(this)),
-            ("schema.json", ModelJsonWriter.Write(Graph.Model)),
-        };
-        foreach (var t in Tables) files.Add((SchemaGraph.Stem(t.Name) + ".md", MarkdownDocsWriter.Table(this, t)));
-        foreach (var v in Graph.Model.Views) files.Add((SchemaGraph.Stem(v.Name) + ".md", MarkdownDocsWriter.View(this, v)));
+        yield return ("README.md", MarkdownDocsWriter.Index(this));
+        yield return ("schema.json", ModelJsonWriter.WriteCompact(Graph.Model));
+        foreach (var t in Tables) yield return (SchemaGraph.Stem(t.Name) + ".md", MarkdownDocsWriter.Table(this, t));
+        foreach (var v in Graph.Model.Views.OrderBy(v => v.Name)) yield return (SchemaGraph.Stem(v.Name) + ".md", MarkdownDocsWriter.View(this, v));
         if (svgs != null)
         {
-            foreach (var (name, svg) in svgs) files.Add((name + ".svg", svg));
+            foreach (var (name, svg) in svgs.OrderBy(s => s.Key, StringComparer.Ordinal)) yield return (name + ".svg", svg);
         }
-        files.AddRange(HtmlDocsWriter.Pages(this, svgs ?? new Dictionary<string, string>(), live));
-        return files.OrderBy(f => f.Item1, StringComparer.Ordinal).ToList();
+        foreach (var page in HtmlDocsWriter.Pages(this, svgs ?? new Dictionary<string, string>(), live)) yield return page;
     }
 
     /// <summary>The path serve's pages poll for the source's version.</summary>
@@ -119,6 +116,19 @@ public sealed class DocsSite
         var text = _dialect.Generate(one, new SqlGenerationOptions()).Text;
         var lines = text.Split('\n').SkipWhile(l => l.StartsWith("--", StringComparison.Ordinal) || l.Length == 0);
         return string.Join('\n', lines).TrimEnd() + "\n";
+    }
+
+    /// <summary>Whether another drawn table's foreign key points at this column (so a keys-only box must show it).</summary>
+    internal static bool Referenced(Table t, string column, IReadOnlyList<Table> drawn)
+    {
+        foreach (var other in drawn)
+        {
+            foreach (var f in other.ForeignKeys)
+            {
+                if (f.ReferencedTable == t.Name && f.ReferencedColumns.Contains(column)) return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The constraints of a table as (name, kind, definition), in the order a reader expects: key, uniques, foreign keys, checks, exclusions.</summary>

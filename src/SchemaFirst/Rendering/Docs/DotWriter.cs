@@ -26,12 +26,20 @@ public static class DotWriter
             sb.Append("  ").Append(ids[t.Name]).Append(" [URL=\"").Append(Escape(SchemaGraph.Stem(t.Name) + pageExtension)).Append("\", tooltip=\"").Append(Escape(t.Name.ToString())).Append("\", label=<\n");
             sb.Append("    <table border=\"").Append(isFocus ? 2 : 1).Append("\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"3\" color=\"").Append(isFocus ? "#1d4ed8" : "#9ca3af").Append("\">\n");
             sb.Append("      <tr><td bgcolor=\"").Append(isFocus ? "#dbeafe" : "#f3f4f6").Append("\" colspan=\"2\"><b>").Append(Html(t.Name.ToString())).Append("</b></td></tr>\n");
+            var keysOnly = focus != null && !isFocus;
+            var hidden = 0;
             foreach (var c in t.Columns)
             {
+                if (keysOnly && !pk.Contains(c.Name) && !fk.Contains(c.Name) && !DocsSite.Referenced(t, c.Name, tables))
+                {
+                    hidden++;
+                    continue;
+                }
                 var mark = pk.Contains(c.Name) ? "PK " : fk.Contains(c.Name) ? "FK " : string.Empty;
                 sb.Append("      <tr><td align=\"left\" port=\"").Append(Port(c.Name)).Append("\">").Append(Html(mark + c.Name)).Append("</td><td align=\"left\"><font color=\"#6b7280\">")
                     .Append(Html(c.Type.Text + (c.NotNull ? string.Empty : "?"))).Append("</font></td></tr>\n");
             }
+            if (hidden > 0) sb.Append("      <tr><td align=\"left\" colspan=\"2\"><font color=\"#9ca3af\">").Append(Html($"… {hidden} more column{(hidden == 1 ? string.Empty : "s")}")).Append("</font></td></tr>\n");
             sb.Append("    </table>>];\n");
         }
         foreach (var t in tables)

@@ -76,7 +76,7 @@ internal static class HtmlDocsWriter
             var tables = site.Tables.Where(t => t.Name.Schema == schema).ToList();
             var views = db.Views.Where(v => v.Name.Schema == schema).OrderBy(v => v.Name).ToList();
             sb.Append("<h2 id=\"schema-").Append(H(schema)).Append("\">Schema ").Append(H(schema)).Append("</h2>\n");
-            if (svgs.TryGetValue("schema." + schema, out var svg)) sb.Append(Diagram(svg));
+            if (svgs.ContainsKey("schema." + schema)) sb.Append(Diagram("schema." + schema, "Schema " + schema));
             else if (tables.Count > site.Options.MaxDiagramTables) sb.Append("<p class=\"note\">").Append(H(MarkdownDocsWriter.Count(tables.Count, "table"))).Append(": too many for one readable diagram; each table's page draws its neighbourhood.</p>\n");
             if (tables.Count > 0)
             {
@@ -167,7 +167,7 @@ internal static class HtmlDocsWriter
         sb.Append("<h2>Diagram</h2>\n");
         var diagram = site.TableDiagrams[t.Name];
         if (diagram.Left > 0) sb.Append("<p class=\"note\">").Append(H(MarkdownDocsWriter.Count(diagram.Left, "more related table"))).Append(" not drawn; see Relations.</p>\n");
-        sb.Append(svgs.TryGetValue(SchemaGraph.Stem(t.Name), out var svg) ? Diagram(svg) : "<p class=\"note\">No diagram: Graphviz (dot) was not found when the site was generated.</p>\n");
+        sb.Append(svgs.ContainsKey(SchemaGraph.Stem(t.Name)) ? Diagram(SchemaGraph.Stem(t.Name), t.Name + " and its neighbours") : "<p class=\"note\">No diagram: the site was generated without Graphviz (dot).</p>\n");
         sb.Append("<h2>Definition</h2>\n<pre>").Append(H(site.Ddl(t))).Append("</pre>\n");
         return Page(t.Name + " — " + site.Title, t.Name.ToString(), sb.ToString(), live);
     }
@@ -184,14 +184,13 @@ internal static class HtmlDocsWriter
     private static string Link(DocsSite site, QualifiedName name) =>
         site.Graph.Find(name) != null ? "<a href=\"" + H(SchemaGraph.Stem(name)) + ".html\">" + H(name.ToString()) + "</a>" : H(name.ToString());
 
-    /// <summary>An SVG drawn by Graphviz, inline (so its table boxes link to their pages), in a pan-and-zoom frame.</summary>
-    private static string Diagram(string svg)
-    {
-        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
-        var body = start >= 0 ? svg[start..] : svg;
-        return "<div class=\"diagram\"><div class=\"controls\"><button type=\"button\" data-zoom=\"in\" title=\"Zoom in\">+</button><button type=\"button\" data-zoom=\"out\" title=\"Zoom out\">−</button><button type=\"button\" data-zoom=\"fit\" title=\"Fit\">⤢</button></div><div class=\"canvas\">"
-            + body.TrimEnd() + "</div></div>\n";
-    }
+    /// <summary>
+    /// A diagram drawn by Graphviz in a pan-and-zoom frame. The page shows the site's .svg file rather than a copy of it,
+    /// which keeps a large site half the size; the file itself links each table box to its page.
+    /// </summary>
+    private static string Diagram(string svgName, string alt) =>
+        "<div class=\"diagram\"><div class=\"controls\"><button type=\"button\" data-zoom=\"in\" title=\"Zoom in\">+</button><button type=\"button\" data-zoom=\"out\" title=\"Zoom out\">−</button><button type=\"button\" data-zoom=\"fit\" title=\"Fit\">⤢</button>"
+        + "<a class=\"open\" href=\"" + H(svgName) + ".svg\" title=\"Open the diagram alone (its tables link to their pages)\">↗</a></div><div class=\"canvas\"><img src=\"" + H(svgName) + ".svg\" alt=\"" + H(alt) + "\" draggable=\"false\"></div></div>\n";
 
     private static string Page(string title, string heading, string body, bool live)
     {

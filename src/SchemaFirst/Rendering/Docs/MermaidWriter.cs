@@ -9,7 +9,10 @@ namespace SchemaFirst.Rendering.Docs;
 /// </summary>
 public static class MermaidWriter
 {
-    public static string Write(IReadOnlyList<Table> tables, bool qualify)
+    /// <param name="tables">The tables to draw.</param>
+    /// <param name="qualify">Whether entity names carry their schema.</param>
+    /// <param name="focus">When set, only this table shows every column; the others show their key columns (a neighbourhood stays readable).</param>
+    public static string Write(IReadOnlyList<Table> tables, bool qualify, QualifiedName? focus = null)
     {
         var sb = new StringBuilder("erDiagram\n");
         var drawn = tables.Select(t => t.Name).ToHashSet();
@@ -19,8 +22,10 @@ public static class MermaidWriter
             var pk = t.PrimaryKey?.Columns.ToHashSet(StringComparer.Ordinal) ?? [];
             var unique = t.Uniques.Where(u => u.Columns.Count == 1).Select(u => u.Columns[0]).ToHashSet(StringComparer.Ordinal);
             sb.Append("    ").Append(Entity(t.Name, qualify)).Append(" {\n");
+            var keysOnly = focus != null && t.Name != focus;
             foreach (var c in t.Columns)
             {
+                if (keysOnly && !pk.Contains(c.Name) && !fkColumns.Contains(c.Name) && !DocsSite.Referenced(t, c.Name, tables)) continue;
                 var keys = new List<string>();
                 if (pk.Contains(c.Name)) keys.Add("PK");
                 if (fkColumns.Contains(c.Name)) keys.Add("FK");

@@ -94,7 +94,8 @@
         if (z === "fit") fit(); else zoomAt(z === "in" ? 1.25 : 0.8, r.width / 2, r.height / 2);
       });
     });
-    fit();
+    var img = canvas.querySelector("img");
+    if (img && !img.complete) img.addEventListener("load", fit); else fit();
   }
 
   document.addEventListener("DOMContentLoaded", function () {
