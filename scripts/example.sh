@@ -59,3 +59,5 @@ echo
 echo "\$ schemafirst drift .schemafirst/example-edit"
 "$sf" drift .schemafirst/example-edit
 echo
+echo "\$ schemafirst generate docs examples/schema -o .schemafirst/docs   (Markdown, Mermaid, SVG when Graphviz is there, HTML)"
+"$sf" generate docs examples/schema -o .schemafirst/docs
