@@ -14,6 +14,15 @@ internal static class Graphviz
 
     private static readonly Dictionary<string, string> Cache = new(StringComparer.Ordinal);
 
+    /// <summary>Keeps serve's cache of drawn diagrams from growing without end (a rebuild after many edits starts afresh).</summary>
+    public static void Trim()
+    {
+        lock (Cache)
+        {
+            if (Cache.Count > 20_000) Cache.Clear();
+        }
+    }
+
     public static async Task<Result> RenderAsync(IReadOnlyList<(string Name, string Dot)> diagrams, TimeSpan timeout, CancellationToken ct)
     {
         var svgs = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -69,9 +78,16 @@ internal static class Graphviz
             var err = p.StandardError.ReadToEndAsync(cts.Token);
             try
             {
-                var input = new StreamWriter(p.StandardInput.BaseStream, new UTF8Encoding(false), 1 << 16);
-                foreach (var dot in dots) await input.WriteAsync(dot.AsMemory(), cts.Token);
-                await input.DisposeAsync();
+                try
+                {
+                    var input = new StreamWriter(p.StandardInput.BaseStream, new UTF8Encoding(false), 1 << 16);
+                    foreach (var dot in dots) await input.WriteAsync(dot.AsMemory(), cts.Token);
+                    await input.DisposeAsync();
+                }
+                catch (IOException)
+                {
+                    // dot stopped reading (it failed early): what it said on stderr tells why.
+                }
                 await p.WaitForExitAsync(cts.Token);
                 var text = await output;
                 if (p.ExitCode != 0) return ([], "Graphviz's dot failed: " + (await err).Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault());
@@ -80,8 +96,11 @@ internal static class Graphviz
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                p.Kill(entireProcessTree: true);
                 return ([], $"Graphviz's dot did not finish within {timeout.TotalSeconds:0} s");
+            }
+            finally
+            {
+                if (!p.HasExited) p.Kill(entireProcessTree: true);
             }
         }
     }

@@ -31,6 +31,7 @@ public sealed class Browser : IAsyncLifetime
         {
             ExecutablePath = ExecutablePath,
             Headless = true,
+            Timeout = 60_000,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
@@ -41,6 +42,13 @@ public sealed class Browser : IAsyncLifetime
         _playwright?.Dispose();
     }
 }
+
+/// <summary>
+/// Represents the browser tests' collection: run alone, after the others, so a page's load is not timed against the
+/// corpus tests that keep both cores busy.
+/// </summary>
+[CollectionDefinition("browser", DisableParallelization = true)]
+public sealed class BrowserCollection : ICollectionFixture<Browser>;
 
 /// <summary>A test that needs the browser (see <see cref="Browser.SkipReason"/>).</summary>
 public sealed class BrowserFactAttribute : FactAttribute

@@ -66,31 +66,31 @@ internal static class DocsCommand
         new(r.GetValue(o.SourceDialect), new DocsOptions(Math.Max(1, r.GetValue(o.Distance)), Math.Max(1, r.GetValue(o.MaxTables))), r.GetValue(o.Title) ?? "Database schema", r.GetValue(o.NoSvg));
 
     /// <summary>The site's files for a source, or null with the exit code when the source could not be read.</summary>
-    private static async Task<(IEnumerable<(string Path, string Text)>? Files, int Code, string? Diagnostics)> BuildAsync(IReadOnlyList<string> inputs, Settings settings, TextWriter stderr, bool live, CancellationToken ct, PhaseTimer? timings = null)
+    private static async Task<(IEnumerable<(string Path, string Text)>? Files, int Code, string? Diagnostics, Dictionary<string, string>? Dots)> BuildAsync(IReadOnlyList<string> inputs, Settings settings, TextWriter stderr, bool live, CancellationToken ct, PhaseTimer? timings = null)
     {
         var (config, configError) = ProjectConfig.Load(Environment.CurrentDirectory);
         if (configError != null)
         {
             stderr.Write(DiagnosticTextFormatter.Format(configError));
-            return (null, ExitCodes.Usage, null);
+            return (null, ExitCodes.Usage, null, null);
         }
         var dialectName = settings.SourceDialect ?? config?.Dialect;
         var dialect = dialectName != null ? SqlDialects.Find(dialectName) : SqlDialects.Default;
         if (dialect == null)
         {
             stderr.WriteLine($"schemafirst: unknown dialect '{dialectName}'; supported: {SqlDialects.Names}");
-            return (null, ExitCodes.Usage, null);
+            return (null, ExitCodes.Usage, null, null);
         }
         if (inputs.Count == 0) inputs = config?.Schema ?? [];
         if (inputs.Count == 0)
         {
             stderr.WriteLine("schemafirst: name the schema files (e.g. schema/) or a database URL, or list them under 'schema:' in schemafirst.yaml");
-            return (null, ExitCodes.Usage, null);
+            return (null, ExitCodes.Usage, null, null);
         }
         var captured = new StringWriter();
         var loader = new SchemaSourceLoader(live ? captured : stderr, new InspectOptions([], []), config);
         var source = await loader.LoadAsync(inputs, dialect, ct);
-        if (source == null) return (null, loader.ExitCode, captured.ToString());
+        if (source == null) return (null, loader.ExitCode, captured.ToString(), null);
         timings?.Lap("read the source");
         var site = DocsSite.Build(source.Model, source.Dialect, settings.Title, settings.Options);
         timings?.Lap("diagrams (Mermaid and DOT)");
@@ -102,17 +102,26 @@ internal static class DocsCommand
             svgs = drawn.Svgs;
             timings?.Lap($"Graphviz ({svgs?.Count ?? 0} SVG)");
         }
-        return (site.Files(svgs, live), ExitCodes.Ok, null);
+        var dots = site.DotDiagrams().ToDictionary(d => d.Name + ".svg", d => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(d.Dot))), StringComparer.Ordinal);
+        return (site.Files(svgs, live), ExitCodes.Ok, null, dots);
     }
 
     public static async Task<int> GenerateAsync(IReadOnlyList<string> inputs, string output, bool check, Settings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         var timings = new PhaseTimer(stderr);
-        var (files, code, _) = await BuildAsync(inputs, settings, stderr, false, ct, timings);
+        var (files, code, _, dotsOrNull) = await BuildAsync(inputs, settings, stderr, false, ct, timings);
         if (files == null) return code;
+        var dots = dotsOrNull ?? [];
 
         var manifestPath = Path.Combine(output, Manifest);
-        var previous = File.Exists(manifestPath) ? (await File.ReadAllLinesAsync(manifestPath, ct)).Where(l => l.Length > 0).ToList() : [];
+        // The manifest names what the last run wrote; only plain file names in the folder are taken from it, so an edited
+        // manifest cannot point a deletion outside the folder.
+        var previous = File.Exists(manifestPath)
+            ? (await File.ReadAllLinesAsync(manifestPath, ct)).Select(l => l.Split('\t')[0]).Where(l => l.Length > 0 && l == Path.GetFileName(l) && l != ".." && l != ".").ToList()
+            : [];
+        var previousDots = File.Exists(manifestPath)
+            ? (await File.ReadAllLinesAsync(manifestPath, ct)).Select(l => l.Split('\t')).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
         var names = new System.Collections.Concurrent.ConcurrentBag<string>();
         var stale = new System.Collections.Concurrent.ConcurrentBag<string>();
         if (!check) Directory.CreateDirectory(output);
@@ -124,7 +133,11 @@ internal static class DocsCommand
             names.Add(f.Path);
             var full = Path.Combine(output, f.Path);
             var bytes = Encoding.UTF8.GetBytes(f.Text);
-            var same = File.Exists(full) && new FileInfo(full).Length == bytes.Length && File.ReadAllBytes(full).AsSpan().SequenceEqual(bytes);
+            // An SVG's bytes depend on the Graphviz that drew it; --check compares the diagram it was drawn from instead,
+            // so a folder generated on another machine is not stale for that alone.
+            var same = check && f.Path.EndsWith(".svg", StringComparison.Ordinal) && dots.TryGetValue(f.Path, out var dot) && File.Exists(full)
+                ? previousDots.GetValueOrDefault(f.Path) == dot
+                : File.Exists(full) && new FileInfo(full).Length == bytes.Length && File.ReadAllBytes(full).AsSpan().SequenceEqual(bytes);
             if (same) continue;
             if (check) stale.Add(f.Path);
             else File.WriteAllBytes(full, bytes);
@@ -144,7 +157,7 @@ internal static class DocsCommand
             return ExitCodes.Changes;
         }
         foreach (var path in gone) File.Delete(Path.Combine(output, path));
-        await PlanCommand.WriteFileAsync(manifestPath, string.Concat(written.Select(p => p + "\n")), ct);
+        await PlanCommand.WriteFileAsync(manifestPath, string.Concat(written.Select(p => p + (dots.TryGetValue(p, out var d) ? "\t" + d : string.Empty) + "\n")), ct);
         await stderr.WriteLineAsync($"schemafirst: wrote the docs site to {output} ({PlanSqlWriterCount(written.Count, "file")}; open {Path.Combine(output, "index.html")} or {Path.Combine(output, "README.md")})");
         return ExitCodes.Ok;
     }
@@ -158,11 +171,26 @@ internal static class DocsCommand
             await stderr.WriteLineAsync("schemafirst: serve watches files; for a database or a git revision, use 'generate docs'");
             return ExitCodes.Usage;
         }
+        if (inputs.Count == 0 && ProjectConfig.Load(Environment.CurrentDirectory).Config?.Schema is { Count: > 0 } configured) inputs = configured;
         var state = new LiveSite();
+        var gate = new SemaphoreSlim(1, 1);
+        var requested = 0;
         async Task RebuildAsync()
         {
-            var (files, _, diagnostics) = await BuildAsync(inputs, settings, TextWriter.Null, true, ct);
-            state.Set(files?.ToList(), diagnostics, settings.Title);
+            // One build at a time; a save during a build asks for one more, and only the newest result is shown.
+            var ticket = Interlocked.Increment(ref requested);
+            await gate.WaitAsync(ct);
+            try
+            {
+                if (ticket != Volatile.Read(ref requested)) return;
+                var (files, _, diagnostics, _) = await BuildAsync(inputs, settings, TextWriter.Null, true, ct);
+                state.Set(files?.ToList(), diagnostics, settings.Title);
+                Graphviz.Trim();
+            }
+            finally
+            {
+                gate.Release();
+            }
         }
         await RebuildAsync();
         if (port == 0)
@@ -213,7 +241,8 @@ internal static class DocsCommand
         var result = new Watchers(changed);
         foreach (var input in inputs)
         {
-            var full = Path.GetFullPath(input.Contains('*', StringComparison.Ordinal) ? input[..input.IndexOf('*', StringComparison.Ordinal)] : input);
+            var head = input.Contains('*', StringComparison.Ordinal) ? input[..input.IndexOf('*', StringComparison.Ordinal)] : input;
+            var full = Path.GetFullPath(head.Length == 0 ? "." : head);
             var dir = Directory.Exists(full) ? full : Path.GetDirectoryName(full);
             if (dir == null || !Directory.Exists(dir)) continue;
             result.Add(dir);

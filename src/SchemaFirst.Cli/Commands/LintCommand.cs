@@ -166,7 +166,7 @@ internal static partial class LintCommand
         return statements;
     }
 
-    /// <summary>The migration files in version order, each linted against the schema before it.</summary>
+    /// <summary>The migration files in version order, each linted on its own against the --against schema (when given).</summary>
     private static async Task<IReadOnlyList<LintFinding>?> LintMigrationsAsync(List<string> paths, LintSettings settings, LintProfile profile, SchemaSourceLoader loader, ISqlDialect dialect, TextWriter stderr, CancellationToken ct)
     {
         Database? before = null;
@@ -194,8 +194,9 @@ internal static partial class LintCommand
         var files = new List<(string Path, string Text)>();
         foreach (var input in inputs)
         {
-            var path = Path.IsPathRooted(input) ? Path.GetRelativePath(Environment.CurrentDirectory, input) : input;
-            var (read, error) = GitFiles.Read($"git:{rev}:./{path.Replace('\\', '/').TrimStart('.', '/')}");
+            var path = (Path.IsPathRooted(input) ? Path.GetRelativePath(Environment.CurrentDirectory, input) : input).Replace('\\', '/');
+            // As git reads REV:path relative to the current folder: ./path, or ../path as it is.
+            var (read, error) = GitFiles.Read($"git:{rev}:{(path.StartsWith("./", StringComparison.Ordinal) || path.StartsWith("../", StringComparison.Ordinal) ? path : "./" + path)}");
             if (error != null && (error.Contains("not inside a git repository", StringComparison.Ordinal) || error.Contains("expected git:", StringComparison.Ordinal)
                 || error.Contains("invalid object name", StringComparison.OrdinalIgnoreCase) || error.Contains("not a valid object", StringComparison.OrdinalIgnoreCase) || error.Contains("bad revision", StringComparison.OrdinalIgnoreCase)))
             {

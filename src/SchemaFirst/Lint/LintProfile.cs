@@ -29,7 +29,13 @@ public sealed class LintProfile
             {
                 if (Resolve(key, diagnostics, configPath) is not { } rule) continue;
                 var s = Read(rule, value, diagnostics, configPath);
-                rules[rule.Code] = (s.Enabled, s.Severity);
+                if (s.Options.Count > 0)
+                {
+                    diagnostics.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.ConfigInvalid, $"lint: an override for {string.Join(", ", o.Paths ?? [])} sets options of {rule.Code}; overrides set only off or a severity",
+                        new SourceSpan(configPath, 1, 1), "set the rule's options under lint: rules:"));
+                }
+                // An override that says only "on" keeps the severity configured for the whole project.
+                rules[rule.Code] = (s.Enabled, s.SeverityGiven ? s.Severity : null);
             }
             _overrides.Add((o.Paths ?? [], rules));
         }
@@ -94,12 +100,15 @@ public sealed class LintProfile
         }
         var enabled = true;
         var severity = rule.DefaultSeverity;
+        var given = true;
         switch (level?.Trim().ToLowerInvariant())
         {
             case null or "on" or "true" or "":
+                given = false;
                 break;
             case "off" or "false":
                 enabled = false;
+                given = false;
                 break;
             case "error":
                 severity = Severity.Error;
@@ -120,6 +129,19 @@ public sealed class LintProfile
             diagnostics.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.ConfigInvalid, $"lint: rule {rule.Code} ({rule.Name}) has no option '{name}'",
                 new SourceSpan(configPath, 1, 1), rule.Options.Count == 0 ? "this rule takes no options" : "its options are " + string.Join(", ", rule.Options.Select(o => o.Name))));
         }
-        return new RuleSettings(enabled, severity, options);
+        foreach (var name in options.Keys.Where(k => k == "pattern").ToList())
+        {
+            try
+            {
+                _ = new System.Text.RegularExpressions.Regex(Convert.ToString(options[name], CultureInfo.InvariantCulture) ?? string.Empty, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException e)
+            {
+                diagnostics.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.ConfigInvalid, $"lint: rule {rule.Code} ({rule.Name}): pattern is not a regular expression: {e.Message}",
+                    new SourceSpan(configPath, 1, 1), "fix the pattern; the rule uses its default until then"));
+                options.Remove(name);
+            }
+        }
+        return new RuleSettings(enabled, severity, options) { SeverityGiven = given };
     }
 }

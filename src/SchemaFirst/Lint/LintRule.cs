@@ -61,6 +61,9 @@ public abstract class LintRule
 /// </summary>
 public abstract class SchemaRule : LintRule
 {
+    /// <summary>Whether the rule's advice holds for a model of this engine (a SQLite INTEGER PRIMARY KEY is its rowid, not a too-small key).</summary>
+    public virtual bool AppliesTo(string dialect) => true;
+
     public abstract IEnumerable<LintFinding> Check(SchemaLintContext context, RuleSettings settings);
 }
 

@@ -13,7 +13,7 @@ public static class Linter
         var findings = new List<LintFinding>();
         // Rules only read the context: they run side by side, and their findings are joined in rule order, so the
         // output is the same whatever ran first.
-        var rules = LintRules.All.OfType<SchemaRule>().Where(profile.Runs).ToList();
+        var rules = LintRules.All.OfType<SchemaRule>().Where(r => profile.Runs(r) && r.AppliesTo(context.Model.SourceDialect)).ToList();
         var perRule = new List<LintFinding>[rules.Count];
         Parallel.For(0, rules.Count, i => perRule[i] = rules[i].Check(context, profile.For(rules[i])).ToList());
         foreach (var list in perRule) findings.AddRange(list);
@@ -30,7 +30,7 @@ public static class Linter
         {
             foreach (var d in s.Ignores) directives.Add((null, d));
         }
-        return Finish(findings, profile, directives, (f, d) => d.Object is { } key ? Covers(key, f) : f.Object == null && context.Statements.Any(s => s.Location == f.Location && s.Ignores.Any(i => i.Location.Line == d.Directive.Location.Line && i.Location.Column == d.Directive.Location.Column && i.Location.Path == d.Directive.Location.Path)));
+        return Finish(findings, profile, directives, (f, d) => d.Object is { } key ? Covers(key, f, d.Directive) : f.Object == null && context.Statements.Any(s => s.Location == f.Location && s.Ignores.Any(i => i.Location.Line == d.Directive.Location.Line && i.Location.Column == d.Directive.Location.Column && i.Location.Path == d.Directive.Location.Path)));
     }
 
     public static IReadOnlyList<LintFinding> LintMigration(MigrationLintContext context, LintProfile profile)
@@ -44,7 +44,7 @@ public static class Linter
         // plan's columns come from the schema files, which schema lint judges).
         foreach (var rule in LintRules.All.OfType<ColumnTypeRule>())
         {
-            if (!profile.Runs(rule) || context.Planned) continue;
+            if (!profile.Runs(rule) || context.Planned || !rule.AppliesTo(context.Dialect)) continue;
             var settings = profile.For(rule);
             foreach (var s in context.Statements)
             {
@@ -79,12 +79,17 @@ public static class Linter
         return LintMigration(new MigrationLintContext(read, before, planned: true, dialect.Name), profile);
     }
 
-    /// <summary>Whether a directive on <paramref name="key"/> covers the finding: the same object, or the table that owns it.</summary>
-    private static bool Covers(SourceKey key, LintFinding f)
+    /// <summary>
+    /// Whether a directive on <paramref name="key"/> covers the finding: the same object, the table that owns it, or (for
+    /// a directive the parser gave to a column) a constraint of that table declared on the directive's line, such as an
+    /// inline REFERENCES.
+    /// </summary>
+    private static bool Covers(SourceKey key, LintFinding f, SourceDirective d)
     {
         if (f.Object is not { } o) return false;
         if (o == key) return true;
-        return key.Kind == SourceKind.Table && key.Member == null && o.Kind is SourceKind.Column or SourceKind.Constraint && o.Name == key.Name;
+        if (key.Kind == SourceKind.Table && key.Member == null && o.Kind is SourceKind.Column or SourceKind.Constraint && o.Name == key.Name) return true;
+        return key.Kind == SourceKind.Column && o.Kind == SourceKind.Constraint && o.Name == key.Name && f.Location is { } at && at.Path == d.Location.Path && at.Line == d.Location.Line;
     }
 
     private static List<LintFinding> Finish(List<LintFinding> raw, LintProfile profile, List<(SourceKey? Object, SourceDirective Directive)> directives, Func<LintFinding, (SourceKey? Object, SourceDirective Directive), bool> covers)
@@ -115,14 +120,14 @@ public static class Linter
             var code = d.IgnoredRule!;
             if (LintRules.Find(code) is not { } rule)
             {
-                if (profile.Runs(unknown)) kept.Add(profile.For(unknown).Finding(unknown, $"schemafirst:ignore names '{code}', which is no rule", $"ignore {code} at {Path.GetFileName(d.Location.Path)}:{d.Location.Line}", null, d.Location,
-                    "write a rule's code or name; 'schemafirst lint --explain' lists them"));
+                if (profile.Runs(unknown) && profile.Apply(profile.For(unknown).Finding(unknown, $"schemafirst:ignore names '{code}', which is no rule", $"ignore {code} at {Path.GetFileName(d.Location.Path)}:{d.Location.Line}", null, d.Location,
+                    "write a rule's code or name; 'schemafirst lint --explain' lists them")) is { } typo) kept.Add(typo);
                 continue;
             }
-            if (!used.Contains(At(d)) && profile.Runs(rule) && profile.Runs(unused))
+            if (!used.Contains(At(d)) && profile.Runs(rule) && profile.Runs(unused) && profile.Apply(profile.For(unused).Finding(unused, $"schemafirst:ignore {rule.Code} suppresses nothing here", $"ignore {rule.Code} at {Path.GetFileName(d.Location.Path)}:{d.Location.Line}", null, d.Location,
+                    "remove the directive (the finding it was for is gone), or move it onto the line of the object the finding is about")) is { } stale)
             {
-                kept.Add(profile.For(unused).Finding(unused, $"schemafirst:ignore {rule.Code} suppresses nothing here", $"ignore {rule.Code} at {Path.GetFileName(d.Location.Path)}:{d.Location.Line}", null, d.Location,
-                    "remove the directive (the finding it was for is gone), or move it onto the line of the object the finding is about"));
+                kept.Add(stale);
             }
         }
         return Order(kept);

@@ -24,7 +24,8 @@ public sealed class MigrationLintContext
         {
             var s = statements[i];
             NewAt[i] = s.Table != null && created.Contains(s.Table);
-            if (s is { Verb: "create", ObjectKind: "table", Target: { } t }) created.Add(t);
+            // CREATE TABLE IF NOT EXISTS of a table that is already there creates nothing: it keeps its rows.
+            if (s is { Verb: "create", ObjectKind: "table", Target: { } t } && !(s.IfNotExists && _before.ContainsKey(t))) created.Add(t);
         }
         HasLockTimeout = statements.Any(s => s is { Verb: "set", Setting: "lock_timeout" });
         HasStatementTimeout = statements.Any(s => s is { Verb: "set", Setting: "statement_timeout" });

@@ -30,6 +30,12 @@ public static class MigrationScript
                 else diagnostics.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.UnknownDirective, "schemafirst:ignore needs a rule code and a reason", at, "write it as: -- schemafirst:ignore RULE why this is fine here"));
             }
             var s = Classify(raw.Text, start, origin, ignores, defaultSchema);
+            // Unqualified names go where the file's SET search_path sends them, as the parser resolves them.
+            if (s is { Verb: "set", Setting: "search_path", SettingValue: { } searchPath }
+                && searchPath.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim('\'', '"')).FirstOrDefault(p => p is not ("$user" or "pg_catalog" or "")) is { } first)
+            {
+                defaultSchema = first;
+            }
             if (s.Verb == "begin") inTransaction = true;
             s.InTransaction = inTransaction || s.Verb is "commit" or "rollback";
             if (s.Verb is "commit" or "rollback") inTransaction = assumeInTransaction;
@@ -152,7 +158,7 @@ public static class MigrationScript
                 s.Target = new QualifiedName(s.DefaultSchema, name);
             }
             c.Expect("on");
-            c.Accept("only");
+            if (c.Accept("only")) s.Only = true;
             s.Table = Name(c, s);
             if (s.Target != null) s.Target = s.Target with { Schema = s.Table.Schema };
             return;

@@ -15,6 +15,9 @@ public sealed class RuleSettings(bool enabled, Severity severity, IReadOnlyDicti
 
     public IReadOnlyDictionary<string, object?> Options { get; } = options;
 
+    /// <summary>Whether the configuration named a severity (rather than only switching the rule on).</summary>
+    public bool SeverityGiven { get; init; }
+
     public static RuleSettings Default(LintRule rule) => new(rule.OnByDefault, rule.DefaultSeverity, new Dictionary<string, object?>());
 
     public string Text(string name, string fallback) => Options.TryGetValue(name, out var v) && v != null ? Convert.ToString(v, CultureInfo.InvariantCulture) ?? fallback : fallback;

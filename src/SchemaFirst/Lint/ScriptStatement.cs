@@ -47,6 +47,9 @@ public sealed class ScriptStatement
 
     public bool Cascade { get; set; }
 
+    /// <summary>CREATE INDEX ... ON ONLY a partitioned table: instant, the partitions' indexes are attached later.</summary>
+    public bool Only { get; set; }
+
     /// <summary>For SET / SET LOCAL: the setting's name (lower case) and its value as written.</summary>
     public string? Setting { get; set; }
 

@@ -96,4 +96,48 @@ public sealed class DocsTests : TempDirectoryTest
         Assert.Contains("| name | text | yes |", File.ReadAllText(Path.Combine(docs, "public.a.md")), StringComparison.Ordinal);
         Assert.Equal(0, CliRunner.Run("generate", "docs", schema, "-o", docs, "--no-svg", "--check").Code);
     }
+
+    [Fact]
+    public void Comments_are_text_fences_hold_any_backticks_and_partitions_are_on_their_parents_page()
+    {
+        const string sql = "CREATE TABLE events (id bigint, at timestamptz NOT NULL, note text) PARTITION BY RANGE (at);\n"
+            + "CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');\n"
+            + "COMMENT ON TABLE events IS '<img src=x onerror=alert(1)> a | b';\n"
+            + "CREATE VIEW v AS SELECT '```' AS ticks;\n";
+        var site = DocsSite.Build(SqlSource.ParsePostgres(sql).Model, PostgresDialect.Instance, "t");
+        var files = site.Files(null).ToDictionary(f => f.Path, f => f.Text);
+        var page = files["public.events.md"];
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt; a | b", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n<img", page, StringComparison.Ordinal);
+        Assert.Contains("| public.events_2026 | `FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')` |", page, StringComparison.Ordinal);
+        Assert.False(files.ContainsKey("public.events_2026.md"));
+        Assert.Contains("````sql\n", files["public.v.md"], StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", files["public.events.html"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tables_whose_names_read_the_same_to_mermaid_get_entities_of_their_own()
+    {
+        const string sql = "CREATE TABLE \"Users\" (id bigint PRIMARY KEY);\nCREATE TABLE users (id bigint PRIMARY KEY, boss bigint REFERENCES \"Users\" (id));\n";
+        var site = DocsSite.Build(SqlSource.ParsePostgres(sql).Model, PostgresDialect.Instance, "t");
+        var mermaid = site.SchemaDiagrams["public"].Mermaid;
+        Assert.Contains("    Users {", mermaid, StringComparison.Ordinal);
+        Assert.Contains("    users {", mermaid, StringComparison.Ordinal);
+        var a = site.TableDiagrams[new Model.QualifiedName("public", "users")].Mermaid;
+        Assert.Equal(2, a.Split('\n').Count(l => l.EndsWith(" {", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_manifest_cannot_point_a_deletion_outside_the_folder()
+    {
+        var schema = Path.Combine(Dir, "a.sql");
+        File.WriteAllText(schema, "CREATE TABLE a (id bigint PRIMARY KEY);\n");
+        var docs = Path.Combine(Dir, "docs");
+        Directory.CreateDirectory(docs);
+        var victim = Path.Combine(Dir, "keep.txt");
+        File.WriteAllText(victim, "mine");
+        File.WriteAllText(Path.Combine(docs, ".schemafirst-docs"), "../keep.txt\n" + victim + "\n");
+        Assert.Equal(0, CliRunner.Run("generate", "docs", schema, "-o", docs, "--no-svg").Code);
+        Assert.True(File.Exists(victim));
+    }
 }

@@ -6,6 +6,7 @@ namespace SchemaFirst.Lint.Rules;
 public sealed class CharTypeRule : ColumnTypeRule
 {
     public override string Code => "TY103";
+    public override bool AppliesTo(string dialect) => dialect == "postgres";
     public override string Name => "char-type";
     public override string Summary => "Text columns are text or varchar, not char(n).";
     public override string Why => "char(n) pads values with spaces to n characters, ignores the padding in some comparisons and not in others (LIKE, concatenation, client libraries), and is no faster than text in PostgreSQL.";

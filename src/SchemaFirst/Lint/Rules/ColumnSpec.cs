@@ -17,7 +17,13 @@ internal sealed record ColumnSpec(string Name, string? Type, bool NotNull, strin
         var notNull = upper.Contains("NOT NULL", StringComparison.Ordinal);
         string? dflt = null;
         var d = upper.IndexOf("DEFAULT ", StringComparison.Ordinal);
-        if (d >= 0) dflt = rest[(d + 8)..].Trim();
+        if (d >= 0)
+        {
+            // The default runs to NOT NULL or NULL when those come after it (created_at timestamptz DEFAULT now() NOT NULL).
+            var tail = upper[(d + 8)..];
+            var stop = new[] { tail.IndexOf(" NOT NULL", StringComparison.Ordinal), tail.IndexOf(" NULL", StringComparison.Ordinal) }.Where(i => i >= 0).DefaultIfEmpty(tail.Length).Min();
+            dflt = rest[(d + 8)..][..stop].Trim();
+        }
         var typeEnd = new[] { upper.IndexOf("NOT NULL", StringComparison.Ordinal), d }.Where(i => i >= 0).DefaultIfEmpty(rest.Length).Min();
         var type = rest[..typeEnd].Trim();
         return new ColumnSpec(name, type.Length == 0 ? null : type, notNull, dflt);

@@ -9,7 +9,7 @@ public sealed class DropColumnRule : MigrationRule
     public override string Summary => "No column of an existing table is dropped without a deliberate ignore.";
     public override string Why => "The data is gone (restoring means a backup), and running code that still selects the column fails at once. Drop a column only after every release that reads it is retired.";
     public override string Bad => "ALTER TABLE users DROP COLUMN nickname;";
-    public override string Good => "ALTER TABLE users ALTER COLUMN nickname DROP NOT NULL;";
+    public override string Good => "COMMENT ON COLUMN users.nickname IS 'Deprecated: no longer written; drop after release 42.';";
     public override string Fix => "stop using the column in code first; then drop it with -- schemafirst:ignore MG113 and the reason";
     public override Diagnostics.Severity DefaultSeverity => Diagnostics.Severity.Warning;
 

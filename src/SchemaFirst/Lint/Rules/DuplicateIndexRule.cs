@@ -16,14 +16,16 @@ public sealed class DuplicateIndexRule : SchemaRule
         foreach (var t in context.Tables)
         {
             var keys = IndexKey.Of(context, t);
+            var reported = new HashSet<IndexKey>(ReferenceEqualityComparer.Instance);
             for (var i = 0; i < keys.Count; i++)
             {
-                if (keys[i].Index is not { } index) continue;
-                for (var j = 0; j < i; j++)
+                for (var j = i + 1; j < keys.Count; j++)
                 {
-                    if (!keys[i].SameAs(keys[j]) || (keys[i].Unique && !keys[j].Unique)) continue;
-                    yield return context.OnIndex(this, settings, index, $"index {index.Name.Name} duplicates {keys[j].Label} of {t.Name}");
-                    break;
+                    if (!keys[i].SameAs(keys[j])) continue;
+                    // The one to drop: an index rather than a constraint, a plain index rather than a unique one, else the later.
+                    var (drop, keep) = keys[j].Index == null || (keys[j].Unique && !keys[i].Unique && keys[i].Index != null) ? (keys[i], keys[j]) : (keys[j], keys[i]);
+                    if (drop.Index is not { } index || !reported.Add(drop)) continue;
+                    yield return context.OnIndex(this, settings, index, $"index {index.Name.Name} duplicates {keep.Label} of {t.Name}");
                 }
             }
         }

@@ -26,7 +26,8 @@ public sealed class IfNotExistsShadowRule : SchemaRule
         var first = new Dictionary<(string, QualifiedName), ScriptStatement>();
         foreach (var s in context.Statements)
         {
-            if (s.Verb != "create" || s.Target is not { } name || s.ObjectKind.Length == 0) continue;
+            // A schema or extension has no definition a second statement could disagree with: repeating it is harmless.
+            if (s.Verb != "create" || s.Target is not { } name || s.ObjectKind is "" or "schema" or "extension") continue;
             var key = (Space(s.ObjectKind), name);
             if (!first.TryGetValue(key, out var earlier))
             {

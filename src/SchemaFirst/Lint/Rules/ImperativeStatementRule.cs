@@ -18,8 +18,18 @@ public sealed class ImperativeStatementRule : SchemaRule
 
     public override IEnumerable<LintFinding> Check(SchemaLintContext context, RuleSettings settings)
     {
-        foreach (var s in context.Statements)
+        var statements = context.Statements;
+        for (var i = 0; i < statements.Count; i++)
         {
+            var s = statements[i];
+            // DROP ... IF EXISTS right before the same object is created again is the re-runnable idiom for objects that
+            // hold no data and have no CREATE OR REPLACE that fits (triggers, policies, indexes, routines): declarative in
+            // effect. For a table, a sequence or a database the same idiom throws the data away on every run.
+            if (s is { Verb: "drop", IfExists: true, Target: { } gone } && s.ObjectKind is "trigger" or "policy" or "rule" or "index" or "function" or "procedure" or "aggregate" or "view" or "materialized view"
+                && statements.Skip(i + 1).Any(n => n.Verb == "create" && n.ObjectKind == s.ObjectKind && n.Origin == s.Origin && n.Target == gone))
+            {
+                continue;
+            }
             string? what = s.Verb switch
             {
                 "drop" => $"DROP {s.ObjectKind.ToUpperInvariant()}",

@@ -6,7 +6,7 @@ namespace SchemaFirst.Lint.Rules;
 /// Represents an index or key of a table as the index rules compare them: its elements as text, uniqueness, method
 /// and predicate, and what to call it in a finding.
 /// </summary>
-internal sealed record IndexKey(string Label, IReadOnlyList<string> Elements, bool Unique, string Method, string? Where, SchemaIndex? Index, string? Constraint)
+internal sealed record IndexKey(string Label, IReadOnlyList<string> Elements, bool Unique, string Method, string? Where, SchemaIndex? Index, string? Constraint, string Extra = "")
 {
     /// <summary>The keys of a table, computed once per context (the index rules share them).</summary>
     public static List<IndexKey> Of(SchemaLintContext context, Table t) =>
@@ -16,11 +16,12 @@ internal sealed record IndexKey(string Label, IReadOnlyList<string> Elements, bo
     {
         var keys = new List<IndexKey>();
         if (t.PrimaryKey is { } pk) keys.Add(new IndexKey("primary key " + pk.Name, pk.Columns.Select(c => "c:" + c).ToList(), true, "btree", null, null, pk.Name));
-        foreach (var u in t.Uniques) keys.Add(new IndexKey("unique constraint " + u.Name, u.Columns.Select(c => "c:" + c).ToList(), true, "btree", null, null, u.Name));
+        foreach (var u in t.Uniques) keys.Add(new IndexKey("unique constraint " + u.Name, u.Columns.Select(c => "c:" + c).ToList(), true, "btree", null, null, u.Name, (u.Options.Include.Count > 0 ? "include " + string.Join(",", u.Options.Include) : string.Empty) + (u.NullsNotDistinct ? " nulls not distinct" : string.Empty)));
         foreach (var i in context.IndexesOf(t.Name))
         {
             var elements = i.Elements.Select(e => (e.Column != null ? "c:" + e.Column : "e:" + e.Expression) + (e.Descending ? Separator + "desc" : string.Empty) + (e.OperatorClass != null ? Separator + e.OperatorClass : string.Empty) + (e.Collation != null ? Separator + "collate " + e.Collation : string.Empty)).ToList();
-            keys.Add(new IndexKey("index " + i.Name.Name, elements, i.Unique, string.IsNullOrEmpty(i.Method) ? "btree" : i.Method.ToLowerInvariant(), i.Where, i, null));
+            var extra = (i.Include.Count > 0 ? "include " + string.Join(",", i.Include) : string.Empty) + (i.NullsNotDistinct ? " nulls not distinct" : string.Empty);
+            keys.Add(new IndexKey("index " + i.Name.Name, elements, i.Unique, string.IsNullOrEmpty(i.Method) ? "btree" : i.Method.ToLowerInvariant(), i.Where, i, null, extra));
         }
         return keys;
     }
@@ -40,9 +41,9 @@ internal sealed record IndexKey(string Label, IReadOnlyList<string> Elements, bo
     }
 
     /// <summary>Whether both order the same rows the same way (method, elements, predicate).</summary>
-    public bool SameAs(IndexKey other) => Method == other.Method && Where == other.Where && Elements.SequenceEqual(other.Elements);
+    public bool SameAs(IndexKey other) => Method == other.Method && Where == other.Where && Extra == other.Extra && Elements.SequenceEqual(other.Elements);
 
     /// <summary>Whether this one's elements are a strict leading part of the other's (same method, both without predicate).</summary>
-    public bool PrefixOf(IndexKey other) => Method == "btree" && other.Method == "btree" && Where == null && other.Where == null
+    public bool PrefixOf(IndexKey other) => Method == "btree" && other.Method == "btree" && Where == null && other.Where == null && Extra.Length == 0
         && Elements.Count < other.Elements.Count && other.Elements.Take(Elements.Count).SequenceEqual(Elements);
 }

@@ -15,7 +15,7 @@ public sealed class IndexWithoutConcurrentlyRule : MigrationRule
     {
         foreach (var (_, s) in context.OnExistingTables())
         {
-            if (s is not { Verb: "create", ObjectKind: "index", Concurrently: false }) continue;
+            if (s is not { Verb: "create", ObjectKind: "index", Concurrently: false, Only: false }) continue;
             yield return MigrationLintContext.On(this, settings, s, $"create index {s.Target?.Name ?? "on " + s.Table}", $"CREATE INDEX {s.Target?.Name} on {s.Table} without CONCURRENTLY blocks writes to the table while it builds");
         }
     }

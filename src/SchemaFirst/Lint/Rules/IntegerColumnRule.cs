@@ -6,6 +6,7 @@ namespace SchemaFirst.Lint.Rules;
 public sealed class IntegerColumnRule : ColumnTypeRule
 {
     public override string Code => "TY107";
+    public override bool AppliesTo(string dialect) => dialect == "postgres";
     public override string Name => "prefer-bigint";
     public override string Summary => "Integer columns are bigint, not integer or smallint (off by default; key columns are KY102's).";
     public override string Why => "Counters and ids in integer overflow at 2,147,483,647 and smallint at 32,767; widening later rewrites the table under a lock. bigint costs four more bytes a row, usually absorbed by alignment.";

@@ -6,6 +6,7 @@ namespace SchemaFirst.Lint.Rules;
 public sealed class JsonTypeRule : ColumnTypeRule
 {
     public override string Code => "TY106";
+    public override bool AppliesTo(string dialect) => dialect == "postgres";
     public override string Name => "prefer-jsonb";
     public override string Summary => "JSON columns are jsonb, not json.";
     public override string Why => "json keeps the text as written and parses it on every access; it has no equality operator (so no DISTINCT, GROUP BY or unique index) and no GIN indexing. jsonb is parsed once and indexable; keep json only when key order and duplicate keys must survive.";

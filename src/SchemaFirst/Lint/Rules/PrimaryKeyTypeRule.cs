@@ -6,6 +6,7 @@ namespace SchemaFirst.Lint.Rules;
 public sealed class PrimaryKeyTypeRule : SchemaRule
 {
     public override string Code => "KY102";
+    public override bool AppliesTo(string dialect) => dialect == "postgres";
     public override string Name => "primary-key-type";
     public override string Summary => "A single-column primary key has a type from the configured set (bigint and uuid by default).";
     public override string Why => "An integer key runs out at 2,147,483,647 rows (or inserts, since sequences skip), and widening a key that other tables reference later rewrites all of them under a lock. Choosing bigint or uuid up front costs four bytes a row.";

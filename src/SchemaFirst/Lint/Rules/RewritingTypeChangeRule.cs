@@ -10,7 +10,7 @@ public sealed class RewritingTypeChangeRule : MigrationRule
     public override string Summary => "A column's type changes on an existing table only where PostgreSQL needs no rewrite (varchar widened or made text, numeric precision raised, ...).";
     public override string Why => "Most type changes rewrite the whole table and its indexes under ACCESS EXCLUSIVE: reads and writes wait for minutes on a large table. Widening varchar, varchar to text and raising numeric precision are catalog-only; knowing the current type, SchemaFirst tells which is which.";
     public override string Bad => "ALTER TABLE orders ALTER COLUMN quantity TYPE bigint;";
-    public override string Good => "ALTER TABLE orders ALTER COLUMN note TYPE text;";
+    public override string Good => "ALTER TABLE orders ADD COLUMN quantity_wide bigint;";
     public override string Fix => "add a new column of the new type, backfill it in batches, switch readers and writers, then drop the old one";
 
     public override IEnumerable<LintFinding> Check(MigrationLintContext context, RuleSettings settings)
@@ -23,7 +23,6 @@ public sealed class RewritingTypeChangeRule : MigrationRule
                 var before = context.ColumnBefore(s.Table!, a.Column!);
                 var to = ColumnTypeRule.Normalize(a.TypeText ?? string.Empty);
                 if (a.Using == null && before != null && CatalogOnly(before.Type, to)) continue;
-                if (a.Using == null && before == null && (to is "text" || to.StartsWith("varchar", StringComparison.Ordinal) || to.StartsWith("character varying", StringComparison.Ordinal))) continue;
                 var from = before != null ? $"from {before.Type.Text} " : string.Empty;
                 yield return MigrationLintContext.On(this, settings, s, $"alter type {s.Table}.{a.Column}",
                     $"changing {s.Table}.{a.Column} {from}to {a.TypeText} {(before != null ? "rewrites" : "may rewrite")} the table and its indexes under an ACCESS EXCLUSIVE lock");
@@ -47,8 +46,6 @@ public sealed class RewritingTypeChangeRule : MigrationRule
             case TypeKind.VarChar:
                 return to == "text" || varchar && (Arg(to, 0) is not { } n || from.Length is { } m && n >= m);
             case TypeKind.Text:
-                return to == "text" || varchar && Arg(to, 0) == null;
-            case TypeKind.Char:
                 return to == "text" || varchar && Arg(to, 0) == null;
             case TypeKind.Decimal:
                 if (!to.StartsWith("numeric", StringComparison.Ordinal) && !to.StartsWith("decimal", StringComparison.Ordinal)) return false;

@@ -6,6 +6,7 @@ namespace SchemaFirst.Lint.Rules;
 public sealed class SerialColumnRule : ColumnTypeRule
 {
     public override string Code => "TY104";
+    public override bool AppliesTo(string dialect) => dialect == "postgres";
     public override string Name => "prefer-identity";
     public override string Summary => "Generated keys are identity columns (GENERATED ... AS IDENTITY), not serial.";
     public override string Why => "serial is a column default on a separate sequence: its permissions, ownership and value are managed apart from the table, explicit inserts silently desynchronise it, and copying the table's definition copies a reference to the old sequence. Identity columns are standard SQL and keep the sequence with the column.";

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SchemaFirst.Sql;
 
 namespace SchemaFirst.Lint.Rules;
@@ -30,7 +31,10 @@ public sealed class SetNotNullRule : MigrationRule
     /// <summary>Whether a valid IS NOT NULL check on the column exists before, or is validated earlier in the migration.</summary>
     private static bool Proven(MigrationLintContext context, int index, ScriptStatement s, string column)
     {
-        static bool IsNotNullCheck(string text, string column) => text.Contains(column + " IS NOT NULL", StringComparison.OrdinalIgnoreCase) || text.Contains(column + ") IS NOT NULL", StringComparison.OrdinalIgnoreCase);
+        // The column itself (not one whose name ends the same way), and no OR that would let a NULL through.
+        static bool IsNotNullCheck(string text, string column) =>
+            !Regex.IsMatch(text, @"\bOR\b", RegexOptions.IgnoreCase)
+            && Regex.IsMatch(text, @"(?<![A-Za-z0-9_$""])\(*""?" + Regex.Escape(column) + @"""?\)*\s+IS\s+NOT\s+NULL", RegexOptions.IgnoreCase);
         if (context.TableBefore(s.Table!) is { } t && t.Checks.Any(c => !c.NotValid && IsNotNullCheck(c.Expression, column))) return true;
         var validated = new HashSet<string>(StringComparer.Ordinal);
         for (var j = 0; j < index; j++)

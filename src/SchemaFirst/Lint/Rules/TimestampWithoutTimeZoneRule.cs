@@ -6,6 +6,7 @@ namespace SchemaFirst.Lint.Rules;
 public sealed class TimestampWithoutTimeZoneRule : ColumnTypeRule
 {
     public override string Code => "TY101";
+    public override bool AppliesTo(string dialect) => dialect == "postgres";
     public override string Name => "timestamp-without-time-zone";
     public override string Summary => "Timestamp columns are timestamptz (timestamp with time zone), not timestamp.";
     public override string Why => "timestamp stores a wall-clock reading with no zone: the same instant written by two servers (or one across a daylight-saving change) reads differently, and comparisons with now() convert by the session's zone. timestamptz stores the instant and costs nothing more.";

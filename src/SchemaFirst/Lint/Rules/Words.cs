@@ -21,6 +21,9 @@ internal static class Words
         ["indices"] = "index", ["matrices"] = "matrix", ["vertices"] = "vertex", ["geese"] = "goose", ["mice"] = "mouse",
     };
 
+    // Singulars that end in -ie, whose plurals are not -y words (movies, not movys).
+    private static readonly HashSet<string> IeWords = new(StringComparer.Ordinal) { "movie", "cookie", "zombie", "rookie", "selfie", "pie", "tie", "lie", "calorie", "freebie", "smoothie", "hoodie", "genie" };
+
     /// <summary>The last word of a snake_case name.</summary>
     public static string LastWord(string name)
     {
@@ -46,7 +49,7 @@ internal static class Words
         var head = name[..^w.Length];
         if (Irregular.TryGetValue(w, out var irregular)) return head + irregular;
         if (IsPlural(name) != true) return name;
-        if (w.EndsWith("ies", StringComparison.Ordinal)) return head + w[..^3] + "y";
+        if (w.EndsWith("ies", StringComparison.Ordinal)) return head + (IeWords.Contains(w[..^1]) ? w[..^1] : w[..^3] + "y");
         if (w.EndsWith("sses", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal) || w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("shes", StringComparison.Ordinal)) return head + w[..^2];
         return head + w[..^1];
     }

@@ -71,9 +71,12 @@ public sealed class DocsSite
     /// <summary>Whether the site has SVG diagrams (Graphviz drew them).</summary>
     public bool HasSvg { get; private set; }
 
+    /// <summary>The file stem of a schema's diagram: "schema-" and the schema's safe name, which has no dot, so it never meets a table page's stem.</summary>
+    public static string SchemaDiagramName(string schema) => "schema-" + SchemaGraph.Stem(new QualifiedName(schema, "x"))[..^2];
+
     /// <summary>Every DOT diagram by the name of the SVG file it becomes (without extension).</summary>
     public IEnumerable<(string Name, string Dot)> DotDiagrams() =>
-        SchemaDiagrams.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => ("schema." + d.Key, d.Value.Dot))
+        SchemaDiagrams.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => (SchemaDiagramName(d.Key), d.Value.Dot))
             .Concat(TableDiagrams.OrderBy(d => d.Key).Select(d => (SchemaGraph.Stem(d.Key), d.Value.Dot)));
 
     /// <summary>

@@ -76,7 +76,7 @@ internal static class HtmlDocsWriter
             var tables = site.Tables.Where(t => t.Name.Schema == schema).ToList();
             var views = db.Views.Where(v => v.Name.Schema == schema).OrderBy(v => v.Name).ToList();
             sb.Append("<h2 id=\"schema-").Append(H(schema)).Append("\">Schema ").Append(H(schema)).Append("</h2>\n");
-            if (svgs.ContainsKey("schema." + schema)) sb.Append(Diagram("schema." + schema, "Schema " + schema));
+            if (svgs.ContainsKey(DocsSite.SchemaDiagramName(schema))) sb.Append(Diagram(DocsSite.SchemaDiagramName(schema), "Schema " + schema));
             else if (tables.Count > site.Options.MaxDiagramTables) sb.Append("<p class=\"note\">").Append(H(MarkdownDocsWriter.Count(tables.Count, "table"))).Append(": too many for one readable diagram; each table's page draws its neighbourhood.</p>\n");
             if (tables.Count > 0)
             {
@@ -148,6 +148,13 @@ internal static class HtmlDocsWriter
             sb.Append("<h2>Relations</h2>\n<table class=\"grid\" id=\"relations\"><tr><th>direction</th><th>table</th><th>columns</th><th>constraint</th></tr>\n");
             foreach (var f in t.ForeignKeys) sb.Append("<tr class=\"out\"><td>references</td><td>").Append(Link(site, f.ReferencedTable)).Append("</td><td>").Append(H(string.Join(", ", f.Columns) + " → " + string.Join(", ", f.ReferencedColumns))).Append("</td><td>").Append(H(f.Name)).Append("</td></tr>\n");
             foreach (var (from, f) in incoming) sb.Append("<tr class=\"in\"><td>referenced by</td><td>").Append(Link(site, from.Name)).Append("</td><td>").Append(H(string.Join(", ", f.Columns) + " → " + string.Join(", ", f.ReferencedColumns))).Append("</td><td>").Append(H(f.Name)).Append("</td></tr>\n");
+            sb.Append("</table>\n");
+        }
+        var partitions = site.Graph.PartitionsOf(t.Name);
+        if (partitions.Count > 0)
+        {
+            sb.Append("<h2>Partitions</h2>\n<p><code>").Append(H(t.PartitionBy ?? string.Empty)).Append("</code></p>\n<table class=\"grid\"><tr><th>partition</th><th>bound</th></tr>\n");
+            foreach (var p in partitions) sb.Append("<tr><td>").Append(H(p.Name.ToString())).Append("</td><td><code>").Append(H(p.PartitionOf!.Bound)).Append("</code></td></tr>\n");
             sb.Append("</table>\n");
         }
         var triggers = site.TriggersOf(t.Name);

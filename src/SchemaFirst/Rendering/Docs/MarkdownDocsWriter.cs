@@ -70,7 +70,7 @@ internal static class MarkdownDocsWriter
         var sb = new StringBuilder();
         sb.Append("# ").Append(t.Name).Append("\n\n");
         sb.Append(DocsSite.Banner).Append("\n\n");
-        if (t.Comment is { Length: > 0 }) sb.Append(t.Comment).Append("\n\n");
+        if (t.Comment is { Length: > 0 }) sb.Append(Prose(t.Comment)).Append("\n\n");
         sb.Append("[All tables](README.md)\n\n");
         sb.Append("## Columns\n\n| name | type | nullable | default | comment |\n|---|---|---|---|---|\n");
         foreach (var c in t.Columns)
@@ -101,6 +101,13 @@ internal static class MarkdownDocsWriter
             foreach (var (from, f) in incoming) sb.Append("| referenced by | ").Append(Link(site, from.Name, ".md")).Append(" | ").Append(Cell(string.Join(", ", f.Columns) + " → " + string.Join(", ", f.ReferencedColumns))).Append(" | ").Append(Cell(f.Name)).Append(" |\n");
             sb.Append('\n');
         }
+        var partitions = site.Graph.PartitionsOf(t.Name);
+        if (partitions.Count > 0)
+        {
+            sb.Append("## Partitions\n\n").Append(Cell(t.PartitionBy ?? string.Empty)).Append("\n\n| partition | bound |\n|---|---|\n");
+            foreach (var p in partitions) sb.Append("| ").Append(Cell(p.Name.ToString())).Append(" | ").Append(Code(p.PartitionOf!.Bound)).Append(" |\n");
+            sb.Append('\n');
+        }
         var triggers = site.TriggersOf(t.Name);
         if (triggers.Count > 0)
         {
@@ -120,7 +127,7 @@ internal static class MarkdownDocsWriter
         if (diagram.Left > 0) sb.Append($"_{Count(diagram.Left, "more related table")} not drawn; see Relations._\n\n");
         sb.Append("```mermaid\n").Append(diagram.Mermaid).Append("```\n\n");
         if (site.HasSvg) sb.Append("![").Append(Cell(t.Name.ToString())).Append("](").Append(SchemaGraph.Stem(t.Name)).Append(".svg)\n\n");
-        sb.Append("## Definition\n\n```sql\n").Append(site.Ddl(t)).Append("```\n");
+        sb.Append("## Definition\n\n").Append(Fence("sql", site.Ddl(t)));
         return sb.ToString();
     }
 
@@ -128,9 +135,9 @@ internal static class MarkdownDocsWriter
     {
         var sb = new StringBuilder();
         sb.Append("# ").Append(v.Name).Append("\n\n").Append(DocsSite.Banner).Append("\n\n");
-        if (v.Comment is { Length: > 0 }) sb.Append(v.Comment).Append("\n\n");
+        if (v.Comment is { Length: > 0 }) sb.Append(Prose(v.Comment)).Append("\n\n");
         sb.Append("[All tables](README.md)\n\n");
-        sb.Append(v.Materialized ? "Materialized view" : "View").Append(".\n\n## Definition\n\n```sql\n").Append(v.Query.TrimEnd()).Append("\n```\n");
+        sb.Append(v.Materialized ? "Materialized view" : "View").Append(".\n\n## Definition\n\n").Append(Fence("sql", v.Query.TrimEnd()));
         return sb.ToString();
     }
 
@@ -139,7 +146,25 @@ internal static class MarkdownDocsWriter
 
     internal static string Count(int n, string what) => n + " " + what + (n == 1 ? string.Empty : "s");
 
-    private static string Cell(string s) => s.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", "<br>", StringComparison.Ordinal);
+    /// <summary>Text in a table cell: no live HTML (a comment is data), pipes and backslashes escaped, lines joined with br.</summary>
+    private static string Cell(string s) => Prose(s).Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", "<br>", StringComparison.Ordinal);
+
+    /// <summary>Text as a paragraph: angle brackets and ampersands as entities, backslashes kept literal.</summary>
+    private static string Prose(string s) => s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+
+    /// <summary>A fenced block that no run of backticks in the content can close.</summary>
+    private static string Fence(string language, string content)
+    {
+        var longest = 0;
+        var run = 0;
+        foreach (var c in content)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+        var fence = new string('`', Math.Max(3, longest + 1));
+        return fence + language + "\n" + content.TrimEnd('\n') + "\n" + fence + "\n";
+    }
 
     /// <summary>A code span in a table cell: pipes escaped as GitHub's tables want, line breaks as spaces.</summary>
     private static string Code(string s)

@@ -16,12 +16,21 @@ public static class MermaidWriter
     {
         var sb = new StringBuilder("erDiagram\n");
         var drawn = tables.Select(t => t.Name).ToHashSet();
+        // Names that read the same once made Mermaid-safe (users and "Users", or two non-Latin names) get a number each.
+        var ids = new Dictionary<QualifiedName, string>();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in tables)
+        {
+            var id = Entity(t.Name, qualify);
+            for (var n = 2; !taken.Add(id); n++) id = Entity(t.Name, qualify) + "_" + n;
+            ids[t.Name] = id;
+        }
         foreach (var t in tables)
         {
             var fkColumns = t.ForeignKeys.SelectMany(f => f.Columns).ToHashSet(StringComparer.Ordinal);
             var pk = t.PrimaryKey?.Columns.ToHashSet(StringComparer.Ordinal) ?? [];
             var unique = t.Uniques.Where(u => u.Columns.Count == 1).Select(u => u.Columns[0]).ToHashSet(StringComparer.Ordinal);
-            sb.Append("    ").Append(Entity(t.Name, qualify)).Append(" {\n");
+            sb.Append("    ").Append(ids[t.Name]).Append(" {\n");
             var keysOnly = focus != null && t.Name != focus;
             foreach (var c in t.Columns)
             {
@@ -46,8 +55,8 @@ public static class MermaidWriter
                 var one = t.PrimaryKey is { } p && p.Columns.SequenceEqual(fk.Columns) || t.Uniques.Any(u => u.Columns.SequenceEqual(fk.Columns));
                 var parentEnd = nullable ? "|o" : "||";
                 var childEnd = one ? "o|" : "o{";
-                sb.Append("    ").Append(Entity(fk.ReferencedTable, qualify)).Append(' ').Append(parentEnd).Append("--").Append(childEnd).Append(' ')
-                    .Append(Entity(t.Name, qualify)).Append(" : \"").Append(Quoted(string.Join(", ", fk.Columns))).Append("\"\n");
+                sb.Append("    ").Append(ids[fk.ReferencedTable]).Append(' ').Append(parentEnd).Append("--").Append(childEnd).Append(' ')
+                    .Append(ids[t.Name]).Append(" : \"").Append(Quoted(string.Join(", ", fk.Columns))).Append("\"\n");
             }
         }
         return sb.ToString();

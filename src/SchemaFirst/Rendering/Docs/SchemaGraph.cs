@@ -10,9 +10,12 @@ public sealed class SchemaGraph
     private readonly Dictionary<QualifiedName, Table> _tables;
     private readonly Dictionary<QualifiedName, List<(Table From, ForeignKey Key)>> _incoming = new();
 
+    private readonly Dictionary<QualifiedName, List<Table>> _partitions;
+
     public SchemaGraph(Database db)
     {
         Model = db;
+        _partitions = db.Tables.Where(t => t.PartitionOf != null).GroupBy(t => t.PartitionOf!.Parent).ToDictionary(g => g.Key, g => g.OrderBy(t => t.Name).ToList());
         _tables = db.Tables.Where(t => t.PartitionOf == null).ToDictionary(t => t.Name);
         foreach (var t in _tables.Values.OrderBy(t => t.Name))
         {
@@ -30,6 +33,9 @@ public sealed class SchemaGraph
     public IEnumerable<Table> Tables => _tables.Values.OrderBy(t => t.Name);
 
     public Table? Find(QualifiedName name) => _tables.GetValueOrDefault(name);
+
+    /// <summary>The partitions of a partitioned table, by name (they are documented on its page).</summary>
+    public IReadOnlyList<Table> PartitionsOf(QualifiedName table) => _partitions.TryGetValue(table, out var list) ? list : [];
 
     /// <summary>The foreign keys of other tables (and the table itself) that reference a table.</summary>
     public IReadOnlyList<(Table From, ForeignKey Key)> Incoming(QualifiedName table) => _incoming.TryGetValue(table, out var list) ? list : [];
