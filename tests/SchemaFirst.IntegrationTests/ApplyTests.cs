@@ -190,7 +190,7 @@ public sealed class ApplyTests : TempDirectoryTest
         var (db, desired) = await SlowPlanAsync(3);
         await using var _ = db;
         var first = Task.Run(() => CliRunner.Run("apply", desired, "--db", db.Url, "--auto-approve"));
-        await WaitForAsync(db.Url, "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query LIKE '%slow_ok%' AND state = 'active' AND pid <> pg_backend_pid())", "the first apply runs its slow statement");
+        await WaitForAsync(db.Url, "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%slow_ok%' AND state = 'active' AND pid <> pg_backend_pid())", "the first apply runs its slow statement");
         var clock = Stopwatch.StartNew();
         var (code, _, stderr) = CliRunner.Run("apply", desired, "--db", db.Url, "--auto-approve");
         Assert.Equal(4, code);
@@ -228,12 +228,12 @@ public sealed class ApplyTests : TempDirectoryTest
         foreach (var a in new[] { cli, "apply", desired, "--db", db.Url, "--auto-approve" }) psi.ArgumentList.Add(a);
         using (var process = Process.Start(psi)!)
         {
-            await WaitForAsync(db.Url, "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query LIKE '%slow_ok%' AND state = 'active' AND pid <> pg_backend_pid())", "the apply runs its slow statement");
+            await WaitForAsync(db.Url, "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%slow_ok%' AND state = 'active' AND pid <> pg_backend_pid())", "the apply runs its slow statement");
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
         // client_connection_check_interval: the server notices the dead client and rolls back within about a second.
-        await WaitForAsync(db.Url, "SELECT NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = 'schemafirst' AND pid <> pg_backend_pid())", "the killed apply's session ends");
+        await WaitForAsync(db.Url, "SELECT NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'schemafirst' AND pid <> pg_backend_pid())", "the killed apply's session ends");
         Assert.Equal(0L, await ScalarAsync(db.Url, "SELECT count(*) FROM information_schema.columns WHERE column_name = 'note'"));
         Assert.Equal("running", await ScalarAsync(db.Url, "SELECT status FROM schemafirst.history"));
 
