@@ -28,7 +28,7 @@ internal static class DocsCommand
         sourceDialect.AcceptOnlyFromAmong(SqlDialects.All.Select(d => d.Name).ToArray());
         var distance = new Option<int>("--distance") { Description = "Foreign-key hops a table's diagram reaches", DefaultValueFactory = _ => 1 };
         var maxTables = new Option<int>("--max-diagram-tables") { Description = "The most tables of a schema drawn in one diagram; above it, only each table's neighbourhood", DefaultValueFactory = _ => 60 };
-        var title = new Option<string?>("--title") { Description = "The site's title (default: Database schema)" };
+        var title = new Option<string?>("--title") { Description = "The site's title (default: docs.title of schemafirst.yaml, else Database schema)" };
         var noSvg = new Option<bool>("--no-svg") { Description = "Leave out the SVG diagrams (no Graphviz needed; Mermaid diagrams stay)" };
         foreach (var o in new Option[] { sourceDialect, distance, maxTables, title, noSvg }) command.Options.Add(o);
         return new Options(sourceDialect, distance, maxTables, title, noSvg);
@@ -37,14 +37,14 @@ internal static class DocsCommand
     public static Command CreateGenerate(TextWriter stdout, TextWriter stderr)
     {
         var source = new Argument<string[]>("source") { Description = "SQL files, directories, globs, git:REV:path, or a database URL (default: the schema globs of schemafirst.yaml)", Arity = ArgumentArity.ZeroOrMore };
-        var output = new Option<string>("--output", "-o", "--out") { Description = "The folder to write the site into", Required = true };
+        var output = new Option<string?>("--output", "-o", "--out") { Description = "The folder to write the site into (default: docs.out of schemafirst.yaml)" };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 2 if the folder is missing a file, holds a different one, or one the site no longer has" };
         var command = new Command("docs", "Documentation and ER diagrams: Markdown (tbls layout), Mermaid, SVG (Graphviz) and an HTML site that works offline");
         command.Arguments.Add(source);
         command.Options.Add(output);
         command.Options.Add(check);
         var common = Common(command);
-        command.SetAction((r, ct) => GenerateAsync(r.GetValue(source) ?? [], r.GetValue(output)!, r.GetValue(check), Read(r, common), stdout, stderr, ct));
+        command.SetAction((r, ct) => GenerateAsync(r.GetValue(source) ?? [], r.GetValue(output), r.GetValue(check), Read(r, common), stdout, stderr, ct));
         return command;
     }
 
@@ -60,10 +60,13 @@ internal static class DocsCommand
         return command;
     }
 
-    internal sealed record Settings(string? SourceDialect, DocsOptions Options, string Title, bool NoSvg);
+    internal sealed record Settings(string? SourceDialect, DocsOptions Options, string? Title, bool NoSvg)
+    {
+        public string SiteTitle => Title ?? "Database schema";
+    }
 
     private static Settings Read(ParseResult r, Options o) =>
-        new(r.GetValue(o.SourceDialect), new DocsOptions(Math.Max(1, r.GetValue(o.Distance)), Math.Max(1, r.GetValue(o.MaxTables))), r.GetValue(o.Title) ?? "Database schema", r.GetValue(o.NoSvg));
+        new(r.GetValue(o.SourceDialect), new DocsOptions(Math.Max(1, r.GetValue(o.Distance)), Math.Max(1, r.GetValue(o.MaxTables))), r.GetValue(o.Title), r.GetValue(o.NoSvg));
 
     /// <summary>The site's files for a source, or null with the exit code when the source could not be read.</summary>
     private static async Task<(IEnumerable<(string Path, string Text)>? Files, int Code, string? Diagnostics, Dictionary<string, string>? Dots)> BuildAsync(IReadOnlyList<string> inputs, Settings settings, TextWriter stderr, bool live, CancellationToken ct, PhaseTimer? timings = null)
@@ -92,7 +95,7 @@ internal static class DocsCommand
         var source = await loader.LoadAsync(inputs, dialect, ct);
         if (source == null) return (null, loader.ExitCode, captured.ToString(), null);
         timings?.Lap("read the source");
-        var site = DocsSite.Build(source.Model, source.Dialect, settings.Title, settings.Options);
+        var site = DocsSite.Build(source.Model, source.Dialect, settings.SiteTitle, settings.Options);
         timings?.Lap("diagrams (Mermaid and DOT)");
         Dictionary<string, string>? svgs = null;
         if (!settings.NoSvg)
@@ -106,8 +109,15 @@ internal static class DocsCommand
         return (site.Files(svgs, live), ExitCodes.Ok, null, dots);
     }
 
-    public static async Task<int> GenerateAsync(IReadOnlyList<string> inputs, string output, bool check, Settings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    public static async Task<int> GenerateAsync(IReadOnlyList<string> inputs, string? outputOption, bool check, Settings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
+        var docsConfig = ProjectConfig.Load(Environment.CurrentDirectory).Config?.Docs;
+        if ((outputOption ?? docsConfig?.Out) is not { Length: > 0 } output)
+        {
+            await stderr.WriteLineAsync("schemafirst: name the folder to write the site into with -o (e.g. -o docs/schema), or set docs: out: in schemafirst.yaml");
+            return ExitCodes.Usage;
+        }
+        if (settings.Title == null && docsConfig?.Title is { } configuredTitle) settings = settings with { Title = configuredTitle };
         var timings = new PhaseTimer(stderr);
         var (files, code, _, dotsOrNull) = await BuildAsync(inputs, settings, stderr, false, ct, timings);
         if (files == null) return code;
@@ -171,7 +181,9 @@ internal static class DocsCommand
             await stderr.WriteLineAsync("schemafirst: serve watches files; for a database or a git revision, use 'generate docs'");
             return ExitCodes.Usage;
         }
-        if (inputs.Count == 0 && ProjectConfig.Load(Environment.CurrentDirectory).Config?.Schema is { Count: > 0 } configured) inputs = configured;
+        var config = ProjectConfig.Load(Environment.CurrentDirectory).Config;
+        if (inputs.Count == 0 && config?.Schema is { Count: > 0 } configured) inputs = configured;
+        if (settings.Title == null && config?.Docs?.Title is { } configuredTitle) settings = settings with { Title = configuredTitle };
         var state = new LiveSite();
         var gate = new SemaphoreSlim(1, 1);
         var requested = 0;
@@ -184,7 +196,7 @@ internal static class DocsCommand
             {
                 if (ticket != Volatile.Read(ref requested)) return;
                 var (files, _, diagnostics, _) = await BuildAsync(inputs, settings, TextWriter.Null, true, ct);
-                state.Set(files?.ToList(), diagnostics, settings.Title);
+                state.Set(files?.ToList(), diagnostics, settings.SiteTitle);
                 Graphviz.Trim();
             }
             finally

@@ -25,6 +25,9 @@ public sealed class ProjectConfig
 
     public DriftConfig? Drift { get; init; }
 
+    /// <summary>The <c>docs:</c> section: where <c>generate docs</c> writes, and the site's title.</summary>
+    public DocsConfig? Docs { get; init; }
+
     /// <summary>The <c>lint:</c> section: rules, per-path overrides, the baseline file.</summary>
     public Lint.LintConfig? Lint { get; init; }
 
@@ -43,7 +46,7 @@ public sealed class ProjectConfig
         {
             var message = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
             return (null, new Diagnostic(Severity.Error, DiagnosticCodes.ConfigInvalid, $"{FileName} is not valid: {message}",
-                new SourceSpan(FileName, (int)e.Start.Line, (int)e.Start.Column), "fix the file; see the README for its keys (dialect, schema, environments, history, drift, lint)"));
+                new SourceSpan(FileName, (int)e.Start.Line, (int)e.Start.Column), "fix the file; see the README for its keys (dialect, schema, environments, history, drift, lint, docs)"));
         }
     }
 }
@@ -64,4 +67,14 @@ public sealed class EnvironmentConfig
 public sealed class DriftConfig
 {
     public List<string>? Ignore { get; init; }
+}
+
+/// <summary>
+/// Represents the <c>docs:</c> section: the folder <c>generate docs</c> writes when no <c>-o</c> is given, and the title.
+/// </summary>
+public sealed class DocsConfig
+{
+    public string? Out { get; init; }
+
+    public string? Title { get; init; }
 }

@@ -140,4 +140,19 @@ public sealed class DocsTests : TempDirectoryTest
         Assert.Equal(0, CliRunner.Run("generate", "docs", schema, "-o", docs, "--no-svg").Code);
         Assert.True(File.Exists(victim));
     }
+
+    [Fact]
+    public void Schemafirst_yaml_names_the_sources_the_folder_and_the_title_and_without_them_the_folder_is_asked_for()
+    {
+        Directory.CreateDirectory(Path.Combine(Dir, "schema"));
+        File.WriteAllText(Path.Combine(Dir, "schema", "a.sql"), "CREATE TABLE a (id bigint PRIMARY KEY);\n");
+        var (missing, _, err) = CliRunner.RunIn(Dir, "generate", "docs", "schema", "--no-svg");
+        Assert.Equal(3, missing);
+        Assert.Contains("name the folder to write the site into with -o", err, StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(Dir, "schemafirst.yaml"), "schema: [schema/]\ndocs:\n  out: site\n  title: Shop\n");
+        var (code, _, stderr) = CliRunner.RunIn(Dir, "generate", "docs", "--no-svg");
+        Assert.True(code == 0, stderr);
+        Assert.StartsWith("# Shop\n", File.ReadAllText(Path.Combine(Dir, "site", "README.md")), StringComparison.Ordinal);
+        Assert.Equal(0, CliRunner.RunIn(Dir, "generate", "docs", "--no-svg", "--check").Code);
+    }
 }
