@@ -77,13 +77,7 @@ internal static class DocsCommand
             stderr.Write(DiagnosticTextFormatter.Format(configError));
             return (null, ExitCodes.Usage, null, null);
         }
-        var dialectName = settings.SourceDialect ?? config?.Dialect;
-        var dialect = dialectName != null ? SqlDialects.Find(dialectName) : SqlDialects.Default;
-        if (dialect == null)
-        {
-            stderr.WriteLine($"schemafirst: unknown dialect '{dialectName}'; supported: {SqlDialects.Names}");
-            return (null, ExitCodes.Usage, null, null);
-        }
+        if (SourceDialectOption.Resolve(settings.SourceDialect, config, stderr) is not { } dialect) return (null, ExitCodes.Usage, null, null);
         if (inputs.Count == 0) inputs = config?.Schema ?? [];
         if (inputs.Count == 0)
         {
@@ -126,12 +120,9 @@ internal static class DocsCommand
         var manifestPath = Path.Combine(output, Manifest);
         // The manifest names what the last run wrote; only plain file names in the folder are taken from it, so an edited
         // manifest cannot point a deletion outside the folder.
-        var previous = File.Exists(manifestPath)
-            ? (await File.ReadAllLinesAsync(manifestPath, ct)).Select(l => l.Split('\t')[0]).Where(l => l.Length > 0 && l == Path.GetFileName(l) && l != ".." && l != ".").ToList()
-            : [];
-        var previousDots = File.Exists(manifestPath)
-            ? (await File.ReadAllLinesAsync(manifestPath, ct)).Select(l => l.Split('\t')).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal)
-            : new Dictionary<string, string>(StringComparer.Ordinal);
+        var manifestLines = File.Exists(manifestPath) ? (await File.ReadAllLinesAsync(manifestPath, ct)).Select(l => l.Split('\t')).ToList() : [];
+        var previous = manifestLines.Select(l => l[0]).Where(l => l.Length > 0 && l == Path.GetFileName(l) && l != ".." && l != ".").ToList();
+        var previousDots = manifestLines.Where(l => l.Length == 2).ToDictionary(l => l[0], l => l[1], StringComparer.Ordinal);
         var names = new System.Collections.Concurrent.ConcurrentBag<string>();
         var stale = new System.Collections.Concurrent.ConcurrentBag<string>();
         if (!check) Directory.CreateDirectory(output);
@@ -161,18 +152,16 @@ internal static class DocsCommand
             if (stale.IsEmpty && gone.Count == 0) return ExitCodes.Ok;
             static string Some(List<string> list) => string.Join(", ", list.Take(5)) + (list.Count > 5 ? ", ..." : string.Empty);
             var what = new List<string>();
-            if (!stale.IsEmpty) what.Add($"{PlanSqlWriterCount(stale.Count, "file")} missing or different: {Some(stale.Order(StringComparer.Ordinal).ToList())}");
-            if (gone.Count > 0) what.Add($"{PlanSqlWriterCount(gone.Count, "file")} the site no longer has: {Some(gone)}");
+            if (!stale.IsEmpty) what.Add($"{Rendering.PlanSqlWriter.Count(stale.Count, "file")} missing or different: {Some(stale.Order(StringComparer.Ordinal).ToList())}");
+            if (gone.Count > 0) what.Add($"{Rendering.PlanSqlWriter.Count(gone.Count, "file")} the site no longer has: {Some(gone)}");
             await stderr.WriteLineAsync($"{output}: out of date ({string.Join("; ", what)}); run 'schemafirst generate docs ... -o {output}' and commit the result");
             return ExitCodes.Changes;
         }
         foreach (var path in gone) File.Delete(Path.Combine(output, path));
         await PlanCommand.WriteFileAsync(manifestPath, string.Concat(written.Select(p => p + (dots.TryGetValue(p, out var d) ? "\t" + d : string.Empty) + "\n")), ct);
-        await stderr.WriteLineAsync($"schemafirst: wrote the docs site to {output} ({PlanSqlWriterCount(written.Count, "file")}; open {Path.Combine(output, "index.html")} or {Path.Combine(output, "README.md")})");
+        await stderr.WriteLineAsync($"schemafirst: wrote the docs site to {output} ({Rendering.PlanSqlWriter.Count(written.Count, "file")}; open {Path.Combine(output, "index.html")} or {Path.Combine(output, "README.md")})");
         return ExitCodes.Ok;
     }
-
-    private static string PlanSqlWriterCount(int n, string what) => Rendering.PlanSqlWriter.Count(n, what);
 
     public static async Task<int> ServeAsync(IReadOnlyList<string> inputs, int port, Settings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {

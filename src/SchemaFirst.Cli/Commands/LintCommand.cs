@@ -74,13 +74,7 @@ internal static partial class LintCommand
         var profile = new LintProfile(config?.Lint, configDiagnostics, ProjectConfig.FileName);
         foreach (var d in configDiagnostics) await stderr.WriteAsync(DiagnosticTextFormatter.Format(d));
         if (settings.ExplainAll) return await ExplainAsync(settings.Explain, profile, stdout, stderr);
-        var sourceDialectName = settings.SourceDialect ?? config?.Dialect;
-        var sourceDialect = sourceDialectName != null ? SqlDialects.Find(sourceDialectName) : SqlDialects.Default;
-        if (sourceDialect == null)
-        {
-            await stderr.WriteLineAsync($"schemafirst: unknown dialect '{sourceDialectName}'; supported: {SqlDialects.Names}");
-            return ExitCodes.Usage;
-        }
+        if (SourceDialectOption.Resolve(settings.SourceDialect, config, stderr) is not { } sourceDialect) return ExitCodes.Usage;
         var timings = new PhaseTimer(stderr);
         var loader = new SchemaSourceLoader(stderr, new InspectOptions(settings.Schemas, settings.ExcludeSchemas), config);
         string target;
@@ -92,7 +86,7 @@ internal static partial class LintCommand
                 await stderr.WriteLineAsync("schemafirst: lint reads either files or a database (--db/--env), not both");
                 return ExitCodes.Usage;
             }
-            var (url, code) = PlanCommand.Target(new PlanSettings([], null, settings.Db, settings.Env, "sql", null, null, null, null, false, false, false, [], []), config, stderr);
+            var (url, code) = PlanCommand.Target(settings.Db, settings.Env, config, stderr);
             if (url == null) return code;
             var live = await loader.InspectAsync(url, ct);
             if (live == null) return loader.ExitCode;

@@ -176,11 +176,14 @@ internal static class PlanCommand
     }
 
     /// <summary>The database URL plan, apply and drift use: --db, else --env's from schemafirst.yaml, else the embedded default.</summary>
-    internal static (string? Url, int Code) Target(PlanSettings settings, ProjectConfig? config, TextWriter stderr)
+    internal static (string? Url, int Code) Target(PlanSettings settings, ProjectConfig? config, TextWriter stderr) => Target(settings.Db, settings.Env, config, stderr);
+
+    /// <summary>The database URL of --db, else of --env in schemafirst.yaml, else the embedded default.</summary>
+    internal static (string? Url, int Code) Target(string? db, string? env, ProjectConfig? config, TextWriter stderr)
     {
-        if (settings.Env == null) return (settings.Db ?? DefaultDatabase, ExitCodes.Ok);
-        if (config?.Environments?.GetValueOrDefault(settings.Env)?.Url is { } envUrl) return (envUrl, ExitCodes.Ok);
-        stderr.WriteLine($"schemafirst: environment '{settings.Env}' has no url in {ProjectConfig.FileName}{(config?.Environments is { Count: > 0 } envs ? " (it has: " + string.Join(", ", envs.Keys.Order(StringComparer.Ordinal)) + ")" : string.Empty)}");
+        if (env == null) return (db ?? DefaultDatabase, ExitCodes.Ok);
+        if (config?.Environments?.GetValueOrDefault(env)?.Url is { } envUrl) return (envUrl, ExitCodes.Ok);
+        stderr.WriteLine($"schemafirst: environment '{env}' has no url in {ProjectConfig.FileName}{(config?.Environments is { Count: > 0 } envs ? " (it has: " + string.Join(", ", envs.Keys.Order(StringComparer.Ordinal)) + ")" : string.Empty)}");
         return (null, ExitCodes.Usage);
     }
 
@@ -196,13 +199,7 @@ internal static class PlanCommand
             stderr.Write(DiagnosticTextFormatter.Format(configError));
             return (null, ExitCodes.Usage);
         }
-        var sourceDialectName = settings.SourceDialect ?? config?.Dialect;
-        var sourceDialect = sourceDialectName != null ? SqlDialects.Find(sourceDialectName) : SqlDialects.Default;
-        if (sourceDialect == null)
-        {
-            stderr.WriteLine($"schemafirst: schemafirst.yaml names dialect '{sourceDialectName}'; supported: {SqlDialects.Names}");
-            return (null, ExitCodes.Usage);
-        }
+        if (SourceDialectOption.Resolve(settings.SourceDialect, config, stderr) is not { } sourceDialect) return (null, ExitCodes.Usage);
         var desiredInputs = settings.Desired.Count > 0 ? settings.Desired : config?.Schema ?? [];
         if (desiredInputs.Count == 0)
         {

@@ -19,4 +19,17 @@ internal static class SourceDialectOption
         option.AcceptOnlyFromAmong(names);
         return option;
     }
+
+    /// <summary>
+    /// The dialect of the source files: the flag's, else schemafirst.yaml's, else the default; null (with the message
+    /// written) when the name is no registered dialect.
+    /// </summary>
+    public static ISqlDialect? Resolve(string? flag, Project.ProjectConfig? config, TextWriter stderr)
+    {
+        var name = flag ?? config?.Dialect;
+        if (name == null) return SqlDialects.Default;
+        if (SqlDialects.Find(name) is { } dialect) return dialect;
+        stderr.WriteLine($"schemafirst: {(flag == null ? "schemafirst.yaml names dialect" : "unknown dialect")} '{name}'; supported: {SqlDialects.Names}");
+        return null;
+    }
 }

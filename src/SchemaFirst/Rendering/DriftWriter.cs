@@ -118,78 +118,49 @@ public static class DriftWriter
     }
 
     /// <summary>SARIF 2.1.0: one result per object, with three rules (missing, extra, changed) and the source region.</summary>
-    public static string Sarif(DriftReport report, string toolVersion)
+    public static string Sarif(DriftReport report, string toolVersion) => SarifLog.Write(toolVersion, w =>
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        foreach (var (id, name, text) in new[]
+                 {
+                     ("SFD001", "MissingInDatabase", "An object of the source is missing from the database."),
+                     ("SFD002", "ExtraInDatabase", "The database has an object the source does not declare."),
+                     ("SFD003", "ChangedInDatabase", "An object differs between the source and the database."),
+                 })
         {
             w.WriteStartObject();
-            w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-            w.WriteString("version", "2.1.0");
-            w.WriteStartArray("runs");
-            w.WriteStartObject();
-            w.WriteStartObject("tool");
-            w.WriteStartObject("driver");
-            w.WriteString("name", "SchemaFirst");
-            w.WriteString("semanticVersion", toolVersion);
-            w.WriteStartArray("rules");
-            foreach (var (id, name, text) in new[]
-                     {
-                         ("SFD001", "MissingInDatabase", "An object of the source is missing from the database."),
-                         ("SFD002", "ExtraInDatabase", "The database has an object the source does not declare."),
-                         ("SFD003", "ChangedInDatabase", "An object differs between the source and the database."),
-                     })
-            {
-                w.WriteStartObject();
-                w.WriteString("id", id);
-                w.WriteString("name", name);
-                w.WriteStartObject("shortDescription");
-                w.WriteString("text", text);
-                w.WriteEndObject();
-                w.WriteStartObject("defaultConfiguration");
-                w.WriteString("level", "error");
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            w.WriteString("id", id);
+            w.WriteString("name", name);
+            w.WriteStartObject("shortDescription");
+            w.WriteString("text", text);
             w.WriteEndObject();
+            w.WriteStartObject("defaultConfiguration");
+            w.WriteString("level", "error");
             w.WriteEndObject();
-            w.WriteStartArray("results");
-            foreach (var item in report.Items)
-            {
-                w.WriteStartObject();
-                w.WriteString("ruleId", item.RuleId);
-                w.WriteNumber("ruleIndex", item.State switch { DriftState.Missing => 0, DriftState.Extra => 1, _ => 2 });
-                w.WriteString("level", "error");
-                w.WriteStartObject("message");
-                w.WriteString("text", item.Describe() + " in " + report.Database);
-                w.WriteEndObject();
-                w.WriteStartArray("locations");
-                if (item.Location is { } l)
-                {
-                    w.WriteStartObject();
-                    w.WriteStartObject("physicalLocation");
-                    w.WriteStartObject("artifactLocation");
-                    w.WriteString("uri", ReportEscaping.Uri(l.Path));
-                    w.WriteEndObject();
-                    w.WriteStartObject("region");
-                    w.WriteNumber("startLine", l.Line);
-                    w.WriteNumber("startColumn", l.Column);
-                    w.WriteEndObject();
-                    w.WriteEndObject();
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteStartObject("partialFingerprints");
-                w.WriteString("schemaObject/v1", item.State.ToString().ToLowerInvariant() + " " + item.Kind + " " + item.Object);
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteEndArray();
             w.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
+    }, w =>
+    {
+        foreach (var item in report.Items)
+        {
+            w.WriteStartObject();
+            w.WriteString("ruleId", item.RuleId);
+            w.WriteNumber("ruleIndex", item.State switch { DriftState.Missing => 0, DriftState.Extra => 1, _ => 2 });
+            w.WriteString("level", "error");
+            w.WriteStartObject("message");
+            w.WriteString("text", item.Describe() + " in " + report.Database);
+            w.WriteEndObject();
+            w.WriteStartArray("locations");
+            if (item.Location is { } l)
+            {
+                w.WriteStartObject();
+                SarifLog.WritePhysicalLocation(w, l);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartObject("partialFingerprints");
+            w.WriteString("schemaObject/v1", item.State.ToString().ToLowerInvariant() + " " + item.Kind + " " + item.Object);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+    });
 }

@@ -157,19 +157,8 @@ public static class LintWriter
     {
         var rules = report.Findings.Select(f => f.Code).Distinct().Order(StringComparer.Ordinal).Select(c => LintRules.Find(c)!).ToList();
         var index = rules.Select((r, i) => (r.Code, i)).ToDictionary(x => x.Code, x => x.i);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return SarifLog.Write(toolVersion, w =>
         {
-            w.WriteStartObject();
-            w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-            w.WriteString("version", "2.1.0");
-            w.WriteStartArray("runs");
-            w.WriteStartObject();
-            w.WriteStartObject("tool");
-            w.WriteStartObject("driver");
-            w.WriteString("name", "SchemaFirst");
-            w.WriteString("semanticVersion", toolVersion);
-            w.WriteStartArray("rules");
             foreach (var r in rules)
             {
                 w.WriteStartObject();
@@ -194,10 +183,8 @@ public static class LintWriter
                 w.WriteEndObject();
                 w.WriteEndObject();
             }
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteEndObject();
-            w.WriteStartArray("results");
+        }, w =>
+        {
             foreach (var f in report.Findings)
             {
                 w.WriteStartObject();
@@ -209,18 +196,7 @@ public static class LintWriter
                 w.WriteEndObject();
                 w.WriteStartArray("locations");
                 w.WriteStartObject();
-                if (f.Location is { } at)
-                {
-                    w.WriteStartObject("physicalLocation");
-                    w.WriteStartObject("artifactLocation");
-                    w.WriteString("uri", ReportEscaping.Uri(at.Path));
-                    w.WriteEndObject();
-                    w.WriteStartObject("region");
-                    w.WriteNumber("startLine", at.Line);
-                    w.WriteNumber("startColumn", at.Column);
-                    w.WriteEndObject();
-                    w.WriteEndObject();
-                }
+                if (f.Location is { } at) SarifLog.WritePhysicalLocation(w, at);
                 w.WriteStartArray("logicalLocations");
                 w.WriteStartObject();
                 w.WriteString("fullyQualifiedName", f.Subject);
@@ -243,12 +219,7 @@ public static class LintWriter
                 }
                 w.WriteEndObject();
             }
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        });
     }
 
     private static string Sarif(Severity s) => s switch { Severity.Error => "error", Severity.Warning => "warning", _ => "note" };

@@ -121,6 +121,27 @@ public sealed class DocsSite
         return string.Join('\n', lines).TrimEnd() + "\n";
     }
 
+    /// <summary>What a column's "default" cell says: identity, generation expression, or the default.</summary>
+    public static string DefaultText(Column c) =>
+        c.Identity is { } id ? $"identity ({(id.Always ? "always" : "by default")})" : c.Generated is { } g ? "generated: " + g.Expression : c.Default ?? string.Empty;
+
+    /// <summary>A foreign key's columns as "a, b → x, y".</summary>
+    public static string KeyColumns(ForeignKey f) => string.Join(", ", f.Columns) + " → " + string.Join(", ", f.ReferencedColumns);
+
+    /// <summary>The enum, domain and composite types of a model as (name, kind, definition, comment), by name.</summary>
+    public static List<(QualifiedName Name, string Kind, string Definition, string? Comment)> Types(Database db) =>
+        db.Enums.Select(e => (e.Name, Kind: "enum", Definition: string.Join(", ", e.Labels.Select(l => "'" + l + "'")), e.Comment))
+            .Concat(db.Domains.Select(d => (d.Name, Kind: "domain", Definition: d.BaseType.Text + (d.NotNull ? " NOT NULL" : string.Empty) + string.Concat(d.Checks.Select(c => " CHECK " + c.Expression)), d.Comment)))
+            .Concat(db.CompositeTypes.Select(c => (c.Name, Kind: "composite", Definition: string.Join(", ", c.Attributes.Select(a => a.Name + " " + a.Type.Text)), c.Comment)))
+            .OrderBy(x => x.Name).ToList();
+
+    /// <summary>"20 tables, 4 views, 7 types, 1 function": the headline of the index page.</summary>
+    public string Headline()
+    {
+        var db = Graph.Model;
+        return $"{PlanSqlWriter.Count(Tables.Count, "table")}, {PlanSqlWriter.Count(db.Views.Count, "view")}, {PlanSqlWriter.Count(db.Enums.Count + db.Domains.Count + db.CompositeTypes.Count, "type")}, {PlanSqlWriter.Count(db.Routines.Count, "function")}";
+    }
+
     /// <summary>Whether another drawn table's foreign key points at this column (so a keys-only box must show it).</summary>
     internal static bool Referenced(Table t, string column, IReadOnlyList<Table> drawn)
     {

@@ -70,14 +70,14 @@ internal static class HtmlDocsWriter
         var db = site.Graph.Model;
         var sb = new StringBuilder();
         sb.Append("<h1>").Append(H(site.Title)).Append("</h1>\n");
-        sb.Append("<p class=\"comment\">").Append(H($"{MarkdownDocsWriter.Count(site.Tables.Count, "table")}, {MarkdownDocsWriter.Count(db.Views.Count, "view")}, {MarkdownDocsWriter.Count(db.Enums.Count + db.Domains.Count + db.CompositeTypes.Count, "type")}, {MarkdownDocsWriter.Count(db.Routines.Count, "function")}")).Append("</p>\n");
+        sb.Append("<p class=\"comment\">").Append(H(site.Headline())).Append("</p>\n");
         foreach (var schema in site.Schemas)
         {
             var tables = site.Tables.Where(t => t.Name.Schema == schema).ToList();
             var views = db.Views.Where(v => v.Name.Schema == schema).OrderBy(v => v.Name).ToList();
             sb.Append("<h2 id=\"schema-").Append(H(schema)).Append("\">Schema ").Append(H(schema)).Append("</h2>\n");
             if (svgs.ContainsKey(DocsSite.SchemaDiagramName(schema))) sb.Append(Diagram(DocsSite.SchemaDiagramName(schema), "Schema " + schema));
-            else if (tables.Count > site.Options.MaxDiagramTables) sb.Append("<p class=\"note\">").Append(H(MarkdownDocsWriter.Count(tables.Count, "table"))).Append(": too many for one readable diagram; each table's page draws its neighbourhood.</p>\n");
+            else if (tables.Count > site.Options.MaxDiagramTables) sb.Append("<p class=\"note\">").Append(H(PlanSqlWriter.Count(tables.Count, "table"))).Append(": too many for one readable diagram; each table's page draws its neighbourhood.</p>\n");
             if (tables.Count > 0)
             {
                 sb.Append("<table class=\"grid\"><tr><th>table</th><th>columns</th><th>comment</th></tr>\n");
@@ -91,12 +91,11 @@ internal static class HtmlDocsWriter
                 sb.Append("</table>\n");
             }
         }
-        if (db.Enums.Count + db.Domains.Count + db.CompositeTypes.Count > 0)
+        var types = DocsSite.Types(db);
+        if (types.Count > 0)
         {
             sb.Append("<h2>Types</h2>\n<table class=\"grid\"><tr><th>type</th><th>kind</th><th>definition</th><th>comment</th></tr>\n");
-            foreach (var e in db.Enums.OrderBy(e => e.Name)) sb.Append(Row(e.Name.ToString(), "enum", string.Join(", ", e.Labels.Select(l => "'" + l + "'")), e.Comment));
-            foreach (var d in db.Domains.OrderBy(d => d.Name)) sb.Append(Row(d.Name.ToString(), "domain", d.BaseType.Text + (d.NotNull ? " NOT NULL" : string.Empty) + string.Concat(d.Checks.Select(c => " CHECK " + c.Expression)), d.Comment));
-            foreach (var c in db.CompositeTypes.OrderBy(c => c.Name)) sb.Append(Row(c.Name.ToString(), "composite", string.Join(", ", c.Attributes.Select(a => a.Name + " " + a.Type.Text)), c.Comment));
+            foreach (var (name, kind, definition, comment) in types) sb.Append(Row(name.ToString(), kind, definition, comment));
             sb.Append("</table>\n");
         }
         if (db.Routines.Count > 0)
@@ -123,7 +122,7 @@ internal static class HtmlDocsWriter
         sb.Append("<h2>Columns</h2>\n<table class=\"grid\" id=\"columns\"><tr><th>name</th><th>type</th><th>nullable</th><th>default</th><th>comment</th></tr>\n");
         foreach (var c in t.Columns)
         {
-            var dflt = c.Identity is { } id ? $"identity ({(id.Always ? "always" : "by default")})" : c.Generated is { } g ? "generated: " + g.Expression : c.Default ?? string.Empty;
+            var dflt = DocsSite.DefaultText(c);
             sb.Append("<tr id=\"col-").Append(Anchor(c.Name)).Append("\"><td>").Append(H(c.Name)).Append("</td><td><code>").Append(H(c.Type.Text)).Append("</code></td><td>").Append(c.NotNull ? "no" : "yes")
                 .Append("</td><td><code>").Append(H(dflt)).Append("</code></td><td>").Append(H(c.Comment ?? string.Empty)).Append("</td></tr>\n");
         }
@@ -146,8 +145,8 @@ internal static class HtmlDocsWriter
         if (t.ForeignKeys.Count > 0 || incoming.Count > 0)
         {
             sb.Append("<h2>Relations</h2>\n<table class=\"grid\" id=\"relations\"><tr><th>direction</th><th>table</th><th>columns</th><th>constraint</th></tr>\n");
-            foreach (var f in t.ForeignKeys) sb.Append("<tr class=\"out\"><td>references</td><td>").Append(Link(site, f.ReferencedTable)).Append("</td><td>").Append(H(string.Join(", ", f.Columns) + " → " + string.Join(", ", f.ReferencedColumns))).Append("</td><td>").Append(H(f.Name)).Append("</td></tr>\n");
-            foreach (var (from, f) in incoming) sb.Append("<tr class=\"in\"><td>referenced by</td><td>").Append(Link(site, from.Name)).Append("</td><td>").Append(H(string.Join(", ", f.Columns) + " → " + string.Join(", ", f.ReferencedColumns))).Append("</td><td>").Append(H(f.Name)).Append("</td></tr>\n");
+            foreach (var f in t.ForeignKeys) sb.Append("<tr class=\"out\"><td>references</td><td>").Append(Link(site, f.ReferencedTable)).Append("</td><td>").Append(H(DocsSite.KeyColumns(f))).Append("</td><td>").Append(H(f.Name)).Append("</td></tr>\n");
+            foreach (var (from, f) in incoming) sb.Append("<tr class=\"in\"><td>referenced by</td><td>").Append(Link(site, from.Name)).Append("</td><td>").Append(H(DocsSite.KeyColumns(f))).Append("</td><td>").Append(H(f.Name)).Append("</td></tr>\n");
             sb.Append("</table>\n");
         }
         var partitions = site.Graph.PartitionsOf(t.Name);
@@ -173,7 +172,7 @@ internal static class HtmlDocsWriter
         }
         sb.Append("<h2>Diagram</h2>\n");
         var diagram = site.TableDiagrams[t.Name];
-        if (diagram.Left > 0) sb.Append("<p class=\"note\">").Append(H(MarkdownDocsWriter.Count(diagram.Left, "more related table"))).Append(" not drawn; see Relations.</p>\n");
+        if (diagram.Left > 0) sb.Append("<p class=\"note\">").Append(H(PlanSqlWriter.Count(diagram.Left, "more related table"))).Append(" not drawn; see Relations.</p>\n");
         sb.Append(svgs.ContainsKey(SchemaGraph.Stem(t.Name)) ? Diagram(SchemaGraph.Stem(t.Name), t.Name + " and its neighbours") : "<p class=\"note\">No diagram: the site was generated without Graphviz (dot).</p>\n");
         sb.Append("<h2>Definition</h2>\n<pre>").Append(H(site.Ddl(t))).Append("</pre>\n");
         return Page(t.Name + " — " + site.Title, t.Name.ToString(), sb.ToString(), live);

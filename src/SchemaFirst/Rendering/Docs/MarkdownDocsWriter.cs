@@ -16,7 +16,7 @@ internal static class MarkdownDocsWriter
         var sb = new StringBuilder();
         sb.Append("# ").Append(site.Title).Append("\n\n");
         sb.Append(DocsSite.Banner).Append("\n\n");
-        sb.Append($"{Count(site.Tables.Count, "table")}, {Count(db.Views.Count, "view")}, {Count(db.Enums.Count + db.Domains.Count + db.CompositeTypes.Count, "type")}, {Count(db.Routines.Count, "function")}.\n\n");
+        sb.Append(site.Headline()).Append(".\n\n");
         foreach (var schema in site.Schemas)
         {
             var tables = site.Tables.Where(t => t.Name.Schema == schema).ToList();
@@ -28,7 +28,7 @@ internal static class MarkdownDocsWriter
             }
             else if (tables.Count > 0)
             {
-                sb.Append($"_{Count(tables.Count, "table")}: too many for one readable diagram; each table's page draws its neighbourhood._\n\n");
+                sb.Append($"_{PlanSqlWriter.Count(tables.Count, "table")}: too many for one readable diagram; each table's page draws its neighbourhood._\n\n");
             }
             if (tables.Count > 0)
             {
@@ -43,10 +43,7 @@ internal static class MarkdownDocsWriter
                 sb.Append('\n');
             }
         }
-        var types = db.Enums.Select(e => (e.Name, Kind: "enum", Detail: string.Join(", ", e.Labels.Select(l => "'" + l + "'")), e.Comment))
-            .Concat(db.Domains.Select(d => (d.Name, Kind: "domain", Detail: d.BaseType.Text + (d.NotNull ? " NOT NULL" : string.Empty) + string.Concat(d.Checks.Select(c => " CHECK " + c.Expression)), d.Comment)))
-            .Concat(db.CompositeTypes.Select(c => (c.Name, Kind: "composite", Detail: string.Join(", ", c.Attributes.Select(a => a.Name + " " + a.Type.Text)), c.Comment)))
-            .OrderBy(x => x.Name).ToList();
+        var types = DocsSite.Types(db);
         if (types.Count > 0)
         {
             sb.Append("## Types\n\n| type | kind | definition | comment |\n|---|---|---|---|\n");
@@ -75,7 +72,7 @@ internal static class MarkdownDocsWriter
         sb.Append("## Columns\n\n| name | type | nullable | default | comment |\n|---|---|---|---|---|\n");
         foreach (var c in t.Columns)
         {
-            var dflt = c.Identity is { } id ? $"identity ({(id.Always ? "always" : "by default")})" : c.Generated is { } g ? "generated: " + g.Expression : c.Default ?? string.Empty;
+            var dflt = DocsSite.DefaultText(c);
             sb.Append("| ").Append(Cell(c.Name)).Append(" | ").Append(Cell(c.Type.Text)).Append(" | ").Append(c.NotNull ? "no" : "yes").Append(" | ").Append(Code(dflt)).Append(" | ").Append(Cell(c.Comment ?? string.Empty)).Append(" |\n");
         }
         sb.Append('\n');
@@ -97,8 +94,8 @@ internal static class MarkdownDocsWriter
         if (outgoing.Count > 0 || incoming.Count > 0)
         {
             sb.Append("## Relations\n\n| direction | table | columns | constraint |\n|---|---|---|---|\n");
-            foreach (var f in outgoing) sb.Append("| references | ").Append(Link(site, f.ReferencedTable, ".md")).Append(" | ").Append(Cell(string.Join(", ", f.Columns) + " → " + string.Join(", ", f.ReferencedColumns))).Append(" | ").Append(Cell(f.Name)).Append(" |\n");
-            foreach (var (from, f) in incoming) sb.Append("| referenced by | ").Append(Link(site, from.Name, ".md")).Append(" | ").Append(Cell(string.Join(", ", f.Columns) + " → " + string.Join(", ", f.ReferencedColumns))).Append(" | ").Append(Cell(f.Name)).Append(" |\n");
+            foreach (var f in outgoing) sb.Append("| references | ").Append(Link(site, f.ReferencedTable, ".md")).Append(" | ").Append(Cell(DocsSite.KeyColumns(f))).Append(" | ").Append(Cell(f.Name)).Append(" |\n");
+            foreach (var (from, f) in incoming) sb.Append("| referenced by | ").Append(Link(site, from.Name, ".md")).Append(" | ").Append(Cell(DocsSite.KeyColumns(f))).Append(" | ").Append(Cell(f.Name)).Append(" |\n");
             sb.Append('\n');
         }
         var partitions = site.Graph.PartitionsOf(t.Name);
@@ -124,7 +121,7 @@ internal static class MarkdownDocsWriter
         }
         var diagram = site.TableDiagrams[t.Name];
         sb.Append("## Diagram\n\n");
-        if (diagram.Left > 0) sb.Append($"_{Count(diagram.Left, "more related table")} not drawn; see Relations._\n\n");
+        if (diagram.Left > 0) sb.Append($"_{PlanSqlWriter.Count(diagram.Left, "more related table")} not drawn; see Relations._\n\n");
         sb.Append("```mermaid\n").Append(diagram.Mermaid).Append("```\n\n");
         if (site.HasSvg) sb.Append("![").Append(Cell(t.Name.ToString())).Append("](").Append(SchemaGraph.Stem(t.Name)).Append(".svg)\n\n");
         sb.Append("## Definition\n\n").Append(Fence("sql", site.Ddl(t)));
@@ -143,8 +140,6 @@ internal static class MarkdownDocsWriter
 
     private static string Link(DocsSite site, QualifiedName name, string extension) =>
         site.Graph.Find(name) != null ? "[" + Cell(name.ToString()) + "](" + SchemaGraph.Stem(name) + extension + ")" : Cell(name.ToString());
-
-    internal static string Count(int n, string what) => n + " " + what + (n == 1 ? string.Empty : "s");
 
     /// <summary>Text in a table cell: no live HTML (a comment is data), pipes and backslashes escaped, lines joined with br.</summary>
     private static string Cell(string s) => Prose(s).Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", "<br>", StringComparison.Ordinal);
