@@ -46,6 +46,7 @@ internal static class GenerateCommand
         conventions.SetAction((r, ct) => Task.FromResult(RunConventions(r.GetValue(conventionsOutput), r.GetValue(conventionsCheck), stdout, stderr)));
         command.Subcommands.Add(conventions);
         command.Subcommands.Add(DocsCommand.CreateGenerate(stdout, stderr));
+        command.Subcommands.Add(TypesCommand.Create(stdout, stderr));
         return command;
     }
 

@@ -31,6 +31,18 @@ public sealed class ProjectConfig
     /// <summary>The <c>lint:</c> section: rules, per-path overrides, the baseline file.</summary>
     public Lint.LintConfig? Lint { get; init; }
 
+    /// <summary>The <c>types:</c> section: typed code per language (C# namespace and file, TypeScript file).</summary>
+    public TypesConfig? Types { get; init; }
+
+    /// <summary>The <c>seed:</c> section: the seed files and where their idempotent form is written.</summary>
+    public SeedConfig? Seed { get; init; }
+
+    /// <summary>The <c>compose:</c> section: the engine, its version, extra extensions and the compose file.</summary>
+    public ComposeConfig? Compose { get; init; }
+
+    /// <summary>The <c>sql:</c> section: a generated DDL file to keep up to date (dialect and path).</summary>
+    public SqlConfig? Sql { get; init; }
+
     /// <summary>The config in <paramref name="directory"/>, none when there is no file, or an error at its line.</summary>
     public static (ProjectConfig? Config, Diagnostic? Error) Load(string directory)
     {
@@ -46,7 +58,7 @@ public sealed class ProjectConfig
         {
             var message = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
             return (null, new Diagnostic(Severity.Error, DiagnosticCodes.ConfigInvalid, $"{FileName} is not valid: {message}",
-                new SourceSpan(FileName, (int)e.Start.Line, (int)e.Start.Column), "fix the file; see the README for its keys (dialect, schema, environments, history, drift, lint, docs)"));
+                new SourceSpan(FileName, (int)e.Start.Line, (int)e.Start.Column), "fix the file; see the README for its keys (dialect, schema, environments, history, drift, lint, docs, sql, types, seed, compose)"));
         }
     }
 }
@@ -77,4 +89,65 @@ public sealed class DocsConfig
     public string? Out { get; init; }
 
     public string? Title { get; init; }
+}
+
+/// <summary>Represents the <c>types:</c> section.</summary>
+public sealed class TypesConfig
+{
+    public CSharpTypesConfig? Csharp { get; init; }
+
+    public TypeScriptTypesConfig? Typescript { get; init; }
+}
+
+/// <summary>Represents <c>types: csharp:</c>: the root namespace, the file, and the C# type of json columns.</summary>
+public sealed class CSharpTypesConfig
+{
+    public string? Namespace { get; init; }
+
+    public string? Out { get; init; }
+
+    public string? Json { get; init; }
+}
+
+/// <summary>Represents <c>types: typescript:</c>: the file.</summary>
+public sealed class TypeScriptTypesConfig
+{
+    public string? Out { get; init; }
+}
+
+/// <summary>Represents the <c>seed:</c> section: seed files (globs), the target dialect, and the output file.</summary>
+public sealed class SeedConfig
+{
+    public List<string>? Files { get; init; }
+
+    public string? Dialect { get; init; }
+
+    public string? Out { get; init; }
+}
+
+/// <summary>
+/// Represents the <c>compose:</c> section: the engine (postgres, mysql, mariadb, sqlserver, oracle), its image version,
+/// extensions to create besides those the schema declares, the host port, the database name, and the compose file.
+/// </summary>
+public sealed class ComposeConfig
+{
+    public string? Engine { get; init; }
+
+    public string? Version { get; init; }
+
+    public List<string>? Extensions { get; init; }
+
+    public int? Port { get; init; }
+
+    public string? Database { get; init; }
+
+    public string? Out { get; init; }
+}
+
+/// <summary>Represents the <c>sql:</c> section: the dialect and path of a generated DDL file <c>check</c> keeps current.</summary>
+public sealed class SqlConfig
+{
+    public string? Dialect { get; init; }
+
+    public string? Out { get; init; }
 }

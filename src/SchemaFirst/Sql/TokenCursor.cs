@@ -47,11 +47,20 @@ internal sealed class TokenCursor
 
     public bool IsWord(int ahead, string word) => IsWordAt(Pos + ahead, word);
 
-    private bool IsWordAt(int index, string word)
+    public bool IsWordAt(int index, string word)
     {
         if (index >= End) return false;
         var t = _tokens[index];
         return t.Kind == TokenKind.Word && t.Length == word.Length && Text.AsSpan(t.Start, t.Length).Equals(word, StringComparison.OrdinalIgnoreCase);
+    }
+
+    public bool IsAnyWordAt(int index, params ReadOnlySpan<string> words)
+    {
+        foreach (var w in words)
+        {
+            if (IsWordAt(index, w)) return true;
+        }
+        return false;
     }
 
     public bool IsAnyWord(params ReadOnlySpan<string> words)
