@@ -368,10 +368,19 @@ public static class SeedReader
                     rows.Add((values, At(rowStart)));
                     if (!c.Accept(TokenKind.Comma)) break;
                 }
-                if (c.IsWord("on"))
+                if (c.Accept("on", "conflict"))
                 {
-                    // ON CONFLICT ... written by hand: the generated form has its own, so it is dropped; nothing else may follow.
-                    while (!c.AtEnd && !c.IsWord("returning")) c.Pos++;
+                    // ON CONFLICT ... DO NOTHING written by hand: the generated form has its own. DO UPDATE would change rows.
+                    if (c.Is(TokenKind.LParen)) c.SkipParens();
+                    if (c.Accept("on", "constraint")) c.ExpectIdentifier("a constraint name");
+                    if (c.Accept("where")) c.CaptureUntil(x => x.IsWord("do"), stopAtComma: false);
+                    var doAt = c.Pos;
+                    c.Expect("do");
+                    if (!c.Accept("nothing"))
+                    {
+                        Error(doAt, "ON CONFLICT DO UPDATE changes rows that are there; a seed only adds the rows that are missing", "remove the ON CONFLICT clause (the generated seed skips rows that exist)");
+                        return null;
+                    }
                 }
                 if (c.IsWord("returning"))
                 {

@@ -7,7 +7,8 @@ namespace SchemaFirst.Rendering.Types;
 /// Writes C# for a schema, without an ORM: one record per table and view (NOT NULL columns are <c>required</c>,
 /// nullable ones nullable), a C# enum per PostgreSQL enum with its labels both ways, a static class of quoted table and
 /// column names for raw SQL, a namespace per non-default schema, and the comments as XML docs. Properties are the
-/// PascalCase of the column names, which Dapper (with MatchNamesWithUnderscores) and hand-written readers map.
+/// PascalCase of the column names (Dapper maps them with MatchNamesWithUnderscores); [Table] and [Column] give the exact
+/// SQL names to EF Core and other mappers.
 /// </summary>
 public static class CSharpTypesWriter
 {
@@ -97,6 +98,7 @@ public static class CSharpTypesWriter
         TypesOptions options, string defaultSchema, Dictionary<string, string> childNamespaces)
     {
         Doc(sb, "    ", row.Comment, $"A row of the {(row.IsView ? "view" : "table")} <c>{Xml(row.Name.ToString())}</c>.");
+        sb.Append("    [global::System.ComponentModel.DataAnnotations.Schema.Table(").Append(CSharpString(row.Name.Name)).Append(", Schema = ").Append(CSharpString(row.Name.Schema)).Append(")]\n");
         sb.Append("    public sealed record ").Append(name).Append('\n').Append("    {\n");
         var members = new HashSet<string>(StringComparer.Ordinal) { name };
         var firstField = true;
@@ -109,6 +111,7 @@ public static class CSharpTypesWriter
             var remark = $"Column <c>{Xml(f.Name)}</c>{(f.Type != null ? " (" + Xml(f.Type.Text) + ")" : string.Empty)}{(note != null ? "; " + Xml(note) : string.Empty)}.";
             Doc(sb, "        ", summary, remark);
             var prop = CodeNames.CSharpIdentifier(CodeNames.Unique(CodeNames.Pascal(f.Name), members));
+            sb.Append("        [global::System.ComponentModel.DataAnnotations.Schema.Column(").Append(CSharpString(f.Name)).Append(")]\n");
             sb.Append("        public ");
             if (!f.Nullable) sb.Append("required ");
             sb.Append(type);

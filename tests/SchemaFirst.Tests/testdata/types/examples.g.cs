@@ -214,45 +214,58 @@ namespace Shop.Data.Shop
     /// Address book of each customer; orders copy the address they ship to.
     /// </summary>
     /// <remarks>A row of the table <c>shop.addresses</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("addresses", Schema = "shop")]
     public sealed record Address
     {
         /// <summary>Column <c>id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("id")]
         public required long Id { get; init; }
 
         /// <summary>Column <c>customer_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("customer_id")]
         public required long CustomerId { get; init; }
 
         /// <summary>Column <c>kind</c> (shop.address_kind); read the label as text and convert it with AddressKindSql.Parse.</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("kind")]
         public required global::Shop.Data.Shop.AddressKind Kind { get; init; }
 
         /// <summary>Column <c>recipient_name</c> (character varying(200)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("recipient_name")]
         public required string RecipientName { get; init; }
 
         /// <summary>Column <c>line1</c> (character varying(200)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("line1")]
         public required string Line1 { get; init; }
 
         /// <summary>Column <c>line2</c> (character varying(200)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("line2")]
         public string? Line2 { get; init; }
 
         /// <summary>Column <c>city</c> (character varying(100)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("city")]
         public required string City { get; init; }
 
         /// <summary>Column <c>region</c> (character varying(100)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("region")]
         public string? Region { get; init; }
 
         /// <summary>Column <c>postal_code</c> (character varying(20)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("postal_code")]
         public string? PostalCode { get; init; }
 
         /// <summary>
         /// ISO 3166-1 alpha-2 country code, upper case.
         /// </summary>
         /// <remarks>Column <c>country_code</c> (character(2)).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("country_code")]
         public required string CountryCode { get; init; }
 
         /// <summary>Column <c>phone</c> (character varying(32)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("phone")]
         public string? Phone { get; init; }
 
         /// <summary>Column <c>created_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("created_at")]
         public required global::System.DateTimeOffset CreatedAt { get; init; }
     }
 
@@ -260,18 +273,23 @@ namespace Shop.Data.Shop
     /// Variants in a cart; one row per variant, the quantity says how many.
     /// </summary>
     /// <remarks>A row of the table <c>shop.cart_items</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("cart_items", Schema = "shop")]
     public sealed record CartItem
     {
         /// <summary>Column <c>cart_id</c> (uuid).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("cart_id")]
         public required global::System.Guid CartId { get; init; }
 
         /// <summary>Column <c>variant_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("variant_id")]
         public required long VariantId { get; init; }
 
         /// <summary>Column <c>quantity</c> (integer).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("quantity")]
         public required int Quantity { get; init; }
 
         /// <summary>Column <c>added_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("added_at")]
         public required global::System.DateTimeOffset AddedAt { get; init; }
     }
 
@@ -279,30 +297,37 @@ namespace Shop.Data.Shop
     /// Shopping carts; guest carts have no customer and are keyed by the uuid kept in a cookie.
     /// </summary>
     /// <remarks>A row of the table <c>shop.carts</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("carts", Schema = "shop")]
     public sealed record Cart
     {
         /// <summary>
         /// Random identifier, safe to hand to the browser.
         /// </summary>
         /// <remarks>Column <c>id</c> (uuid).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("id")]
         public required global::System.Guid Id { get; init; }
 
         /// <summary>
         /// NULL for guest carts.
         /// </summary>
         /// <remarks>Column <c>customer_id</c> (bigint).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("customer_id")]
         public long? CustomerId { get; init; }
 
         /// <summary>Column <c>currency</c> (shop.currency_code).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("currency")]
         public required string Currency { get; init; }
 
         /// <summary>Column <c>created_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("created_at")]
         public required global::System.DateTimeOffset CreatedAt { get; init; }
 
         /// <summary>Column <c>updated_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("updated_at")]
         public required global::System.DateTimeOffset UpdatedAt { get; init; }
 
         /// <summary>Column <c>expires_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("expires_at")]
         public required global::System.DateTimeOffset ExpiresAt { get; init; }
     }
 
@@ -310,24 +335,30 @@ namespace Shop.Data.Shop
     /// Category tree used for navigation; parent_id is NULL for top-level categories.
     /// </summary>
     /// <remarks>A row of the table <c>shop.categories</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("categories", Schema = "shop")]
     public sealed record Category
     {
         /// <summary>Column <c>id</c> (integer).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("id")]
         public required int Id { get; init; }
 
         /// <summary>Column <c>parent_id</c> (integer).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("parent_id")]
         public int? ParentId { get; init; }
 
         /// <summary>Column <c>name</c> (character varying(100)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("name")]
         public required string Name { get; init; }
 
         /// <summary>Column <c>slug</c> (character varying(100)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("slug")]
         public required string Slug { get; init; }
 
         /// <summary>
         /// Sort order among siblings.
         /// </summary>
         /// <remarks>Column <c>position</c> (smallint).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("position")]
         public required short Position { get; init; }
     }
 
@@ -335,45 +366,57 @@ namespace Shop.Data.Shop
     /// Discount codes, either marketplace-wide (seller_id IS NULL) or issued by one seller.
     /// </summary>
     /// <remarks>A row of the table <c>shop.coupons</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("coupons", Schema = "shop")]
     public sealed record Coupon
     {
         /// <summary>Column <c>id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("id")]
         public required long Id { get; init; }
 
         /// <summary>Column <c>seller_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("seller_id")]
         public long? SellerId { get; init; }
 
         /// <summary>Column <c>code</c> (character varying(32)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("code")]
         public required string Code { get; init; }
 
         /// <summary>Column <c>description</c> (character varying(200)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("description")]
         public string? Description { get; init; }
 
         /// <summary>
         /// Percentage off the order subtotal; exactly one of discount_percent and discount_amount is set.
         /// </summary>
         /// <remarks>Column <c>discount_percent</c> (numeric(5,2)).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("discount_percent")]
         public decimal? DiscountPercent { get; init; }
 
         /// <summary>
         /// Fixed amount off the order subtotal, in the order currency.
         /// </summary>
         /// <remarks>Column <c>discount_amount</c> (numeric(12,2)).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("discount_amount")]
         public decimal? DiscountAmount { get; init; }
 
         /// <summary>Column <c>min_order_total</c> (numeric(12,2)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("min_order_total")]
         public required decimal MinOrderTotal { get; init; }
 
         /// <summary>Column <c>valid_from</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("valid_from")]
         public required global::System.DateTimeOffset ValidFrom { get; init; }
 
         /// <summary>Column <c>valid_until</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("valid_until")]
         public global::System.DateTimeOffset? ValidUntil { get; init; }
 
         /// <summary>Column <c>max_redemptions</c> (integer).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("max_redemptions")]
         public int? MaxRedemptions { get; init; }
 
         /// <summary>Column <c>times_redeemed</c> (integer).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("times_redeemed")]
         public required int TimesRedeemed { get; init; }
     }
 
@@ -381,54 +424,66 @@ namespace Shop.Data.Shop
     /// People who buy on the marketplace. Rows are soft-deleted via deleted_at.
     /// </summary>
     /// <remarks>A row of the table <c>shop.customers</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("customers", Schema = "shop")]
     public sealed record Customer
     {
         /// <summary>Column <c>id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("id")]
         public required long Id { get; init; }
 
         /// <summary>
         /// Identifier exposed in URLs and APIs; the bigint id never leaves the database.
         /// </summary>
         /// <remarks>Column <c>public_id</c> (uuid).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("public_id")]
         public required global::System.Guid PublicId { get; init; }
 
         /// <summary>
         /// Login e-mail; unique among live customers regardless of case.
         /// </summary>
         /// <remarks>Column <c>email</c> (shop.email_address).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("email")]
         public required string Email { get; init; }
 
         /// <summary>Column <c>full_name</c> (character varying(200)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("full_name")]
         public required string FullName { get; init; }
 
         /// <summary>Column <c>phone</c> (character varying(32)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("phone")]
         public string? Phone { get; init; }
 
         /// <summary>
         /// Address pre-selected at checkout; NULL when the customer has no saved address.
         /// </summary>
         /// <remarks>Column <c>default_address_id</c> (bigint).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("default_address_id")]
         public long? DefaultAddressId { get; init; }
 
         /// <summary>Column <c>marketing_opt_in</c> (boolean).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("marketing_opt_in")]
         public required bool MarketingOptIn { get; init; }
 
         /// <summary>
         /// Free-form UI settings (language, newsletter topics, ...).
         /// </summary>
         /// <remarks>Column <c>preferences</c> (jsonb); JSON text.</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("preferences")]
         public required string Preferences { get; init; }
 
         /// <summary>Column <c>created_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("created_at")]
         public required global::System.DateTimeOffset CreatedAt { get; init; }
 
         /// <summary>Column <c>updated_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("updated_at")]
         public required global::System.DateTimeOffset UpdatedAt { get; init; }
 
         /// <summary>
         /// Set when the customer closes the account; NULL for live accounts.
         /// </summary>
         /// <remarks>Column <c>deleted_at</c> (timestamp with time zone).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("deleted_at")]
         public global::System.DateTimeOffset? DeletedAt { get; init; }
     }
 
@@ -436,24 +491,30 @@ namespace Shop.Data.Shop
     /// Stock of each variant in each warehouse.
     /// </summary>
     /// <remarks>A row of the table <c>shop.inventory_levels</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("inventory_levels", Schema = "shop")]
     public sealed record InventoryLevel
     {
         /// <summary>Column <c>warehouse_id</c> (integer).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("warehouse_id")]
         public required int WarehouseId { get; init; }
 
         /// <summary>Column <c>variant_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("variant_id")]
         public required long VariantId { get; init; }
 
         /// <summary>Column <c>on_hand</c> (integer).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("on_hand")]
         public required int OnHand { get; init; }
 
         /// <summary>
         /// Units held for unpaid or unshipped orders; available = on_hand - reserved.
         /// </summary>
         /// <remarks>Column <c>reserved</c> (integer).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("reserved")]
         public required int Reserved { get; init; }
 
         /// <summary>Column <c>updated_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("updated_at")]
         public required global::System.DateTimeOffset UpdatedAt { get; init; }
     }
 
@@ -461,39 +522,49 @@ namespace Shop.Data.Shop
     /// Order lines. SKU, title and price are copied from the catalog at checkout.
     /// </summary>
     /// <remarks>A row of the table <c>shop.order_items</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("order_items", Schema = "shop")]
     public sealed record OrderItem
     {
         /// <summary>Column <c>id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("id")]
         public required long Id { get; init; }
 
         /// <summary>Column <c>order_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("order_id")]
         public required long OrderId { get; init; }
 
         /// <summary>
         /// Catalog variant this line was bought from; NULL once the variant is deleted.
         /// </summary>
         /// <remarks>Column <c>variant_id</c> (bigint).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("variant_id")]
         public long? VariantId { get; init; }
 
         /// <summary>Column <c>seller_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("seller_id")]
         public required long SellerId { get; init; }
 
         /// <summary>Column <c>sku</c> (character varying(64)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("sku")]
         public required string Sku { get; init; }
 
         /// <summary>Column <c>product_title</c> (character varying(200)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("product_title")]
         public required string ProductTitle { get; init; }
 
         /// <summary>Column <c>quantity</c> (integer).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("quantity")]
         public required int Quantity { get; init; }
 
         /// <summary>Column <c>unit_price</c> (numeric(12,2)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("unit_price")]
         public required decimal UnitPrice { get; init; }
 
         /// <summary>
         /// quantity * unit_price, computed by the database.
         /// </summary>
         /// <remarks>Column <c>line_total</c> (numeric(12,2)).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("line_total")]
         public decimal? LineTotal { get; init; }
     }
 
@@ -501,69 +572,87 @@ namespace Shop.Data.Shop
     /// A checked-out cart. Addresses are copied into the order so later edits to the address book do not change history.
     /// </summary>
     /// <remarks>A row of the table <c>shop.orders</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("orders", Schema = "shop")]
     public sealed record Order
     {
         /// <summary>Column <c>id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("id")]
         public required long Id { get; init; }
 
         /// <summary>Column <c>customer_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("customer_id")]
         public required long CustomerId { get; init; }
 
         /// <summary>Column <c>coupon_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("coupon_id")]
         public long? CouponId { get; init; }
 
         /// <summary>
         /// Where the order is in its life cycle; see type shop.order_status.
         /// </summary>
         /// <remarks>Column <c>status</c> (shop.order_status); read the label as text and convert it with OrderStatusSql.Parse.</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("status")]
         public required global::Shop.Data.Shop.OrderStatus Status { get; init; }
 
         /// <summary>Column <c>currency</c> (shop.currency_code).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("currency")]
         public required string Currency { get; init; }
 
         /// <summary>Column <c>subtotal</c> (numeric(12,2)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("subtotal")]
         public required decimal Subtotal { get; init; }
 
         /// <summary>Column <c>discount_total</c> (numeric(12,2)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("discount_total")]
         public required decimal DiscountTotal { get; init; }
 
         /// <summary>Column <c>shipping_total</c> (numeric(12,2)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("shipping_total")]
         public required decimal ShippingTotal { get; init; }
 
         /// <summary>Column <c>tax_total</c> (numeric(12,2)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("tax_total")]
         public required decimal TaxTotal { get; init; }
 
         /// <summary>
         /// Amount charged: subtotal - discount_total + shipping_total + tax_total.
         /// </summary>
         /// <remarks>Column <c>grand_total</c> (numeric(12,2)).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("grand_total")]
         public required decimal GrandTotal { get; init; }
 
         /// <summary>
         /// Snapshot of the shipping address at checkout time.
         /// </summary>
         /// <remarks>Column <c>shipping_address</c> (jsonb); JSON text.</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("shipping_address")]
         public required string ShippingAddress { get; init; }
 
         /// <summary>Column <c>billing_address</c> (jsonb); JSON text.</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("billing_address")]
         public string? BillingAddress { get; init; }
 
         /// <summary>Column <c>customer_note</c> (text).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("customer_note")]
         public string? CustomerNote { get; init; }
 
         /// <summary>
         /// When the customer confirmed the order; NULL while still pending checkout.
         /// </summary>
         /// <remarks>Column <c>placed_at</c> (timestamp with time zone).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("placed_at")]
         public global::System.DateTimeOffset? PlacedAt { get; init; }
 
         /// <summary>Column <c>cancelled_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("cancelled_at")]
         public global::System.DateTimeOffset? CancelledAt { get; init; }
 
         /// <summary>Column <c>created_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("created_at")]
         public required global::System.DateTimeOffset CreatedAt { get; init; }
 
         /// <summary>Column <c>updated_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("updated_at")]
         public required global::System.DateTimeOffset UpdatedAt { get; init; }
     }
 
@@ -571,51 +660,64 @@ namespace Shop.Data.Shop
     /// Payment attempts against an order; an order may need several attempts before one is captured.
     /// </summary>
     /// <remarks>A row of the table <c>shop.payments</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("payments", Schema = "shop")]
     public sealed record Payment
     {
         /// <summary>Column <c>id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("id")]
         public required long Id { get; init; }
 
         /// <summary>Column <c>order_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("order_id")]
         public required long OrderId { get; init; }
 
         /// <summary>
         /// Payment service provider, e.g. stripe, adyen, paypal.
         /// </summary>
         /// <remarks>Column <c>provider</c> (character varying(40)).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("provider")]
         public required string Provider { get; init; }
 
         /// <summary>
         /// The provider's id for this payment; NULL until the provider answers.
         /// </summary>
         /// <remarks>Column <c>provider_reference</c> (character varying(120)).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("provider_reference")]
         public string? ProviderReference { get; init; }
 
         /// <summary>Column <c>status</c> (shop.payment_status); read the label as text and convert it with PaymentStatusSql.Parse.</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("status")]
         public required global::Shop.Data.Shop.PaymentStatus Status { get; init; }
 
         /// <summary>Column <c>amount</c> (numeric(12,2)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("amount")]
         public required decimal Amount { get; init; }
 
         /// <summary>Column <c>currency</c> (shop.currency_code).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("currency")]
         public required string Currency { get; init; }
 
         /// <summary>Column <c>refunded_amount</c> (numeric(12,2)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("refunded_amount")]
         public required decimal RefundedAmount { get; init; }
 
         /// <summary>
         /// Last raw webhook/API payload, kept for disputes.
         /// </summary>
         /// <remarks>Column <c>provider_response</c> (jsonb); JSON text.</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("provider_response")]
         public string? ProviderResponse { get; init; }
 
         /// <summary>Column <c>failure_reason</c> (text).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("failure_reason")]
         public string? FailureReason { get; init; }
 
         /// <summary>Column <c>created_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("created_at")]
         public required global::System.DateTimeOffset CreatedAt { get; init; }
 
         /// <summary>Column <c>captured_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("captured_at")]
         public global::System.DateTimeOffset? CapturedAt { get; init; }
     }
 
@@ -623,42 +725,53 @@ namespace Shop.Data.Shop
     /// Star ratings and reviews; shown once a moderator publishes them.
     /// </summary>
     /// <remarks>A row of the table <c>shop.product_reviews</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("product_reviews", Schema = "shop")]
     public sealed record ProductReview
     {
         /// <summary>Column <c>id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("id")]
         public required long Id { get; init; }
 
         /// <summary>Column <c>product_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("product_id")]
         public required long ProductId { get; init; }
 
         /// <summary>
         /// NULL once the author's account is deleted; the review itself is kept.
         /// </summary>
         /// <remarks>Column <c>customer_id</c> (bigint).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("customer_id")]
         public long? CustomerId { get; init; }
 
         /// <summary>
         /// Set for "verified purchase" reviews.
         /// </summary>
         /// <remarks>Column <c>order_item_id</c> (bigint).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("order_item_id")]
         public long? OrderItemId { get; init; }
 
         /// <summary>Column <c>rating</c> (smallint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("rating")]
         public required short Rating { get; init; }
 
         /// <summary>Column <c>title</c> (character varying(150)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("title")]
         public string? Title { get; init; }
 
         /// <summary>Column <c>body</c> (text).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("body")]
         public string? Body { get; init; }
 
         /// <summary>Column <c>is_published</c> (boolean).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("is_published")]
         public required bool IsPublished { get; init; }
 
         /// <summary>Column <c>helpful_votes</c> (integer).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("helpful_votes")]
         public required int HelpfulVotes { get; init; }
 
         /// <summary>Column <c>created_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("created_at")]
         public required global::System.DateTimeOffset CreatedAt { get; init; }
     }
 
@@ -666,42 +779,53 @@ namespace Shop.Data.Shop
     /// A purchasable version of a product (size, colour, ...), identified by its SKU.
     /// </summary>
     /// <remarks>A row of the table <c>shop.product_variants</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("product_variants", Schema = "shop")]
     public sealed record ProductVariant
     {
         /// <summary>Column <c>id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("id")]
         public required long Id { get; init; }
 
         /// <summary>Column <c>product_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("product_id")]
         public required long ProductId { get; init; }
 
         /// <summary>Column <c>sku</c> (character varying(64)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("sku")]
         public required string Sku { get; init; }
 
         /// <summary>
         /// Options that distinguish this variant, e.g. {"size": "M", "colour": "blue"}.
         /// </summary>
         /// <remarks>Column <c>option_values</c> (jsonb); JSON text.</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("option_values")]
         public required string OptionValues { get; init; }
 
         /// <summary>Column <c>price</c> (numeric(12,2)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("price")]
         public required decimal Price { get; init; }
 
         /// <summary>
         /// Former price shown struck through during a sale.
         /// </summary>
         /// <remarks>Column <c>compare_at_price</c> (numeric(12,2)).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("compare_at_price")]
         public decimal? CompareAtPrice { get; init; }
 
         /// <summary>Column <c>currency</c> (shop.currency_code).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("currency")]
         public required string Currency { get; init; }
 
         /// <summary>Column <c>weight_grams</c> (integer).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("weight_grams")]
         public int? WeightGrams { get; init; }
 
         /// <summary>Column <c>is_default</c> (boolean).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("is_default")]
         public required bool IsDefault { get; init; }
 
         /// <summary>Column <c>created_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("created_at")]
         public required global::System.DateTimeOffset CreatedAt { get; init; }
     }
 
@@ -709,45 +833,57 @@ namespace Shop.Data.Shop
     /// A product as listed by one seller; prices and stock live on its variants.
     /// </summary>
     /// <remarks>A row of the table <c>shop.products</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("products", Schema = "shop")]
     public sealed record Product
     {
         /// <summary>Column <c>id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("id")]
         public required long Id { get; init; }
 
         /// <summary>Column <c>seller_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("seller_id")]
         public required long SellerId { get; init; }
 
         /// <summary>Column <c>category_id</c> (integer).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("category_id")]
         public int? CategoryId { get; init; }
 
         /// <summary>Column <c>title</c> (character varying(200)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("title")]
         public required string Title { get; init; }
 
         /// <summary>Column <c>slug</c> (character varying(200)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("slug")]
         public required string Slug { get; init; }
 
         /// <summary>Column <c>description</c> (text).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("description")]
         public string? Description { get; init; }
 
         /// <summary>
         /// Free-form search tags, e.g. {organic,vegan}.
         /// </summary>
         /// <remarks>Column <c>tags</c> (text[]).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("tags")]
         public required string[] Tags { get; init; }
 
         /// <summary>
         /// Category-specific attributes (material, size chart, ...).
         /// </summary>
         /// <remarks>Column <c>attributes</c> (jsonb); JSON text.</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("attributes")]
         public required string Attributes { get; init; }
 
         /// <summary>Column <c>is_active</c> (boolean).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("is_active")]
         public required bool IsActive { get; init; }
 
         /// <summary>Column <c>created_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("created_at")]
         public required global::System.DateTimeOffset CreatedAt { get; init; }
 
         /// <summary>Column <c>updated_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("updated_at")]
         public required global::System.DateTimeOffset UpdatedAt { get; init; }
     }
 
@@ -755,42 +891,53 @@ namespace Shop.Data.Shop
     /// Merchants that list products on the marketplace; each is run by a customer account.
     /// </summary>
     /// <remarks>A row of the table <c>shop.sellers</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("sellers", Schema = "shop")]
     public sealed record Seller
     {
         /// <summary>Column <c>id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("id")]
         public required long Id { get; init; }
 
         /// <summary>Column <c>owner_customer_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("owner_customer_id")]
         public required long OwnerCustomerId { get; init; }
 
         /// <summary>Column <c>display_name</c> (character varying(120)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("display_name")]
         public required string DisplayName { get; init; }
 
         /// <summary>Column <c>slug</c> (character varying(120)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("slug")]
         public required string Slug { get; init; }
 
         /// <summary>Column <c>support_email</c> (shop.email_address).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("support_email")]
         public string? SupportEmail { get; init; }
 
         /// <summary>
         /// Share of each sale kept by the marketplace, 0.1000 = 10 %.
         /// </summary>
         /// <remarks>Column <c>commission_rate</c> (numeric(5,4)).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("commission_rate")]
         public required decimal CommissionRate { get; init; }
 
         /// <summary>Column <c>is_verified</c> (boolean).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("is_verified")]
         public required bool IsVerified { get; init; }
 
         /// <summary>
         /// Bank/payout provider details as returned by the onboarding flow.
         /// </summary>
         /// <remarks>Column <c>payout_details</c> (jsonb); JSON text.</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("payout_details")]
         public string? PayoutDetails { get; init; }
 
         /// <summary>Column <c>created_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("created_at")]
         public required global::System.DateTimeOffset CreatedAt { get; init; }
 
         /// <summary>Column <c>updated_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("updated_at")]
         public required global::System.DateTimeOffset UpdatedAt { get; init; }
     }
 
@@ -798,15 +945,19 @@ namespace Shop.Data.Shop
     /// Which order lines (and how many units of each) travel in which parcel.
     /// </summary>
     /// <remarks>A row of the table <c>shop.shipment_items</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("shipment_items", Schema = "shop")]
     public sealed record ShipmentItem
     {
         /// <summary>Column <c>shipment_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("shipment_id")]
         public required long ShipmentId { get; init; }
 
         /// <summary>Column <c>order_item_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("order_item_id")]
         public required long OrderItemId { get; init; }
 
         /// <summary>Column <c>quantity</c> (integer).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("quantity")]
         public required int Quantity { get; init; }
     }
 
@@ -814,42 +965,54 @@ namespace Shop.Data.Shop
     /// Parcels sent for an order; a large order can ship in several parcels from several warehouses.
     /// </summary>
     /// <remarks>A row of the table <c>shop.shipments</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("shipments", Schema = "shop")]
     public sealed record Shipment
     {
         /// <summary>Column <c>id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("id")]
         public required long Id { get; init; }
 
         /// <summary>Column <c>order_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("order_id")]
         public required long OrderId { get; init; }
 
         /// <summary>Column <c>warehouse_id</c> (integer).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("warehouse_id")]
         public int? WarehouseId { get; init; }
 
         /// <summary>Column <c>carrier</c> (character varying(40)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("carrier")]
         public required string Carrier { get; init; }
 
         /// <summary>Column <c>tracking_number</c> (character varying(64)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("tracking_number")]
         public string? TrackingNumber { get; init; }
 
         /// <summary>Column <c>status</c> (shop.shipment_status); read the label as text and convert it with ShipmentStatusSql.Parse.</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("status")]
         public required global::Shop.Data.Shop.ShipmentStatus Status { get; init; }
 
         /// <summary>Column <c>shipping_cost</c> (numeric(12,2)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("shipping_cost")]
         public required decimal ShippingCost { get; init; }
 
         /// <summary>
         /// Carrier tracking history, newest last, as delivered by the carrier webhook.
         /// </summary>
         /// <remarks>Column <c>tracking_events</c> (jsonb); JSON text.</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("tracking_events")]
         public required string TrackingEvents { get; init; }
 
         /// <summary>Column <c>created_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("created_at")]
         public required global::System.DateTimeOffset CreatedAt { get; init; }
 
         /// <summary>Column <c>shipped_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("shipped_at")]
         public global::System.DateTimeOffset? ShippedAt { get; init; }
 
         /// <summary>Column <c>delivered_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("delivered_at")]
         public global::System.DateTimeOffset? DeliveredAt { get; init; }
     }
 
@@ -857,45 +1020,57 @@ namespace Shop.Data.Shop
     /// Customer service conversations, optionally about one order.
     /// </summary>
     /// <remarks>A row of the table <c>shop.support_tickets</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("support_tickets", Schema = "shop")]
     public sealed record SupportTicket
     {
         /// <summary>Column <c>id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("id")]
         public required long Id { get; init; }
 
         /// <summary>Column <c>customer_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("customer_id")]
         public required long CustomerId { get; init; }
 
         /// <summary>Column <c>order_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("order_id")]
         public long? OrderId { get; init; }
 
         /// <summary>Column <c>subject</c> (character varying(200)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("subject")]
         public required string Subject { get; init; }
 
         /// <summary>Column <c>status</c> (shop.ticket_status); read the label as text and convert it with TicketStatusSql.Parse.</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("status")]
         public required global::Shop.Data.Shop.TicketStatus Status { get; init; }
 
         /// <summary>
         /// 1 = urgent ... 5 = low.
         /// </summary>
         /// <remarks>Column <c>priority</c> (smallint).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("priority")]
         public required short Priority { get; init; }
 
         /// <summary>Column <c>labels</c> (text[]).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("labels")]
         public required string[] Labels { get; init; }
 
         /// <summary>
         /// Login of the support agent handling the ticket.
         /// </summary>
         /// <remarks>Column <c>assigned_to</c> (character varying(100)).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("assigned_to")]
         public string? AssignedTo { get; init; }
 
         /// <summary>Column <c>created_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("created_at")]
         public required global::System.DateTimeOffset CreatedAt { get; init; }
 
         /// <summary>Column <c>updated_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("updated_at")]
         public required global::System.DateTimeOffset UpdatedAt { get; init; }
 
         /// <summary>Column <c>closed_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("closed_at")]
         public global::System.DateTimeOffset? ClosedAt { get; init; }
     }
 
@@ -903,33 +1078,42 @@ namespace Shop.Data.Shop
     /// Messages in a support ticket, in the order they were written.
     /// </summary>
     /// <remarks>A row of the table <c>shop.ticket_messages</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("ticket_messages", Schema = "shop")]
     public sealed record TicketMessage
     {
         /// <summary>Column <c>id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("id")]
         public required long Id { get; init; }
 
         /// <summary>Column <c>ticket_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("ticket_id")]
         public required long TicketId { get; init; }
 
         /// <summary>Column <c>author_kind</c> (character varying(16)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("author_kind")]
         public required string AuthorKind { get; init; }
 
         /// <summary>Column <c>author_name</c> (character varying(200)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("author_name")]
         public string? AuthorName { get; init; }
 
         /// <summary>Column <c>body</c> (text).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("body")]
         public required string Body { get; init; }
 
         /// <summary>Column <c>attachments</c> (jsonb); JSON text.</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("attachments")]
         public required string Attachments { get; init; }
 
         /// <summary>
         /// Notes between agents, never shown to the customer.
         /// </summary>
         /// <remarks>Column <c>is_internal</c> (boolean).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("is_internal")]
         public required bool IsInternal { get; init; }
 
         /// <summary>Column <c>created_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("created_at")]
         public required global::System.DateTimeOffset CreatedAt { get; init; }
     }
 
@@ -937,21 +1121,27 @@ namespace Shop.Data.Shop
     /// Fulfilment centres that hold stock and ship orders.
     /// </summary>
     /// <remarks>A row of the table <c>shop.warehouses</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("warehouses", Schema = "shop")]
     public sealed record Warehouse
     {
         /// <summary>Column <c>id</c> (integer).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("id")]
         public required int Id { get; init; }
 
         /// <summary>Column <c>code</c> (character varying(16)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("code")]
         public required string Code { get; init; }
 
         /// <summary>Column <c>name</c> (character varying(120)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("name")]
         public required string Name { get; init; }
 
         /// <summary>Column <c>country_code</c> (character(2)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("country_code")]
         public required string CountryCode { get; init; }
 
         /// <summary>Column <c>is_active</c> (boolean).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("is_active")]
         public required bool IsActive { get; init; }
     }
 
@@ -959,18 +1149,23 @@ namespace Shop.Data.Shop
     /// Product variants a customer saved for later.
     /// </summary>
     /// <remarks>A row of the table <c>shop.wishlist_items</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("wishlist_items", Schema = "shop")]
     public sealed record WishlistItem
     {
         /// <summary>Column <c>customer_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("customer_id")]
         public required long CustomerId { get; init; }
 
         /// <summary>Column <c>variant_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("variant_id")]
         public required long VariantId { get; init; }
 
         /// <summary>Column <c>note</c> (character varying(500)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("note")]
         public string? Note { get; init; }
 
         /// <summary>Column <c>added_at</c> (timestamp with time zone).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("added_at")]
         public required global::System.DateTimeOffset AddedAt { get; init; }
     }
 
@@ -978,15 +1173,19 @@ namespace Shop.Data.Shop
     /// Units that can still be sold per variant, over all active warehouses.
     /// </summary>
     /// <remarks>A row of the view <c>shop.available_stock</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("available_stock", Schema = "shop")]
     public sealed record AvailableStock
     {
         /// <summary>Column <c>variant_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("variant_id")]
         public required long VariantId { get; init; }
 
         /// <summary>Column <c>sku</c> (character varying(64)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("sku")]
         public required string Sku { get; init; }
 
         /// <summary>Column <c>available</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("available")]
         public long? Available { get; init; }
     }
 
@@ -994,51 +1193,62 @@ namespace Shop.Data.Shop
     /// One row per order with its customer, item count and outstanding balance.
     /// </summary>
     /// <remarks>A row of the view <c>shop.order_summaries</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("order_summaries", Schema = "shop")]
     public sealed record OrderSummary
     {
         /// <summary>Column <c>order_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("order_id")]
         public required long OrderId { get; init; }
 
         /// <summary>
         /// Where the order is in its life cycle; see type shop.order_status.
         /// </summary>
         /// <remarks>Column <c>status</c> (shop.order_status); read the label as text and convert it with OrderStatusSql.Parse.</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("status")]
         public required global::Shop.Data.Shop.OrderStatus Status { get; init; }
 
         /// <summary>
         /// When the customer confirmed the order; NULL while still pending checkout.
         /// </summary>
         /// <remarks>Column <c>placed_at</c> (timestamp with time zone).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("placed_at")]
         public global::System.DateTimeOffset? PlacedAt { get; init; }
 
         /// <summary>
         /// Identifier exposed in URLs and APIs; the bigint id never leaves the database.
         /// </summary>
         /// <remarks>Column <c>customer_public_id</c> (uuid).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("customer_public_id")]
         public required global::System.Guid CustomerPublicId { get; init; }
 
         /// <summary>
         /// Login e-mail; unique among live customers regardless of case.
         /// </summary>
         /// <remarks>Column <c>customer_email</c> (shop.email_address).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("customer_email")]
         public required string CustomerEmail { get; init; }
 
         /// <summary>Column <c>currency</c> (shop.currency_code).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("currency")]
         public required string Currency { get; init; }
 
         /// <summary>
         /// Amount charged: subtotal - discount_total + shipping_total + tax_total.
         /// </summary>
         /// <remarks>Column <c>grand_total</c> (numeric(12,2)).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("grand_total")]
         public required decimal GrandTotal { get; init; }
 
         /// <summary>Column <c>item_count</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("item_count")]
         public required long ItemCount { get; init; }
 
         /// <summary>Column <c>paid_amount</c> (numeric).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("paid_amount")]
         public required decimal PaidAmount { get; init; }
 
         /// <summary>Column <c>balance_due</c> (numeric).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("balance_due")]
         public required decimal BalanceDue { get; init; }
     }
 
@@ -1046,42 +1256,54 @@ namespace Shop.Data.Shop
     /// Active products as shown in search results: price range and published rating.
     /// </summary>
     /// <remarks>A row of the view <c>shop.product_listings</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("product_listings", Schema = "shop")]
     public sealed record ProductListing
     {
         /// <summary>Column <c>product_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("product_id")]
         public required long ProductId { get; init; }
 
         /// <summary>Column <c>title</c> (character varying(200)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("title")]
         public required string Title { get; init; }
 
         /// <summary>Column <c>slug</c> (character varying(200)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("slug")]
         public required string Slug { get; init; }
 
         /// <summary>Column <c>seller_slug</c> (character varying(120)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("seller_slug")]
         public required string SellerSlug { get; init; }
 
         /// <summary>Column <c>category_slug</c> (character varying(100)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("category_slug")]
         public string? CategorySlug { get; init; }
 
         /// <summary>
         /// Free-form search tags, e.g. {organic,vegan}.
         /// </summary>
         /// <remarks>Column <c>tags</c> (text[]).</remarks>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("tags")]
         public required string[] Tags { get; init; }
 
         /// <summary>Column <c>min_price</c> (numeric(12,2)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("min_price")]
         public decimal? MinPrice { get; init; }
 
         /// <summary>Column <c>max_price</c> (numeric(12,2)).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("max_price")]
         public decimal? MaxPrice { get; init; }
 
         /// <summary>Column <c>currency</c> (shop.currency_code).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("currency")]
         public string? Currency { get; init; }
 
         /// <summary>Column <c>review_count</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("review_count")]
         public long? ReviewCount { get; init; }
 
         /// <summary>Column <c>average_rating</c> (numeric).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("average_rating")]
         public decimal? AverageRating { get; init; }
     }
 
@@ -1089,24 +1311,31 @@ namespace Shop.Data.Shop
     /// Sales per seller, UTC day and currency, for seller payouts and dashboards.
     /// </summary>
     /// <remarks>A row of the view <c>shop.seller_daily_sales</c>.</remarks>
+    [global::System.ComponentModel.DataAnnotations.Schema.Table("seller_daily_sales", Schema = "shop")]
     public sealed record SellerDailySale
     {
         /// <summary>Column <c>seller_id</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("seller_id")]
         public required long SellerId { get; init; }
 
         /// <summary>Column <c>sales_date</c> (date).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("sales_date")]
         public global::System.DateOnly? SalesDate { get; init; }
 
         /// <summary>Column <c>currency</c> (shop.currency_code).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("currency")]
         public required string Currency { get; init; }
 
         /// <summary>Column <c>order_count</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("order_count")]
         public required long OrderCount { get; init; }
 
         /// <summary>Column <c>units_sold</c> (bigint).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("units_sold")]
         public long? UnitsSold { get; init; }
 
         /// <summary>Column <c>gross_sales</c> (numeric).</summary>
+        [global::System.ComponentModel.DataAnnotations.Schema.Column("gross_sales")]
         public decimal? GrossSales { get; init; }
     }
 
