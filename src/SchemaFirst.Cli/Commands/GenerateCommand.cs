@@ -48,6 +48,7 @@ internal static class GenerateCommand
         command.Subcommands.Add(DocsCommand.CreateGenerate(stdout, stderr));
         command.Subcommands.Add(TypesCommand.Create(stdout, stderr));
         command.Subcommands.Add(SeedCommand.Create(stdout, stderr));
+        command.Subcommands.Add(ComposeCommand.Create(stdout, stderr));
         return command;
     }
 
