@@ -11,6 +11,7 @@ internal static class Cli
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("SchemaFirst: plain SQL DDL files as the single source of truth for your database schema.");
+        root.Subcommands.Add(InitCommand.Create(stdout, stderr));
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
         root.Subcommands.Add(GenerateCommand.Create(stdout, stderr));
         root.Subcommands.Add(InspectCommand.Create(stdout, stderr));
@@ -20,6 +21,7 @@ internal static class Cli
         root.Subcommands.Add(DriftCommand.Create(stdout, stderr));
         root.Subcommands.Add(LintCommand.Create(stdout, stderr));
         root.Subcommands.Add(DocsCommand.CreateServe(stdout, stderr));
+        root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -16,7 +16,7 @@ internal static class ValidateCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var inputs = new Argument<string[]>("source") { Description = "SQL files, directories (every *.sql below) or glob patterns", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("source") { Description = "SQL files, directories (every *.sql below) or glob patterns (default: the schema globs of schemafirst.yaml)", Arity = ArgumentArity.ZeroOrMore };
         var format = new Option<string>("--format") { Description = "Output format: text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print errors and warnings only, no info diagnostics and no summary" };
@@ -28,7 +28,25 @@ internal static class ValidateCommand
         command.Options.Add(quiet);
         command.Options.Add(sourceDialect);
         command.Options.Add(devUrl);
-        command.SetAction((r, ct) => RunAsync(new ValidateSettings(r.GetValue(inputs)!, r.GetValue(format)!, r.GetValue(quiet), r.GetValue(sourceDialect)!, r.GetValue(devUrl)), stdout, stderr, ct));
+        command.SetAction(async (r, ct) =>
+        {
+            var given = r.GetValue(inputs) ?? [];
+            var dialect = r.GetValue(sourceDialect)!;
+            if (given.Length == 0)
+            {
+                // No files named: the project's, from schemafirst.yaml (its dialect too, unless the flag says otherwise).
+                var (config, code) = Artifacts.ProjectSource.Config(stderr);
+                if (code != ExitCodes.Ok) return code;
+                if (config?.Schema is not { Count: > 0 } schema)
+                {
+                    await stderr.WriteLineAsync("schemafirst: name the schema files (e.g. schema/), or list them under 'schema:' in schemafirst.yaml");
+                    return ExitCodes.Usage;
+                }
+                given = [.. schema];
+                if (r.GetResult(sourceDialect) is not { Implicit: false } && config.Dialect != null) dialect = config.Dialect;
+            }
+            return await RunAsync(new ValidateSettings(given, r.GetValue(format)!, r.GetValue(quiet), dialect, r.GetValue(devUrl)), stdout, stderr, ct);
+        });
         return command;
     }
 

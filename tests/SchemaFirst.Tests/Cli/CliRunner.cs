@@ -41,6 +41,7 @@ public abstract class TempDirectoryTest : IDisposable
     protected string Write(string name, string sql)
     {
         var path = Path.Combine(Dir, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, sql);
         return path;
     }
