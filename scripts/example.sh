@@ -2,7 +2,9 @@
 # The README's first command: builds the tool, then runs its main job on examples/ (no server needed):
 # validate the schema source, generate canonical PostgreSQL DDL in both styles under .schemafirst/, apply the source
 # to the embedded default database (SQLite, .schemafirst/dev.db) and read it back, plan (nothing to do), edit a file,
-# see the diff, the lint of its plan and the drift, apply the edit, and see the drift gone; lint the schema on the way.
+# see the diff, the lint of its plan and the drift, apply the edit, and see the drift gone; lint the schema on the way;
+# then the derived files: docs, C# and TypeScript types, idempotent seeds (applied twice), a Compose environment, and
+# check, the one command CI runs over a project.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -61,3 +63,38 @@ echo "\$ schemafirst drift .schemafirst/example-edit"
 echo
 echo "\$ schemafirst generate docs examples/schema -o .schemafirst/docs   (Markdown, Mermaid, SVG when Graphviz is there, HTML)"
 "$sf" generate docs examples/schema -o .schemafirst/docs
+echo
+echo "\$ schemafirst generate types --lang csharp --namespace Shop.Data -o .schemafirst/Schema.g.cs   (one record per table and view)"
+"$sf" generate types examples/schema --lang csharp --namespace Shop.Data -o .schemafirst/Schema.g.cs
+awk '/public sealed record OrderItem$/{on=1} on&&!/\/\/\//{print} on&&/^    }$/{exit}' .schemafirst/Schema.g.cs
+echo "\$ schemafirst generate types --lang typescript -o .schemafirst/db.ts   (kysely-codegen's shape)"
+"$sf" generate types examples/schema --lang typescript -o .schemafirst/db.ts
+awk '/^export interface ShopOrderItems/{on=1} on&&!/\/\*\*/{print} on&&/^}$/{exit}' .schemafirst/db.ts
+echo
+echo "\$ schemafirst generate seed examples/seed --schema examples/schema --dialect sqlite -o .schemafirst/seed.sqlite.sql"
+"$sf" generate seed examples/seed --schema examples/schema --dialect sqlite -o .schemafirst/seed.sqlite.sql
+rm -f .schemafirst/seed-demo.db
+"$sf" generate sql examples/schema --dialect sqlite --into sqlite:///.schemafirst/seed-demo.db 2>&1 | tail -n 1 | sed 's/^/  /'
+echo "  (applied twice to .schemafirst/seed-demo.db: the second run adds nothing)"
+for run in first second; do
+  python3 - "$run" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(".schemafirst/seed-demo.db")
+c.execute("PRAGMA foreign_keys = ON")
+c.executescript(open(".schemafirst/seed.sqlite.sql").read())
+print(f"  after the {sys.argv[1]} run: " + ", ".join(f"{t} {c.execute(f'SELECT count(*) FROM {t}').fetchone()[0]}" for t in ["customers", "products", "product_variants", "product_reviews"]))
+PY
+done
+echo
+echo "\$ schemafirst generate compose examples/schema -o .schemafirst/compose/docker-compose.yml   (PostgreSQL with the schema and seeds)"
+(cd .schemafirst && rm -rf compose && mkdir compose && cp -r ../examples/seed seed && "../$sf" generate compose ../examples/schema -o compose/docker-compose.yml 2>&1 | sed 's/^/  /'; rm -rf seed)
+echo
+echo "\$ schemafirst check   (what CI runs, in a project whose schemafirst.yaml lists the artifacts; one of them stale)"
+rm -rf .schemafirst/project && mkdir -p .schemafirst/project && cp -r examples/schema examples/seed .schemafirst/project/
+cat > .schemafirst/project/schemafirst.yaml <<'YAML'
+schema: [schema/]
+types: { csharp: { namespace: Shop.Data, out: gen/Schema.g.cs }, typescript: { out: gen/db.ts } }
+seed: { out: build/seed.sql }
+YAML
+(cd .schemafirst/project && "../../$sf" generate types 2>/dev/null && "../../$sf" generate seed 2>/dev/null \
+  && echo "ALTER TABLE shop.products ADD COLUMN subtitle text;" >> schema/20_catalog.sql && "../../$sf" check) || true
