@@ -48,7 +48,8 @@ import gen_schema  # noqa: E402
 RESULT_FORMAT = 1
 
 # Anchor packages, pinned so that figures from different runs compare. Bump deliberately.
-NPM_ANCHORS = {"@pgkit/migra": "0.6.1", "libpg-query": "18.1.5", "squawk-cli": "2.66.0"}
+NPM_ANCHORS = {"@pgkit/migra": "0.6.1", "libpg-query": "18.1.5", "squawk-cli": "2.66.0",
+               "kysely-codegen": "0.20.0", "kysely": "0.29.9", "pg": "8.23.1"}
 APT_ANCHORS = ["apgdiff"]
 
 MODES = {
@@ -93,6 +94,13 @@ SF_BENCHES = [
     Bench("sf.generate_docs", "generate docs A into an empty folder (Markdown, Mermaid, SVG via Graphviz, HTML)", "schemafirst",
           ["{sf}", "generate", "docs", "{a_sql}", "--out", "{scratch}/docs"],
           setup=["rm", "-rf", "{scratch}/docs"]),
+    Bench("sf.generate_types_ts", "generate types A --lang typescript (kysely-codegen's shape)", "schemafirst",
+          ["{sf}", "generate", "types", "{a_sql}", "--lang", "typescript", "-o", "{scratch}/db.ts"]),
+    Bench("sf.generate_types_cs", "generate types A --lang csharp", "schemafirst",
+          ["{sf}", "generate", "types", "{a_sql}", "--lang", "csharp", "-o", "{scratch}/Schema.g.cs"]),
+    Bench("sf.generate_compose", "generate compose A (compose file, .env.example, DDL init script)", "schemafirst",
+          ["{sf}", "generate", "compose", "{a_sql}", "-o", "{scratch}/compose/docker-compose.yml"],
+          setup=["rm", "-rf", "{scratch}/compose"]),
 ]
 
 STARTUP_BENCHES = [
@@ -112,6 +120,8 @@ ANCHOR_BENCHES = [
           ["{migra}", "{url_a}", "{url_b}", "--unsafe"], ok=(0, 2), needs=("db",)),
     Bench("apgdiff", "apgdiff dump A -> dump B", "apgdiff",
           ["apgdiff", "{dump_a}", "{dump_b}"], needs=("dumps",)),
+    Bench("kysely_codegen", "kysely-codegen of database A (TypeScript types by introspection)", "kysely-codegen",
+          ["{kysely_codegen}", "--dialect", "postgres", "--url", "{url_a}", "--out-file", "{scratch}/kysely.ts"], needs=("db",)),
 ]
 
 # (SchemaFirst figure, anchor figure, goal for the ratio at the target size or None)
@@ -123,6 +133,7 @@ RATIOS = [
     ("sf.diff", "apgdiff", None),
     ("sf.apply", "migra", None),
     ("sf.drift", "migra", None),
+    ("sf.generate_types_ts", "kysely_codegen", 1.0),
 ]
 # (figure, goal in seconds at the target size) for verbs no anchor does
 ABSOLUTE_GOALS = [("sf.generate_docs", 10.0)]
@@ -371,6 +382,12 @@ def setup_anchors(args) -> dict:
     reason = None if v and os.path.exists(migra) else (npm.get("@pgkit/migra") or "not installed")
     anchors["migra"] = {"available": reason is None, "version": v, "package": "@pgkit/migra", "node": node_v,
                         "reason": reason, "path": migra}
+
+    v = npm_package_version("kysely-codegen")
+    kc = os.path.join(NODE_PREFIX, "node_modules", ".bin", "kysely-codegen")
+    reason = None if v and os.path.exists(kc) else (npm.get("kysely-codegen") or "not installed")
+    anchors["kysely-codegen"] = {"available": reason is None, "version": v, "package": "kysely-codegen", "node": node_v,
+                                 "reason": reason, "path": kc}
 
     sq = squawk_binary()
     v = None
@@ -1119,6 +1136,7 @@ def main(argv=None) -> int:
     anchor_paths = {
         "squawk": data["anchors"].get("squawk", {}).get("path") or "squawk",
         "migra": data["anchors"].get("migra", {}).get("path") or "migra",
+        "kysely_codegen": data["anchors"].get("kysely-codegen", {}).get("path") or "kysely-codegen",
     }
     base_ctx = {"sf": sf["path"], "bench": BENCH, "node_prefix": NODE_PREFIX,
                 "examples": os.path.join(ROOT, "examples"), **anchor_paths}
