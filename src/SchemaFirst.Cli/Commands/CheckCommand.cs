@@ -36,7 +36,7 @@ internal static class CheckCommand
         var steps = new List<Step> { new("validate", ["validate", "--quiet"]), new("lint", ["lint"]) };
         if (config.Sql?.Out is { } sqlOut) steps.Add(new("generate sql", ["generate", "sql", .. config.Schema, "--dialect", config.Sql.Dialect ?? config.Dialect ?? "postgres", "-o", sqlOut, "--check", .. DialectArgs(config)]));
         if (config.Docs?.Out != null) steps.Add(new("generate docs", ["generate", "docs", "--check"]));
-        foreach (var lang in TypesCommand.Configured(config)) steps.Add(new("generate types --lang " + lang, ["generate", "types", "--lang", lang, "--check"]));
+        foreach (var lang in TypesCommand.Configured(config).Where(l => TypesCommand.OutOf(config, l) != null)) steps.Add(new("generate types --lang " + lang, ["generate", "types", "--lang", lang, "--check"]));
         if (config.Seed?.Out != null) steps.Add(new("generate seed", ["generate", "seed", "--check"]));
         if (config.Compose?.Out != null) steps.Add(new("generate compose", ["generate", "compose", "--check"]));
         if (db != null) steps.Add(new("drift", ["drift", "--db", db]));

@@ -69,14 +69,15 @@ internal static class SeedCommand
         }
         var set = SeedReader.Read(files, source.Model, source.Dialect.DefaultSchema);
         diagnostics.AddRange(set.Diagnostics);
+        Model.Database? targetModel = null;
         if (target != source.Dialect && !set.HasErrors)
         {
-            // Checked again against the schema as the target dialect creates it.
+            // Checked again against the schema as the target dialect creates it, and cast to its types.
             var generated = target.Generate(source.Model, new SqlGenerationOptions(false));
-            var targetModel = target.ParseTexts([("<generated " + target.Name + " schema>", generated.Text)]).Model;
+            targetModel = target.ParseTexts([("<generated " + target.Name + " schema>", generated.Text)]).Model;
             diagnostics.AddRange(SeedReader.CheckTarget(set.Rows, targetModel, target.DisplayName));
         }
-        var (text, notes) = SeedWriter.Write(set, source.Model, target.Name);
+        var (text, notes) = SeedWriter.Write(set, source.Model, target.Name, targetModel);
         diagnostics.AddRange(notes);
         var lines = new LineCache();
         foreach (var d in diagnostics.Where(d => verbose || d.Severity != Severity.Info)) await stderr.WriteAsync(DiagnosticTextFormatter.Format(d, lines.Read));

@@ -115,6 +115,7 @@ public static class SeedReader
     /// </summary>
     public static IReadOnlyList<Diagnostic> CheckTarget(IReadOnlyList<SeedRow> rows, Database target, string targetName)
     {
+        var sqliteTarget = target.SourceDialect == "sqlite";
         var diagnostics = new List<Diagnostic>();
         var byName = target.Tables.GroupBy(t => t.Name.Name.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First());
         foreach (var group in rows.GroupBy(r => (r.Table, Columns: string.Join(",", r.Columns))))
@@ -124,7 +125,7 @@ public static class SeedReader
             var given = first.Columns.Select(c => c.ToLowerInvariant()).ToHashSet();
             var pk = table.PrimaryKey?.Columns.ToHashSet() ?? [];
             foreach (var c in table.Columns.Where(c => c.NotNull && c.Default == null && c.Identity == null && c.Generated == null && !given.Contains(c.Name.ToLowerInvariant())
-                         && !(pk.Count == 1 && pk.Contains(c.Name) && c.Type.Kind == TypeKind.Integer)))
+                         && !(sqliteTarget && pk.Count == 1 && pk.Contains(c.Name) && c.Type.Kind == TypeKind.Integer)))
             {
                 diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.SeedRequired,
                     $"column {group.Key.Table}.{c.Name} has no default in {targetName} (its default cannot be expressed there), and the INSERT does not give it",
@@ -174,10 +175,12 @@ public static class SeedReader
                 {
                     return ($"{value.Sql} is not a number ({type.Text})", "give a number");
                 }
-                if (type.Kind == TypeKind.Decimal && type.Precision is { } p && double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out number))
+                if (type.Kind == TypeKind.Decimal && type.Precision is { } p && double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number))
                 {
+                    // Digits before the point, counted on the value (rounding to the scale is left to the database).
                     var scale = type.Scale ?? 0;
-                    var integerDigits = Math.Abs(Math.Round(number, scale)) < 1 ? 0 : (int)Math.Floor(Math.Log10(Math.Abs(Math.Round(number, scale)))) + 1;
+                    var magnitude = Math.Abs(number);
+                    var integerDigits = magnitude < 1 ? 0 : (int)Math.Floor(Math.Log10(magnitude)) + 1;
                     if (integerDigits > p - scale) return ($"{value.Sql} does not fit {type.Text} (at most {p - scale} digit(s) before the point)", "give a smaller number, or widen the column");
                 }
                 return null;

@@ -15,8 +15,12 @@ namespace SchemaFirst.Seeding;
 /// </summary>
 public static class SeedWriter
 {
-    public static (string Text, IReadOnlyList<Diagnostic> Notes) Write(SeedSet seeds, Database model, string dialect)
+    /// <param name="target">The schema as the target dialect creates it, when that is not the source's: casts use its types.</param>
+    public static (string Text, IReadOnlyList<Diagnostic> Notes) Write(SeedSet seeds, Database model, string dialect, Database? target = null)
     {
+        var targetTables = target?.Tables.GroupBy(t => t.Name.Name.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First());
+        Column TargetColumn(Table table, Column column) =>
+            targetTables?.GetValueOrDefault(table.Name.Name.ToLowerInvariant())?.Columns.FirstOrDefault(c => c.Name.Equals(column.Name, StringComparison.OrdinalIgnoreCase)) ?? column;
         var notes = new List<Diagnostic>();
         var postgres = dialect == "postgres";
         var sqliteSource = model.SourceDialect == "sqlite";
@@ -63,14 +67,29 @@ public static class SeedWriter
                             $"this row of {table.Name} gives no whole key (primary key or unique); it is inserted when no row holds the same values", row.Location,
                             "give the primary key (or a unique column) to make the match exact"));
                         // DEFAULT has no place in a SELECT: those columns are left out, which means the same.
-                        var given = row.Columns.Select((c, k) => (Column: table.FindColumn(c)!, Value: row.Values[k])).Where(g => g.Value.Kind != SeedValueKind.Default).ToList();
+                        var given = row.Columns.Select((c, k) => (Column: TargetColumn(table, table.FindColumn(c)!), Value: row.Values[k])).Where(g => g.Value.Kind != SeedValueKind.Default).ToList();
+                        if (given.Count == 0)
+                        {
+                            notes.Add(new Diagnostic(Severity.Error, DiagnosticCodes.SeedValue, $"this row of {table.Name} gives only DEFAULT values; nothing tells a second run that it is there",
+                                row.Location, "give the key, or the values that make the row what it is"));
+                            continue;
+                        }
                         var typed = given.Select(g => Typed(g.Value, g.Column, postgres, sqliteSource, notes)).ToList();
-                        var matchable = given.Select((g, k) => (g.Column, Value: typed[k])).Where(m => Comparable(m.Column.Type)).ToList();
+                        // A value the database computes (now(), gen_random_uuid()) differs on every run: it cannot say whether the
+                        // row is there. Types without equality (json, xml, arrays of them) are compared as text.
+                        var matchable = given.Select((g, k) => (g.Column, Value: typed[k], g.Value.Kind)).Where(m => m.Kind != SeedValueKind.Expression).ToList();
+                        if (matchable.Count == 0)
+                        {
+                            notes.Add(new Diagnostic(Severity.Error, DiagnosticCodes.SeedValue, $"this row of {table.Name} gives no key and only computed values; a second run would add it again",
+                                row.Location, "give the key, or a plain value to recognise the row by"));
+                            continue;
+                        }
                         sb.Append("INSERT INTO ").Append(name).Append(" (").Append(string.Join(", ", given.Select(g => Quote(g.Column.Name, postgres)))).Append(')').Append(overriding).Append('\n');
                         sb.Append("SELECT ").Append(string.Join(", ", typed)).Append('\n');
                         sb.Append("WHERE NOT EXISTS (SELECT 1 FROM ").Append(name).Append(" WHERE ");
-                        sb.Append(matchable.Count == 0 ? "true" : string.Join(" AND ", matchable.Select(m =>
-                            Quote(m.Column.Name, postgres) + (postgres ? " IS NOT DISTINCT FROM " : " IS ") + m.Value)));
+                        sb.Append(string.Join(" AND ", matchable.Select(m => !postgres ? Quote(m.Column.Name, false) + " IS " + m.Value
+                            : Comparable(m.Column.Type) ? Quote(m.Column.Name, true) + " IS NOT DISTINCT FROM " + m.Value
+                            : Quote(m.Column.Name, true) + "::text IS NOT DISTINCT FROM (" + m.Value + ")::text")));
                         sb.Append(");\n");
                     }
                 }
@@ -84,8 +103,10 @@ public static class SeedWriter
                     var col = "'" + column.Name.Replace("'", "''", StringComparison.Ordinal) + "'"; // a column name is taken literally here
                     var sequence = $"pg_get_serial_sequence({literal}, {col})";
                     sb.Append("-- move the sequence of ").Append(column.Name).Append(" past the seeded ids\n");
+                    // Only forward: past the sequence's last value, or, when it was never used, past its START WITH - 1.
                     sb.Append("SELECT setval(").Append(sequence).Append(", max(").Append(Quote(column.Name, true)).Append(")) FROM ").Append(name).Append('\n');
-                    sb.Append("HAVING max(").Append(Quote(column.Name, true)).Append(") > coalesce(pg_sequence_last_value(").Append(sequence).Append("::regclass), 0);\n");
+                    sb.Append("HAVING max(").Append(Quote(column.Name, true)).Append(") > (SELECT coalesce(s.last_value, s.start_value - 1) FROM pg_sequences s\n");
+                    sb.Append("  WHERE format('%I.%I', s.schemaname, s.sequencename)::regclass = ").Append(sequence).Append("::regclass);\n");
                 }
             }
         }
@@ -117,11 +138,12 @@ public static class SeedWriter
         }
     }
 
+    /// <summary>Whether the row gives a whole key as plain values: a computed key (gen_random_uuid()) is new on every run.</summary>
     private static bool Keyed(SeedRow row, List<IReadOnlyList<string>> keys) =>
         keys.Any(k => k.Count > 0 && k.All(c =>
         {
             var i = IndexOf(row.Columns, c);
-            return i >= 0 && row.Values[i].Kind is not (SeedValueKind.Null or SeedValueKind.Default);
+            return i >= 0 && row.Values[i].Kind is SeedValueKind.Number or SeedValueKind.String or SeedValueKind.Boolean;
         }));
 
     private static int IndexOf(IReadOnlyList<string> list, string item)
@@ -134,7 +156,7 @@ public static class SeedWriter
     }
 
     /// <summary>Whether values of the type can be compared with IS NOT DISTINCT FROM (json, xml and geometry cannot).</summary>
-    private static bool Comparable(DataType type) => type.Kind is not (TypeKind.Json or TypeKind.Xml or TypeKind.Geometric or TypeKind.Unknown or TypeKind.User or TypeKind.Composite);
+    private static bool Comparable(DataType type) => type.Kind is not (TypeKind.Json or TypeKind.Xml or TypeKind.Geometric or TypeKind.Unknown or TypeKind.User or TypeKind.Composite or TypeKind.Array or TypeKind.Domain);
 
     /// <summary>A value with its column's type spelled out, for PostgreSQL's SELECT form where no target type is inferred.</summary>
     private static string Typed(SeedValue value, Column column, bool postgres, bool sqliteSource, List<Diagnostic> notes)

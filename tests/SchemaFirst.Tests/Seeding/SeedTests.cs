@@ -60,6 +60,21 @@ public sealed class SeedTests
     }
 
     [Fact]
+    public void A_key_the_database_computes_is_no_key_and_computed_values_are_not_matched_on()
+    {
+        var model = SqlSource.ParsePostgres("CREATE TABLE tags (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), name text NOT NULL, price numeric(38,18), created timestamptz NOT NULL DEFAULT now());").Model;
+        var set = SeedReader.Read([("seed/t.sql", "INSERT INTO tags (id, name, price, created) VALUES (gen_random_uuid(), 'red', 1.5, now());")], model, "public");
+        Assert.Empty(set.Diagnostics); // numeric(38,18) is checked without overflowing
+        var (text, notes) = SeedWriter.Write(set, model, "postgres");
+        Assert.Contains("WHERE NOT EXISTS (SELECT 1 FROM public.tags WHERE name IS NOT DISTINCT FROM CAST('red' AS text) AND price IS NOT DISTINCT FROM CAST(1.5 AS numeric(38,18)));", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ON CONFLICT", text, StringComparison.Ordinal);
+        Assert.Contains(notes, n => n.Code == "SF707");
+        // A row recognisable by nothing but computed values cannot be made idempotent: an error, not a duplicate per run.
+        var computed = SeedReader.Read([("seed/t.sql", "INSERT INTO tags (id, name) VALUES (gen_random_uuid(), md5('x'));")], model, "public");
+        Assert.Contains(SeedWriter.Write(computed, model, "postgres").Notes, n => n.Severity == Severity.Error && n.Message.Contains("only computed values", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_corpus_data_reads_as_seed_rows_without_a_complaint()
     {
         if (!TestPaths.CorpusAvailable()) return;

@@ -67,6 +67,9 @@ public sealed class TypesTests
             CREATE TABLE public.classes (id bigint PRIMARY KEY);
             CREATE TABLE "class".statuses ("SqlNames" text, "Table" text NOT NULL, statuses text);
             CREATE TABLE "class"."class" (id int);
+            CREATE TYPE mood AS ENUM ('ok');
+            CREATE TYPE mood_sql AS ENUM ('fine');
+            CREATE TABLE "user" ("order" int, "group" text);
             COMMENT ON TABLE public."class" IS 'A <b>tag</b> & an end */ and "quotes"';
             COMMENT ON COLUMN public."class"."1st" IS 'line one
             line two';
@@ -76,10 +79,14 @@ public sealed class TypesTests
         var (problems, assembly) = CSharpCompiler.Compile("Names", cs);
         Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n" + cs);
         var loaded = CSharpCompiler.Load(assembly!);
-        // Four tables, four records, whatever their names had to become to stay apart.
-        Assert.Equal(4, loaded.GetTypes().Count(t => t.IsClass && !t.IsAbstract && t.GetProperties().Length > 0 && t.DeclaringType == null && !t.Name.EndsWith("Sql", StringComparison.Ordinal)));
+        // Five tables, five records, whatever their names had to become to stay apart.
+        Assert.Equal(5, loaded.GetTypes().Count(t => t.GetCustomAttributesData().Any(a => a.AttributeType.Name == "TableAttribute")));
+        // The names for raw SQL are quoted where SQL needs it: reserved words too.
+        var user = loaded.GetTypes().Single(t => t.DeclaringType?.Name == "SqlNames" && t.Name == "User");
+        Assert.Equal("\"user\"", user.GetField("Table")!.GetValue(null));
+        Assert.Equal("\"order\"", user.GetField("Order")!.GetValue(null));
         // The enum's labels round-trip through the generated converter.
-        var enumType = loaded.GetTypes().Single(t => t.IsEnum);
+        var enumType = loaded.GetTypes().Single(t => t.IsEnum && t.Namespace!.EndsWith(".Class", StringComparison.Ordinal));
         var sqlClass = loaded.GetTypes().Single(t => t.Name == enumType.Name + "Sql");
         foreach (var label in new[] { "in-progress", "IN_PROGRESS", "1st", "done \"quoted\"" })
         {
@@ -125,6 +132,36 @@ public sealed class TypesTests
               h: string;
             }
             """.ReplaceLineEndings("\n"), view);
+    }
+
+    [Fact]
+    public void Union_branches_using_joins_and_casts_give_the_columns_postgres_gives()
+    {
+        var sql = """
+            CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);
+            CREATE TABLE guests (id bigint PRIMARY KEY);
+            CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint NOT NULL, total numeric(10,2) NOT NULL);
+            CREATE VIEW everyone AS SELECT id, email FROM users UNION ALL SELECT id, NULL FROM guests;
+            CREATE VIEW joined AS SELECT * FROM orders JOIN users ON users.id = orders.user_id JOIN guests USING (id);
+            CREATE VIEW casts AS SELECT total::double precision, CAST(user_id AS integer), CASE WHEN total > 0 THEN 1 END FROM orders;
+            CREATE VIEW unknown AS SELECT * FROM some_function_result;
+            """;
+        var ts = TypeScriptTypesWriter.Write(SqlSource.ParsePostgres(sql).Model, "public");
+        string View(string name)
+        {
+            var v = ts[ts.IndexOf("export interface " + name + " ", StringComparison.Ordinal)..];
+            return v[..(v.IndexOf('}') + 1)];
+        }
+        Assert.Contains("  email: string | null;", View("Everyone"), StringComparison.Ordinal); // NULL in the second branch
+        Assert.Equal(1, View("Joined").Split("  id: ").Length - 1); // USING (id): one column
+        var casts = View("Casts");
+        Assert.Contains("  total: number;", casts, StringComparison.Ordinal); // ::double precision is a type, not an alias
+        Assert.DoesNotContain("precision", casts, StringComparison.Ordinal);
+        Assert.Contains("  user_id: number;", casts, StringComparison.Ordinal); // CAST(x AS t) is named after x
+        Assert.Contains("  case: number | null;", casts, StringComparison.Ordinal);
+        var (code, output) = TypeScriptCompiler.Available() ? TypeScriptCompiler.Check(("db.ts", ts)) : (0, string.Empty);
+        Assert.True(code == 0, output);
+        Assert.Contains("could not be read without a database", ts, StringComparison.Ordinal); // the view over an unknown source says so
     }
 
     [Fact]

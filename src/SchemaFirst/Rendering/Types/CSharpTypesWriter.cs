@@ -22,6 +22,7 @@ public static class CSharpTypesWriter
         var childTaken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in schemas.Where(s => s != defaultSchema)) childNamespaces[s] = CodeNames.Unique(CodeNames.Pascal(s), childTaken);
         var enumNames = new Dictionary<QualifiedName, string>();
+        var enumHelpers = new Dictionary<QualifiedName, string>();
         var typeNames = new Dictionary<QualifiedName, string>();
         var namesClass = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var schema in schemas)
@@ -31,7 +32,7 @@ public static class CSharpTypesWriter
             else taken.Add(childNamespaces[schema]);
             namesClass[schema] = CodeNames.Unique("SqlNames", taken);
             foreach (var e in model.Enums.Where(e => e.Name.Schema == schema).OrderBy(e => e.Name)) enumNames[e.Name] = CodeNames.Unique(CodeNames.Pascal(e.Name.Name), taken);
-            foreach (var e in model.Enums.Where(e => e.Name.Schema == schema).OrderBy(e => e.Name)) CodeNames.Unique(enumNames[e.Name] + "Sql", taken);
+            foreach (var e in model.Enums.Where(e => e.Name.Schema == schema).OrderBy(e => e.Name)) enumHelpers[e.Name] = CodeNames.Unique(enumNames[e.Name] + "Sql", taken);
             foreach (var r in rows.Where(r => r.Name.Schema == schema)) typeNames[r.Name] = CodeNames.Unique(CodeNames.Singular(CodeNames.Pascal(r.Name.Name)), taken);
         }
 
@@ -50,26 +51,26 @@ public static class CSharpTypesWriter
             {
                 if (!first) sb.Append('\n');
                 first = false;
-                WriteEnum(sb, e, enumNames[e.Name]);
+                WriteEnum(sb, e, enumNames[e.Name], enumHelpers[e.Name]);
             }
             foreach (var r in rows.Where(r => r.Name.Schema == schema))
             {
                 if (!first) sb.Append('\n');
                 first = false;
-                WriteRecord(sb, r, typeNames[r.Name], schema == defaultSchema, resolution, enumNames, options, defaultSchema, childNamespaces);
+                WriteRecord(sb, r, typeNames[r.Name], schema == defaultSchema, resolution, enumNames, enumHelpers, options, defaultSchema, childNamespaces);
             }
             var schemaRows = rows.Where(r => r.Name.Schema == schema).ToList();
             if (schemaRows.Count > 0)
             {
                 if (!first) sb.Append('\n');
-                WriteNames(sb, schemaRows, namesClass[schema], schema == defaultSchema);
+                WriteNames(sb, schemaRows, namesClass[schema], schema == defaultSchema, resolution.IsSqlite ? Dialects.Sqlite.SqliteQuoting.Quote : Dialects.Postgres.PostgresQuoting.Quote);
             }
             sb.Append("}\n");
         }
         return sb.ToString();
     }
 
-    private static void WriteEnum(StringBuilder sb, EnumType e, string name)
+    private static void WriteEnum(StringBuilder sb, EnumType e, string name, string helper)
     {
         Doc(sb, "    ", e.Comment, $"The PostgreSQL enum <c>{Xml(e.Name.ToString())}</c>.");
         sb.Append("    public enum ").Append(name).Append('\n').Append("    {\n");
@@ -82,7 +83,7 @@ public static class CSharpTypesWriter
         }
         sb.Append("    }\n\n");
         sb.Append("    /// <summary>The labels of <see cref=\"").Append(name).Append("\"/> as the database spells them.</summary>\n");
-        sb.Append("    public static class ").Append(name).Append("Sql\n    {\n");
+        sb.Append("    public static class ").Append(helper).Append("\n    {\n");
         sb.Append("        /// <summary>The database's label for a value.</summary>\n");
         sb.Append("        public static string ToSql(this ").Append(name).Append(" value) => value switch\n        {\n");
         for (var i = 0; i < e.Labels.Count; i++) sb.Append("            ").Append(name).Append('.').Append(memberNames[i]).Append(" => ").Append(CSharpString(e.Labels[i])).Append(",\n");
@@ -94,10 +95,10 @@ public static class CSharpTypesWriter
         sb.Append("    }\n");
     }
 
-    private static void WriteRecord(StringBuilder sb, RowShape row, string name, bool isDefault, TypeResolution resolution, Dictionary<QualifiedName, string> enumNames,
+    private static void WriteRecord(StringBuilder sb, RowShape row, string name, bool isDefault, TypeResolution resolution, Dictionary<QualifiedName, string> enumNames, Dictionary<QualifiedName, string> enumHelpers,
         TypesOptions options, string defaultSchema, Dictionary<string, string> childNamespaces)
     {
-        Doc(sb, "    ", row.Comment, $"A row of the {(row.IsView ? "view" : "table")} <c>{Xml(row.Name.ToString())}</c>.");
+        Doc(sb, "    ", row.Comment, $"A row of the {(row.IsView ? "view" : "table")} <c>{Xml(row.Name.ToString())}</c>.{(row.Note != null ? " " + Xml(row.Note) : string.Empty)}");
         sb.Append("    [global::System.ComponentModel.DataAnnotations.Schema.Table(").Append(CSharpString(row.Name.Name)).Append(", Schema = ").Append(CSharpString(row.Name.Schema)).Append(")]\n");
         sb.Append("    public sealed record ").Append(name).Append('\n').Append("    {\n");
         var members = new HashSet<string>(StringComparer.Ordinal) { name };
@@ -106,7 +107,7 @@ public static class CSharpTypesWriter
         {
             if (!firstField) sb.Append('\n');
             firstField = false;
-            var (type, _, note) = ClrType(f.Type, resolution, enumNames, options, defaultSchema, childNamespaces);
+            var (type, _, note) = ClrType(f.Type, resolution, enumNames, enumHelpers, options, defaultSchema, childNamespaces);
             var summary = f.Comment;
             var remark = $"Column <c>{Xml(f.Name)}</c>{(f.Type != null ? " (" + Xml(f.Type.Text) + ")" : string.Empty)}{(note != null ? "; " + Xml(note) : string.Empty)}.";
             Doc(sb, "        ", summary, remark);
@@ -121,7 +122,7 @@ public static class CSharpTypesWriter
         sb.Append("    }\n");
     }
 
-    private static void WriteNames(StringBuilder sb, List<RowShape> rows, string className, bool isDefault)
+    private static void WriteNames(StringBuilder sb, List<RowShape> rows, string className, bool isDefault, Func<string, string> quote)
     {
         sb.Append("    /// <summary>Table, view and column names, quoted where SQL needs it, for raw SQL.</summary>\n");
         sb.Append("    public static class ").Append(className).Append("\n    {\n");
@@ -136,14 +137,14 @@ public static class CSharpTypesWriter
             sb.Append("        public static class ").Append(cls).Append("\n        {\n");
             var members = new HashSet<string>(StringComparer.Ordinal) { cls };
             var tableConst = CodeNames.Unique("Table", members);
-            var qualified = isDefault ? QualifiedName.Display(r.Name.Name) : r.Name.ToString();
+            var qualified = isDefault ? quote(r.Name.Name) : quote(r.Name.Schema) + "." + quote(r.Name.Name);
             sb.Append("            /// <summary>The ").Append(r.IsView ? "view" : "table").Append(" as SQL names it.</summary>\n");
             sb.Append("            public const string ").Append(tableConst).Append(" = ").Append(CSharpString(qualified)).Append(";\n");
             foreach (var f in r.Fields)
             {
                 var member = CodeNames.CSharpIdentifier(CodeNames.Unique(CodeNames.Pascal(f.Name), members));
                 sb.Append("            /// <summary>Column <c>").Append(Xml(f.Name)).Append("</c>.</summary>\n");
-                sb.Append("            public const string ").Append(member).Append(" = ").Append(CSharpString(QualifiedName.Display(f.Name))).Append(";\n");
+                sb.Append("            public const string ").Append(member).Append(" = ").Append(CSharpString(quote(f.Name))).Append(";\n");
             }
             sb.Append("        }\n");
         }
@@ -151,17 +152,17 @@ public static class CSharpTypesWriter
     }
 
     /// <summary>The C# type of a column, whether it is a value type, and a note when the mapping loses something.</summary>
-    private static (string Type, bool IsValue, string? Note) ClrType(DataType? type, TypeResolution resolution, Dictionary<QualifiedName, string> enumNames,
+    private static (string Type, bool IsValue, string? Note) ClrType(DataType? type, TypeResolution resolution, Dictionary<QualifiedName, string> enumNames, Dictionary<QualifiedName, string> enumHelpers,
         TypesOptions options, string defaultSchema, Dictionary<string, string> childNamespaces)
     {
         if (type == null) return ("object", false, "its type is not known without a database (an expression of a view)");
         var (element, dims) = resolution.Resolve(type);
-        var (name, isValue, note) = Scalar(element, resolution, enumNames, options, defaultSchema, childNamespaces);
+        var (name, isValue, note) = Scalar(element, resolution, enumNames, enumHelpers, options, defaultSchema, childNamespaces);
         if (dims == 0) return (name, isValue, note);
         return (name + "[" + new string(',', dims - 1) + "]", false, note);
     }
 
-    private static (string Type, bool IsValue, string? Note) Scalar(DataType t, TypeResolution resolution, Dictionary<QualifiedName, string> enumNames,
+    private static (string Type, bool IsValue, string? Note) Scalar(DataType t, TypeResolution resolution, Dictionary<QualifiedName, string> enumNames, Dictionary<QualifiedName, string> enumHelpers,
         TypesOptions options, string defaultSchema, Dictionary<string, string> childNamespaces)
     {
         var sqlite = resolution.IsSqlite;
@@ -204,7 +205,7 @@ public static class CSharpTypesWriter
                 if (t.UserType is { } q && enumNames.TryGetValue(q, out var enumName))
                 {
                     var full = "global::" + options.Namespace + (q.Schema == defaultSchema ? string.Empty : "." + childNamespaces[q.Schema]) + "." + enumName;
-                    return (full, true, "read the label as text and convert it with " + enumName + "Sql.Parse");
+                    return (full, true, "read the label as text and convert it with " + enumHelpers[q] + ".Parse");
                 }
                 return ("string", false, null);
             default:

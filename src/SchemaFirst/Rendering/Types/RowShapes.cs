@@ -12,7 +12,7 @@ namespace SchemaFirst.Rendering.Types;
 internal sealed record FieldShape(string Name, DataType? Type, bool Nullable, bool Defaulted, bool ReadOnly, string? Comment);
 
 /// <summary>Represents the row of a table or view, as typed code sees it.</summary>
-internal sealed record RowShape(QualifiedName Name, bool IsView, IReadOnlyList<FieldShape> Fields, string? Comment);
+internal sealed record RowShape(QualifiedName Name, bool IsView, IReadOnlyList<FieldShape> Fields, string? Comment, string? Note = null);
 
 /// <summary>
 /// Builds the row shapes of a model: tables from their columns, views from their query. A view's columns are typed
@@ -41,7 +41,9 @@ internal static class RowShapes
             if (resolvedViews.TryGetValue(name, out var done)) return done;
             resolvedViews[name] = null; // a cycle reads as unknown columns
             var view = views[name];
-            var shape = new RowShape(name, true, ViewFields(view, model, defaultSchema, tables, domains, n => views.ContainsKey(n) ? ResolveView(n) : null), view.Comment);
+            var (fields, incomplete) = ViewFields(view, model, defaultSchema, tables, domains, n => views.ContainsKey(n) ? ResolveView(n) : null);
+            var shape = new RowShape(name, true, fields, view.Comment,
+                incomplete ? "Some columns of this view could not be read without a database (a * over a source SchemaFirst does not know); they are missing here." : null);
             resolvedViews[name] = shape;
             return shape;
         }
@@ -77,20 +79,25 @@ internal static class RowShapes
         "window", "order", "limit", "offset", "union", "intersect", "except", "fetch", "for", "tablesample", "with",
     };
 
-    private static List<FieldShape> ViewFields(View view, Database model, string defaultSchema, Dictionary<QualifiedName, Table> tables,
+    private static (List<FieldShape> Fields, bool Incomplete) ViewFields(View view, Database model, string defaultSchema, Dictionary<QualifiedName, Table> tables,
         Dictionary<QualifiedName, DomainType> domains, Func<QualifiedName, RowShape?> viewShape)
     {
         List<FieldShape> fields;
+        var incomplete = false;
         try
         {
-            var tokens = SqlLexer.Tokenize(view.Query);
-            var c = new TokenCursor(view.Query, tokens);
-            var ctx = new QueryContext(c, Depths(tokens), model, view.Name.Schema, defaultSchema, tables, viewShape);
+            // SQLite keeps names as written and compares them without case; it also takes [brackets] and `backticks`.
+            var sqlite = model.SourceDialect == "sqlite";
+            var tokens = SqlLexer.Tokenize(view.Query, sqlite ? IdentifierQuotes.Double | IdentifierQuotes.Brackets | IdentifierQuotes.Backticks : IdentifierQuotes.Double);
+            var c = new TokenCursor(view.Query, tokens, foldCase: !sqlite);
+            var ctx = new QueryContext(c, Depths(tokens), model, view.Name.Schema, defaultSchema, tables, viewShape, sqlite);
             fields = QueryFields(ctx, 0, tokens.Count, 0);
+            incomplete = ctx.Incomplete;
         }
         catch (ParseException)
         {
             fields = [];
+            incomplete = true;
         }
         // CREATE VIEW v (a, b) names the columns; a name list longer than what was read leaves the rest unknown.
         if (!view.ColumnNames.IsEmpty)
@@ -102,15 +109,72 @@ internal static class RowShapes
             }
         }
         var comments = view.ColumnComments.IsEmpty ? [] : view.ColumnComments.ToDictionary(cc => cc.Column, cc => cc.Comment);
-        return fields.Select(f => f with { Defaulted = true, ReadOnly = true, Comment = comments.GetValueOrDefault(f.Name) ?? f.Comment }).ToList();
+        return (fields.Select(f => f with { Defaulted = true, ReadOnly = true, Comment = comments.GetValueOrDefault(f.Name) ?? f.Comment }).ToList(), incomplete);
     }
 
     private sealed record QueryContext(TokenCursor C, int[] DepthAt, Database Model, string ViewSchema, string DefaultSchema,
-        Dictionary<QualifiedName, Table> Tables, Func<QualifiedName, RowShape?> ViewShape);
+        Dictionary<QualifiedName, Table> Tables, Func<QualifiedName, RowShape?> ViewShape, bool Sqlite)
+    {
+        /// <summary>Set when a * reads a source whose columns are not known: the row type lacks them.</summary>
+        public bool Incomplete { get; set; }
 
-    /// <summary>The columns of the query in tokens [start, end) whose own level is <paramref name="depth"/>.</summary>
+        public StringComparison Names => Sqlite ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+        public Table? FindTable(QualifiedName q) =>
+            Tables.TryGetValue(q, out var t) ? t : Sqlite ? Tables.Values.FirstOrDefault(x => x.Name.Name.Equals(q.Name, StringComparison.OrdinalIgnoreCase) && x.Name.Schema.Equals(q.Schema, StringComparison.OrdinalIgnoreCase)) : null;
+    }
+
+    /// <summary>
+    /// The columns of the query in tokens [start, end) at level <paramref name="depth"/>: names from the first branch of a
+    /// UNION, INTERSECT or EXCEPT, nullable when any branch is, the type kept when every branch agrees.
+    /// </summary>
     private static List<FieldShape> QueryFields(QueryContext ctx, int start, int end, int depth)
     {
+        var c = ctx.C;
+        var branches = new List<(int Start, int End)>();
+        var branchStart = start;
+        for (var i = start; i < end; i++)
+        {
+            if (ctx.DepthAt[i] != depth || !c.IsAnyWordAt(i, "union", "intersect", "except")) continue;
+            branches.Add((branchStart, i));
+            branchStart = i + 1;
+            if (c.IsAnyWordAt(branchStart, "all", "distinct")) branchStart++;
+        }
+        branches.Add((branchStart, end));
+        var fields = BranchFields(ctx, branches[0].Start, branches[0].End, depth);
+        foreach (var (bs, be) in branches.Skip(1))
+        {
+            var other = BranchFields(ctx, bs, be, depth);
+            for (var k = 0; k < fields.Count; k++)
+            {
+                // PostgreSQL resolves the branches to one type: a branch of unknown type (a NULL) takes the others'; numbers
+                // widen; types that disagree otherwise are unknown here.
+                var o = k < other.Count ? other[k] : null;
+                var (mine, theirs) = (fields[k].Type, o?.Type);
+                var type = mine == null ? theirs : theirs == null || theirs.Kind == mine.Kind ? mine
+                    : NumericRank(Base(ctx, mine)?.Kind ?? TypeKind.Unknown) > 0 && NumericRank(Base(ctx, theirs)?.Kind ?? TypeKind.Unknown) > 0
+                        ? Builtin(NumericRank(Base(ctx, mine)!.Kind) >= NumericRank(Base(ctx, theirs)!.Kind) ? Base(ctx, mine)!.Kind : Base(ctx, theirs)!.Kind)
+                        : null;
+                fields[k] = fields[k] with { Nullable = fields[k].Nullable || o == null || o.Nullable, Type = type };
+            }
+        }
+        return fields;
+    }
+
+    /// <summary>The columns of one SELECT (or a parenthesized query) in tokens [start, end) at level <paramref name="depth"/>.</summary>
+    private static List<FieldShape> BranchFields(QueryContext ctx, int start, int end, int depth)
+    {
+        if (start < end && ctx.C[start].Kind == TokenKind.LParen)
+        {
+            var selectHere = false;
+            for (var i = start; i < end && !selectHere; i++) selectHere = ctx.DepthAt[i] == depth && ctx.C.IsWordAt(i, "select");
+            if (!selectHere)
+            {
+                ctx.C.Pos = start;
+                var close = ctx.C.SkipParens();
+                return QueryFields(ctx, start + 1, close, depth + 1);
+            }
+        }
         var c = ctx.C;
         var depthAt = ctx.DepthAt;
         // The select list of the first SELECT at this level (a WITH's queries are deeper, a UNION's later branches take the
@@ -275,7 +339,7 @@ internal static class RowShapes
                         : new[] { new QualifiedName(ctx.ViewSchema, parts[0]), new QualifiedName(ctx.DefaultSchema, parts[0]) };
                     foreach (var q in candidates)
                     {
-                        if (ctx.Tables.TryGetValue(q, out var table))
+                        if (ctx.FindTable(q) is { } table)
                         {
                             fields = FromTable(table, []).Fields;
                             break;
@@ -318,21 +382,29 @@ internal static class RowShapes
         var c = ctx.C;
         if (s >= e) yield break;
         // * and alias.*
+        // A column named twice can only come from JOIN ... USING or NATURAL JOIN (a view refuses any other duplicate), where
+        // it is one column.
+        var seen = new HashSet<string>(ctx.Sqlite ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
         if (e - s == 1 && c[s].Kind == TokenKind.Operator && c.Span(c[s]).SequenceEqual("*"))
         {
             foreach (var src in sources)
             {
-                foreach (var f in src.Fields ?? []) yield return f with { Nullable = f.Nullable || src.Nullable };
+                if (src.Fields == null) ctx.Incomplete = true;
+                foreach (var f in src.Fields ?? []) if (seen.Add(f.Name)) yield return f with { Nullable = f.Nullable || src.Nullable };
             }
             yield break;
         }
         if (e - s == 3 && c[s + 1].Kind == TokenKind.Dot && c.Span(c[s + 2]).SequenceEqual("*"))
         {
             var alias = c.IdentifierValue(c[s]);
-            foreach (var src in sources.Where(x => x.Alias == alias))
+            var found = false;
+            foreach (var src in sources.Where(x => x.Alias.Equals(alias, ctx.Names)))
             {
-                foreach (var f in src.Fields ?? []) yield return f with { Nullable = f.Nullable || src.Nullable };
+                found = true;
+                if (src.Fields == null) ctx.Incomplete = true;
+                foreach (var f in src.Fields ?? []) if (seen.Add(f.Name)) yield return f with { Nullable = f.Nullable || src.Nullable };
             }
+            if (!found) ctx.Incomplete = true;
             yield break;
         }
         string? name = null;
@@ -342,7 +414,8 @@ internal static class RowShapes
             name = c.IdentifierValue(c[e - 1]);
             exprEnd = e - 2;
         }
-        else if (e - s >= 2 && c[e - 1].Kind is TokenKind.Word or TokenKind.QuotedIdentifier && c[e - 2].Kind is TokenKind.Word or TokenKind.QuotedIdentifier or TokenKind.RParen or TokenKind.Number or TokenKind.String
+        else if (e - s >= 2 && c[e - 1].Kind is TokenKind.Word or TokenKind.QuotedIdentifier && !EndsInCastType(ctx, s, e)
+                 && c[e - 2].Kind is TokenKind.Word or TokenKind.QuotedIdentifier or TokenKind.RParen or TokenKind.Number or TokenKind.String
                  && !(c[e - 1].Kind == TokenKind.Word && c.IsAnyWordAt(e - 1, "end", "null", "true", "false"))
                  && !(c[e - 2].Kind == TokenKind.Word && c.IsAnyWordAt(e - 2, "distinct", "is", "not", "and", "or", "else", "then", "when", "case")))
         {
@@ -351,6 +424,31 @@ internal static class RowShapes
         }
         var typed = Expr(ctx, s, exprEnd, sources);
         yield return new FieldShape(name ?? typed.Name ?? Unnamed(c, s, exprEnd), typed.Type, typed.Nullable, true, true, typed.Comment);
+    }
+
+    /// <summary>Whether tokens [s, e) end in <c>::type</c> whose name runs to the end (double precision, timestamp with time zone).</summary>
+    private static bool EndsInCastType(QueryContext ctx, int s, int e)
+    {
+        var depth = ctx.DepthAt[s];
+        for (var i = e - 1; i > s; i--)
+        {
+            if (ctx.DepthAt[i] != depth) continue;
+            if (ctx.C[i].Kind == TokenKind.DoubleColon)
+            {
+                try
+                {
+                    var sub = ctx.C.Sub(i + 1, e);
+                    PostgresTypeMapper.Parse(sub, _ => null, out _);
+                    return sub.Pos >= e;
+                }
+                catch (ParseException)
+                {
+                    return false;
+                }
+            }
+            if (ctx.C[i].Kind is not (TokenKind.Word or TokenKind.QuotedIdentifier or TokenKind.LParen or TokenKind.RParen or TokenKind.Number or TokenKind.Comma or TokenKind.Dot or TokenKind.LBracket or TokenKind.RBracket)) return false;
+        }
+        return false;
     }
 
     private sealed record Typed(DataType? Type, bool Nullable, string? Name = null, string? Comment = null)
@@ -412,7 +510,7 @@ internal static class RowShapes
                 if (c.IsWordAt(s + 1, "select"))
                 {
                     var inner = QueryFields(ctx, s + 1, e - 1, depth + 1);
-                    return inner.Count == 1 ? new Typed(inner[0].Type, true) : Typed.Unknown;
+                    return inner.Count == 1 ? new Typed(inner[0].Type, true, inner[0].Name) : Typed.Unknown;
                 }
                 return Expr(ctx, s + 1, e - 1, sources);
             }
@@ -489,13 +587,13 @@ internal static class RowShapes
         {
             var column = c.IdentifierValue(c[e - 1]);
             var alias = e - s == 3 ? c.IdentifierValue(c[s]) : null;
-            var matches = sources.Where(x => alias == null || x.Alias == alias)
-                .SelectMany(x => (x.Fields ?? []).Where(f => f.Name == column).Select(f => f with { Nullable = f.Nullable || x.Nullable }))
+            var matches = sources.Where(x => alias == null || x.Alias.Equals(alias, ctx.Names))
+                .SelectMany(x => (x.Fields ?? []).Where(f => f.Name.Equals(column, ctx.Names)).Select(f => f with { Nullable = f.Nullable || x.Nullable }))
                 .ToList();
             return matches.Count == 1 ? new Typed(matches[0].Type, matches[0].Nullable, column, matches[0].Comment) : new Typed(null, true, column);
         }
         // CASE ... END: the type of its first result; null unless every branch and an ELSE say otherwise
-        if (c.IsWordAt(s, "case") && c.IsWordAt(e - 1, "end")) return Case(ctx, s, e, sources);
+        if (c.IsWordAt(s, "case") && c.IsWordAt(e - 1, "end")) return Case(ctx, s, e, sources) with { Name = "case" };
         if (c.IsWordAt(s, "cast") && s + 1 < e && c[s + 1].Kind == TokenKind.LParen)
         {
             c.Pos = s + 1;
@@ -506,7 +604,7 @@ internal static class RowShapes
                     if (ctx.DepthAt[i] == depth + 1 && c.IsWordAt(i, "as"))
                     {
                         var operand = Expr(ctx, s + 2, i, sources);
-                        return new Typed(TryType(c, i + 1, e - 1, ctx.Model), operand.Nullable);
+                        return new Typed(TryType(c, i + 1, e - 1, ctx.Model), operand.Nullable, operand.Name);
                     }
                 }
             }

@@ -38,7 +38,7 @@ public static class TypeScriptTypesWriter
         }
         foreach (var r in rows)
         {
-            JsDoc(body, "", r.Comment ?? $"A row of the {(r.IsView ? "view" : "table")} {r.Name}.");
+            JsDoc(body, "", (r.Comment ?? $"A row of the {(r.IsView ? "view" : "table")} {r.Name}.") + (r.Note != null ? "\n" + r.Note : string.Empty));
             body.Append("export interface ").Append(rowNames[r.Name]).Append(" {\n");
             foreach (var f in r.Fields)
             {

@@ -8,7 +8,8 @@ INSERT INTO shop.customers (id, public_id, email, full_name, phone, marketing_op
 ON CONFLICT DO NOTHING;
 -- move the sequence of id past the seeded ids
 SELECT setval(pg_get_serial_sequence('shop.customers', 'id'), max(id)) FROM shop.customers
-HAVING max(id) > coalesce(pg_sequence_last_value(pg_get_serial_sequence('shop.customers', 'id')::regclass), 0);
+HAVING max(id) > (SELECT coalesce(s.last_value, s.start_value - 1) FROM pg_sequences s
+  WHERE format('%I.%I', s.schemaname, s.sequencename)::regclass = pg_get_serial_sequence('shop.customers', 'id')::regclass);
 
 -- shop.addresses: 2 rows
 INSERT INTO shop.addresses (id, customer_id, kind, recipient_name, line1, city, postal_code, country_code) OVERRIDING SYSTEM VALUE VALUES
@@ -17,7 +18,8 @@ INSERT INTO shop.addresses (id, customer_id, kind, recipient_name, line1, city, 
 ON CONFLICT DO NOTHING;
 -- move the sequence of id past the seeded ids
 SELECT setval(pg_get_serial_sequence('shop.addresses', 'id'), max(id)) FROM shop.addresses
-HAVING max(id) > coalesce(pg_sequence_last_value(pg_get_serial_sequence('shop.addresses', 'id')::regclass), 0);
+HAVING max(id) > (SELECT coalesce(s.last_value, s.start_value - 1) FROM pg_sequences s
+  WHERE format('%I.%I', s.schemaname, s.sequencename)::regclass = pg_get_serial_sequence('shop.addresses', 'id')::regclass);
 
 -- shop.sellers: 1 row
 INSERT INTO shop.sellers (id, owner_customer_id, display_name, slug, support_email, commission_rate, is_verified) OVERRIDING SYSTEM VALUE VALUES
@@ -25,7 +27,8 @@ INSERT INTO shop.sellers (id, owner_customer_id, display_name, slug, support_ema
 ON CONFLICT DO NOTHING;
 -- move the sequence of id past the seeded ids
 SELECT setval(pg_get_serial_sequence('shop.sellers', 'id'), max(id)) FROM shop.sellers
-HAVING max(id) > coalesce(pg_sequence_last_value(pg_get_serial_sequence('shop.sellers', 'id')::regclass), 0);
+HAVING max(id) > (SELECT coalesce(s.last_value, s.start_value - 1) FROM pg_sequences s
+  WHERE format('%I.%I', s.schemaname, s.sequencename)::regclass = pg_get_serial_sequence('shop.sellers', 'id')::regclass);
 
 -- shop.categories: 2 rows
 INSERT INTO shop.categories (id, parent_id, name, slug, "position") VALUES
@@ -34,7 +37,8 @@ INSERT INTO shop.categories (id, parent_id, name, slug, "position") VALUES
 ON CONFLICT DO NOTHING;
 -- move the sequence of id past the seeded ids
 SELECT setval(pg_get_serial_sequence('shop.categories', 'id'), max(id)) FROM shop.categories
-HAVING max(id) > coalesce(pg_sequence_last_value(pg_get_serial_sequence('shop.categories', 'id')::regclass), 0);
+HAVING max(id) > (SELECT coalesce(s.last_value, s.start_value - 1) FROM pg_sequences s
+  WHERE format('%I.%I', s.schemaname, s.sequencename)::regclass = pg_get_serial_sequence('shop.categories', 'id')::regclass);
 
 -- shop.warehouses: 2 rows
 INSERT INTO shop.warehouses (id, code, name, country_code) OVERRIDING SYSTEM VALUE VALUES
@@ -43,7 +47,8 @@ INSERT INTO shop.warehouses (id, code, name, country_code) OVERRIDING SYSTEM VAL
 ON CONFLICT DO NOTHING;
 -- move the sequence of id past the seeded ids
 SELECT setval(pg_get_serial_sequence('shop.warehouses', 'id'), max(id)) FROM shop.warehouses
-HAVING max(id) > coalesce(pg_sequence_last_value(pg_get_serial_sequence('shop.warehouses', 'id')::regclass), 0);
+HAVING max(id) > (SELECT coalesce(s.last_value, s.start_value - 1) FROM pg_sequences s
+  WHERE format('%I.%I', s.schemaname, s.sequencename)::regclass = pg_get_serial_sequence('shop.warehouses', 'id')::regclass);
 
 -- shop.products: 1 row
 INSERT INTO shop.products (id, seller_id, category_id, title, slug, description, tags) OVERRIDING SYSTEM VALUE VALUES
@@ -51,7 +56,8 @@ INSERT INTO shop.products (id, seller_id, category_id, title, slug, description,
 ON CONFLICT DO NOTHING;
 -- move the sequence of id past the seeded ids
 SELECT setval(pg_get_serial_sequence('shop.products', 'id'), max(id)) FROM shop.products
-HAVING max(id) > coalesce(pg_sequence_last_value(pg_get_serial_sequence('shop.products', 'id')::regclass), 0);
+HAVING max(id) > (SELECT coalesce(s.last_value, s.start_value - 1) FROM pg_sequences s
+  WHERE format('%I.%I', s.schemaname, s.sequencename)::regclass = pg_get_serial_sequence('shop.products', 'id')::regclass);
 
 -- shop.product_variants: 2 rows
 INSERT INTO shop.product_variants (id, product_id, sku, option_values, price, compare_at_price, weight_grams, is_default) OVERRIDING SYSTEM VALUE VALUES
@@ -60,7 +66,8 @@ INSERT INTO shop.product_variants (id, product_id, sku, option_values, price, co
 ON CONFLICT DO NOTHING;
 -- move the sequence of id past the seeded ids
 SELECT setval(pg_get_serial_sequence('shop.product_variants', 'id'), max(id)) FROM shop.product_variants
-HAVING max(id) > coalesce(pg_sequence_last_value(pg_get_serial_sequence('shop.product_variants', 'id')::regclass), 0);
+HAVING max(id) > (SELECT coalesce(s.last_value, s.start_value - 1) FROM pg_sequences s
+  WHERE format('%I.%I', s.schemaname, s.sequencename)::regclass = pg_get_serial_sequence('shop.product_variants', 'id')::regclass);
 
 -- shop.inventory_levels: 2 rows
 INSERT INTO shop.inventory_levels (warehouse_id, variant_id, on_hand, reserved) VALUES

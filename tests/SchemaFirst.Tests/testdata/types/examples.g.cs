@@ -1421,7 +1421,7 @@ namespace Shop.Data.Shop
             /// <summary>Column <c>slug</c>.</summary>
             public const string Slug = "slug";
             /// <summary>Column <c>position</c>.</summary>
-            public const string Position = "position";
+            public const string Position = "\"position\"";
         }
 
         /// <summary><c>shop.coupons</c> and its columns.</summary>
