@@ -10,7 +10,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 results="$root/.tmp/test-results"
 rm -rf "$results"; mkdir -p "$results"
 
-cleanup() { "$root/scripts/pg.sh" stop >/dev/null 2>&1 || true; }
+cleanup() { "$root/scripts/pg.sh" stop >/dev/null 2>&1 || true; "$root/scripts/mariadb.sh" stop >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
 if pg_env=$("$root/scripts/pg.sh" start); then
@@ -18,6 +18,13 @@ if pg_env=$("$root/scripts/pg.sh" start); then
   echo "PostgreSQL 15 running: ${SCHEMAFIRST_PG_URL}"
 else
   echo "warning: could not start PostgreSQL; integration tests will skip (or fail under CI=true)" >&2
+fi
+# MariaDB (Debian's mariadb-server, installed with apt when missing) for the MySQL/MariaDB tests.
+if my_env=$("$root/scripts/mariadb.sh" start); then
+  eval "$my_env"
+  echo "MariaDB running: ${SCHEMAFIRST_MYSQL_URL}"
+else
+  echo "warning: could not start MariaDB; its tests will skip (or fail under CI=true)" >&2
 fi
 
 # Microsoft's SARIF validator, for the drift test's SARIF output: fetched once from npm into .tmp/tools.

@@ -17,7 +17,7 @@ internal static class GenerateCommand
     {
         var command = new Command("generate", "Generate derived artifacts from the schema source");
         var inputs = new Argument<string[]>("source") { Description = "SQL files, directories (every *.sql below) or glob patterns", Arity = ArgumentArity.OneOrMore };
-        var dialect = new Option<string>("--dialect", "-d") { Description = "Target dialect: " + string.Join(" or ", SqlDialects.All.Select(d => d.Name)), DefaultValueFactory = _ => SqlDialects.Default.Name };
+        var dialect = new Option<string>("--dialect", "-d") { Description = "Target dialect: " + string.Join(", ", SqlDialects.Targets.Select(d => d.Name)), DefaultValueFactory = _ => SqlDialects.Default.Name };
         var into = new Option<string?>("--into") { Description = "Also create the schema in this new, empty database (sqlite:///path.db); an existing schema is never touched" };
         var sourceDialect = SourceDialectOption.Create();
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print the notes on how types and defaults were mapped to the target dialect" };
@@ -111,10 +111,10 @@ internal static class GenerateCommand
 
     public static async Task<int> RunSqlAsync(GenerateSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
     {
-        var dialect = SqlDialects.Find(settings.Dialect);
+        var dialect = SqlDialects.FindTarget(settings.Dialect);
         if (dialect == null)
         {
-            stderr.WriteLine($"schemafirst: dialect '{settings.Dialect}' is not supported yet; supported: {SqlDialects.Names}");
+            stderr.WriteLine($"schemafirst: dialect '{settings.Dialect}' is not supported yet; supported: {SqlDialects.TargetNames}");
             return ExitCodes.Usage;
         }
         if (settings.Check && settings.Output == null)
@@ -128,7 +128,7 @@ internal static class GenerateCommand
         ISchemaCreator? creator = null;
         if (settings.Into != null)
         {
-            if (!DatabaseUrl.TryParse(settings.Into, out target, out var urlError) || target!.Dialect != dialect || (creator = dialect as ISchemaCreator) == null)
+            if (!DatabaseUrl.TryParse(settings.Into, out target, out var urlError) || target!.Dialect != (dialect as ISqlDialect) || (creator = dialect as ISchemaCreator) == null)
             {
                 var creators = string.Join(" or ", SqlDialects.All.Where(d => d is ISchemaCreator).Select(d => $"a {d.UrlSchemes[0]}:/// URL together with --dialect {d.Name}"));
                 stderr.WriteLine($"schemafirst: --into takes {creators}{(urlError != null ? " (" + urlError + ")" : string.Empty)}");
@@ -171,7 +171,7 @@ internal static class GenerateCommand
         }
         if (settings.IfNotExists && !dialect.WritesIfNotExistsStyle)
         {
-            stderr.WriteLine($"schemafirst: note: --if-not-exists is for {string.Join(" and ", SqlDialects.All.Where(d => d.WritesIfNotExistsStyle).Select(d => d.DisplayName))} output; ignored for {dialect.Name}");
+            stderr.WriteLine($"schemafirst: note: --if-not-exists is for {string.Join(" and ", SqlDialects.Targets.Where(d => d.WritesIfNotExistsStyle).Select(d => d.DisplayName))} output; ignored for {dialect.Name}");
         }
         var generated = dialect.Generate(model, new SqlGenerationOptions(settings.IfNotExists));
         foreach (var n in generated.Notes.Where(n => settings.Verbose || n.Severity != Severity.Info)) stderr.Write(DiagnosticTextFormatter.Format(n));

@@ -13,17 +13,8 @@ namespace SchemaFirst.Dialects;
 /// SchemaFirst works on the dialect-neutral model. Implementations are stateless singletons listed in
 /// <see cref="SqlDialects"/>.
 /// </summary>
-public interface ISqlDialect
+public interface ISqlDialect : IDdlTarget
 {
-    /// <summary>The canonical name, as <c>--dialect</c> takes it and the model records it (<c>postgres</c>).</summary>
-    string Name { get; }
-
-    /// <summary>The name people know the engine by (<c>PostgreSQL</c>).</summary>
-    string DisplayName { get; }
-
-    /// <summary>Other names <c>--dialect</c> accepts (<c>postgresql</c>, <c>pg</c>).</summary>
-    IReadOnlyList<string> Aliases { get; }
-
     /// <summary>The URL schemes of its databases (<c>postgres</c>, <c>postgresql</c>).</summary>
     IReadOnlyList<string> UrlSchemes { get; }
 
@@ -59,12 +50,6 @@ public interface ISqlDialect
 
     /// <summary>Reads several texts of this dialect in order, as files (a git revision's files).</summary>
     LoadResult ParseTexts(IReadOnlyList<(string Path, string Text)> sources);
-
-    /// <summary>Writes a model as DDL of this dialect; what the dialect cannot express is a note, never an omission.</summary>
-    GeneratedSql Generate(Database model, SqlGenerationOptions options);
-
-    /// <summary>Whether <see cref="SqlGenerationOptions.IfNotExists"/> changes what <see cref="Generate"/> writes.</summary>
-    bool WritesIfNotExistsStyle { get; }
 
     /// <summary>Reads a live database, through a connection the caller made with its driver, into a model.</summary>
     Task<InspectResult> InspectAsync(DbConnection connection, InspectOptions options, CancellationToken cancellationToken = default);

@@ -25,4 +25,14 @@ public static class SqlDialects
 
     /// <summary>The canonical names, for messages: "postgres, sqlite".</summary>
     public static string Names => string.Join(", ", All.Select(d => d.Name));
+
+    /// <summary>Everything DDL can be generated for: the full dialects, then the generation-only targets.</summary>
+    public static IReadOnlyList<IDdlTarget> Targets { get; } = [.. All, MySql.MySqlTarget.MySql, MySql.MySqlTarget.MariaDb];
+
+    /// <summary>The DDL target a name or alias (any case) stands for; null when none does.</summary>
+    public static IDdlTarget? FindTarget(string name) =>
+        Targets.FirstOrDefault(d => d.Name.Equals(name, StringComparison.OrdinalIgnoreCase) || d.Aliases.Any(a => a.Equals(name, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>The target names, for messages: "postgres, sqlite, mysql, mariadb".</summary>
+    public static string TargetNames => string.Join(", ", Targets.Select(d => d.Name));
 }
