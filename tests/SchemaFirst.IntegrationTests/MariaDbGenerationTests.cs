@@ -2,7 +2,10 @@ using SchemaFirst.Dialects;
 using SchemaFirst.Dialects.MySql;
 using SchemaFirst.Loading;
 using SchemaFirst.Model;
+using SchemaFirst.Seeding;
 using SchemaFirst.Tests;
+using SchemaFirst.Tests.Cli;
+using SchemaFirst.Tests.Seeding;
 
 namespace SchemaFirst.IntegrationTests;
 
@@ -45,6 +48,79 @@ public sealed class MariaDbGenerationTests
             if (foreignKeys != model.Tables.Sum(t => t.ForeignKeys.Count) - leftOut) failures.Add($"{name}: {foreignKeys} foreign keys, the model has {model.Tables.Sum(t => t.ForeignKeys.Count)} ({leftOut} noted as left out)");
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static async Task<string> CountsAsync(MariaDbDatabase db, Database model)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var t in model.Tables.OrderBy(t => t.Name.Name, StringComparer.Ordinal))
+        {
+            sb.Append(t.Name.Name).Append(' ').Append(await db.ScalarAsync($"SELECT count(*) FROM `{t.Name.Name}`")).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    [MariaDbFact]
+    public async Task Seeds_written_for_mariadb_applied_twice_leave_the_same_rows()
+    {
+        var cases = new List<(string Name, Database Model, IReadOnlyList<(string, string)> Seeds, long Rows)>
+        {
+            ("examples", SqlSource.LoadPostgres([TestPaths.Examples]).Model,
+                Directory.GetFiles(Path.Combine(TestPaths.Root, "examples", "seed"), "*.sql").Order(StringComparer.Ordinal).Select(p => (p, File.ReadAllText(p))).ToList(), 15),
+        };
+        if (TestPaths.CorpusAvailable())
+        {
+            const string chinook = "chinook/ChinookDatabase/DataSources/Chinook_PostgreSql.sql";
+            var text = File.ReadAllText(Path.Combine(TestPaths.Corpus, chinook));
+            cases.Add((chinook, SqlSource.ParsePostgres(text, chinook).Model, [(chinook, CorpusInserts.Of(text, chinook))], 15607));
+        }
+        foreach (var (name, model, seeds, rows) in cases)
+        {
+            var set = SeedReader.Read(seeds, model, "public");
+            Assert.False(set.HasErrors, name);
+            var (seed, notes) = SeedWriter.Write(set, model, "mariadb");
+            Assert.DoesNotContain(notes, n => n.Severity == Diagnostics.Severity.Error);
+            await using var db = await MariaDbServer.CreateDatabaseAsync();
+            await db.ExecuteAsync(MySqlTarget.MariaDb.Generate(model, new SqlGenerationOptions()).Text);
+            await db.ExecuteAsync(seed);
+            var first = await CountsAsync(db, model);
+            Assert.Equal(rows, first.Split('\n', StringSplitOptions.RemoveEmptyEntries).Sum(l => long.Parse(l.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture)));
+            await db.ExecuteAsync(seed);
+            Assert.Equal(first, await CountsAsync(db, model));
+        }
+    }
+
+    [MariaDbFact]
+    public async Task A_mariadb_compose_environment_runs_its_init_scripts_on_a_real_mariadb()
+    {
+        var dir = Directory.CreateTempSubdirectory("sf-compose-mariadb-").FullName;
+        try
+        {
+            foreach (var folder in new[] { "schema", "seed" })
+            {
+                Directory.CreateDirectory(Path.Combine(dir, folder));
+                foreach (var f in Directory.GetFiles(Path.Combine(TestPaths.Root, "examples", folder))) File.Copy(f, Path.Combine(dir, folder, Path.GetFileName(f)));
+            }
+            File.WriteAllText(Path.Combine(dir, "schemafirst.yaml"), "schema: [schema]\ncompose: { engine: mariadb, out: docker-compose.yml }\n");
+            var (code, _, err) = CliRunner.RunIn(dir, "generate", "compose");
+            Assert.True(code == 0, err);
+            var yaml = File.ReadAllText(Path.Combine(dir, "docker-compose.yml"));
+            Assert.Contains("image: \"mariadb:11.4\"", yaml, StringComparison.Ordinal);
+            Assert.Contains("MARIADB_ROOT_PASSWORD: \"${MARIADB_ROOT_PASSWORD:?", yaml, StringComparison.Ordinal);
+            Assert.Contains("healthcheck.sh", yaml, StringComparison.Ordinal);
+            Assert.Null(ComposeTests.SpecificationProblems(yaml));
+            await using var db = await MariaDbServer.CreateDatabaseAsync();
+            var scripts = Directory.GetFiles(Path.Combine(dir, "schemafirst-init"), "*.sql").Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(["10-schema.sql", "20-seed.sql"], scripts.Select(s => Path.GetFileName(s)!).ToList());
+            foreach (var script in scripts) await db.ExecuteAsync(File.ReadAllText(script));
+            await db.ExecuteAsync(File.ReadAllText(scripts[1])); // the seed is re-runnable
+            Assert.Equal(2, await db.ScalarAsync("SELECT count(*) FROM customers"));
+            Assert.Equal(20, await db.ScalarAsync($"SELECT count(*) FROM information_schema.tables WHERE table_schema = '{db.Name}' AND table_type = 'BASE TABLE'"));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
     }
 
     [Fact]

@@ -25,9 +25,9 @@ internal static partial class ComposeCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var source = new Argument<string[]>("source") { Description = "SQL files, directories, globs or a database URL (default: the schema globs of schemafirst.yaml)", Arity = ArgumentArity.ZeroOrMore };
-        var engine = new Option<string?>("--engine") { Description = "Database engine: postgres (default: compose.engine, else postgres)" };
+        var engine = new Option<string?>("--engine") { Description = "Database engine: postgres, mysql or mariadb (default: compose.engine, else postgres)" };
         engine.AcceptOnlyFromAmong(Engines);
-        var version = new Option<string?>("--version") { Description = "Image version (default: compose.version, else 17)" };
+        var version = new Option<string?>("--version") { Description = "Image version (default: compose.version, else postgres 17, mysql 8.4, mariadb 11.4)" };
         var output = new Option<string?>("--output", "-o") { Description = "The compose file to write (default: compose.out of schemafirst.yaml); .env.example and the init folder go beside it" };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 2 if any of the files is missing, different, or no longer written" };
         var sourceDialect = new Option<string?>("--source-dialect") { Description = "Dialect of the source files" };
@@ -70,11 +70,11 @@ internal static partial class ComposeCommand
     {
         var compose = config?.Compose;
         var engine = settings.Engine ?? compose?.Engine ?? "postgres";
-        if (engine != "postgres")
+        if (!ComposeWriter.Engines.Contains(engine))
         {
             var known = Engines.Contains(engine);
             await stderr.WriteLineAsync(known
-                ? $"schemafirst: a {engine} environment needs SchemaFirst's {engine} DDL generator, which this version does not have yet; postgres is supported"
+                ? $"schemafirst: a {engine} environment needs SchemaFirst's {engine} DDL generator, which this version does not have yet; {string.Join(", ", ComposeWriter.Engines)} are supported"
                 : $"schemafirst: compose.engine '{engine}' is not one of {string.Join(", ", Engines)}");
             return (null, [], ExitCodes.Usage);
         }
@@ -84,24 +84,26 @@ internal static partial class ComposeCommand
             await stderr.WriteLineAsync("schemafirst: name the compose file with -o (e.g. -o docker-compose.yml), or set compose: out: in schemafirst.yaml");
             return (null, [], ExitCodes.Usage);
         }
-        var version = settings.Version ?? compose?.Version ?? "17";
+        var version = settings.Version ?? compose?.Version;
         var database = compose?.Database ?? "app";
-        if (!ImageTag().IsMatch(version) || !DatabaseName().IsMatch(database) || compose?.Port is < 1 or > 65535)
+        if ((version != null && !ImageTag().IsMatch(version)) || !DatabaseName().IsMatch(database) || compose?.Port is < 1 or > 65535)
         {
             await stderr.WriteLineAsync("schemafirst: compose settings: version must be an image tag (e.g. 17 or 16.4), database a plain lower-case name, port 1-65535");
             return (null, [], ExitCodes.Usage);
         }
         var (source, code) = await ProjectSource.LoadAsync(inputs, settings.SourceDialect, config, stderr, ct);
         if (source == null) return (null, [], code);
-        var postgres = SqlDialects.Find("postgres")!;
-        var generated = postgres.Generate(source.Model, new SqlGenerationOptions(false));
+        var target = SqlDialects.FindTarget(engine)!;
+        var generated = target.Generate(source.Model, new SqlGenerationOptions(false));
         foreach (var n in generated.Notes.Where(n => n.Severity == Diagnostics.Severity.Error)) await stderr.WriteAsync(Diagnostics.DiagnosticTextFormatter.Format(n));
         if (generated.HasErrors)
         {
-            await stderr.WriteLineAsync("schemafirst: the schema cannot be written for PostgreSQL as it is; nothing was generated");
+            await stderr.WriteLineAsync($"schemafirst: the schema cannot be written for {target.DisplayName} as it is; nothing was generated");
             return (null, [], ExitCodes.Findings);
         }
-        var options = new ComposeOptions(version, compose?.Extensions, compose?.Port ?? 5432, database);
+        var leftOut = generated.Notes.Count(n => n.Severity == Diagnostics.Severity.Warning);
+        if (leftOut > 0) await stderr.WriteLineAsync($"schemafirst: {leftOut} thing(s) of the schema {target.DisplayName} cannot hold are left out of the init script ('schemafirst generate sql --dialect {target.Name}' names each)");
+        var options = new ComposeOptions(engine, version, compose?.Extensions, compose?.Port, database);
         var dir = Path.GetDirectoryName(output) ?? string.Empty;
         var initDir = Path.Combine(dir, options.InitDir);
         var files = new List<ArtifactFile>
@@ -109,11 +111,12 @@ internal static partial class ComposeCommand
             new(output, ComposeWriter.Write(source.Model, options)),
             new(Path.Combine(dir, ".env.example"), ComposeWriter.EnvExample(options)),
         };
-        if (ComposeWriter.ExtensionsScript(source.Model, options.Extensions) is { } extensions) files.Add(new(Path.Combine(initDir, "00-extensions.sql"), extensions));
+        if (engine == "postgres" && ComposeWriter.ExtensionsScript(source.Model, options.Extensions) is { } extensions) files.Add(new(Path.Combine(initDir, "00-extensions.sql"), extensions));
+        else if (engine != "postgres" && options.Extensions is { Count: > 0 }) await stderr.WriteLineAsync($"schemafirst: note: compose.extensions are PostgreSQL's; ignored for {target.DisplayName}");
         files.Add(new(Path.Combine(initDir, "10-schema.sql"), generated.Text));
         if (SeedCommand.SeedInputs([], config).Count > 0)
         {
-            var (seed, seedCode) = await SeedCommand.BuildAsync([], inputs, "postgres", Path.Combine(initDir, "20-seed.sql"), false, settings.SourceDialect, config, stderr, ct);
+            var (seed, seedCode) = await SeedCommand.BuildAsync([], inputs, engine, Path.Combine(initDir, "20-seed.sql"), false, settings.SourceDialect, config, stderr, ct);
             if (seed == null) return (null, [], seedCode);
             files.Add(seed);
         }

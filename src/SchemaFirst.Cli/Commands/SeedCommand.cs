@@ -18,8 +18,8 @@ internal static class SeedCommand
     {
         var seeds = new Argument<string[]>("seeds") { Description = "Seed SQL files, directories or globs (default: seed.files of schemafirst.yaml, else seed/)", Arity = ArgumentArity.ZeroOrMore };
         var schema = new Option<string[]>("--schema") { Description = "The schema the rows must fit: files, directories, globs or a database URL (default: the schema globs of schemafirst.yaml)", AllowMultipleArgumentsPerToken = true };
-        var dialect = new Option<string?>("--dialect", "-d") { Description = "Dialect to write: " + string.Join(" or ", SqlDialects.All.Select(d => d.Name)) + " (default: seed.dialect, else the source's)" };
-        dialect.AcceptOnlyFromAmong(SqlDialects.All.Select(d => d.Name).ToArray());
+        var dialect = new Option<string?>("--dialect", "-d") { Description = "Dialect to write: " + string.Join(", ", SqlDialects.Targets.Select(d => d.Name)) + " (default: seed.dialect, else the source's)" };
+        dialect.AcceptOnlyFromAmong(SqlDialects.Targets.Select(d => d.Name).ToArray());
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file (default: seed.out of schemafirst.yaml, else standard output)" };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 2 if the file is missing or differs from what would be generated" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also name every row matched on all its values (no key given)" };
@@ -54,10 +54,10 @@ internal static class SeedCommand
         }
         var (source, code) = await ProjectSource.LoadAsync(schemaArgs, sourceDialect, config, stderr, ct);
         if (source == null) return (null, code);
-        var target = SqlDialects.Find(dialectName ?? config?.Seed?.Dialect ?? source.Dialect.Name);
+        var target = SqlDialects.FindTarget(dialectName ?? config?.Seed?.Dialect ?? source.Dialect.Name);
         if (target == null)
         {
-            await stderr.WriteLineAsync($"schemafirst: seed.dialect '{config?.Seed?.Dialect}' is not one of {SqlDialects.Names}");
+            await stderr.WriteLineAsync($"schemafirst: seed.dialect '{config?.Seed?.Dialect}' is not one of {SqlDialects.TargetNames}");
             return (null, ExitCodes.Usage);
         }
         var diagnostics = new List<Diagnostic>();
@@ -70,11 +70,11 @@ internal static class SeedCommand
         var set = SeedReader.Read(files, source.Model, source.Dialect.DefaultSchema);
         diagnostics.AddRange(set.Diagnostics);
         Model.Database? targetModel = null;
-        if (target != source.Dialect && !set.HasErrors)
+        if (target != source.Dialect && target is ISqlDialect parser && !set.HasErrors)
         {
             // Checked again against the schema as the target dialect creates it, and cast to its types.
             var generated = target.Generate(source.Model, new SqlGenerationOptions(false));
-            targetModel = target.ParseTexts([("<generated " + target.Name + " schema>", generated.Text)]).Model;
+            targetModel = parser.ParseTexts([("<generated " + target.Name + " schema>", generated.Text)]).Model;
             diagnostics.AddRange(SeedReader.CheckTarget(set.Rows, targetModel, target.DisplayName));
         }
         var (text, notes) = SeedWriter.Write(set, source.Model, target.Name, targetModel);

@@ -23,12 +23,15 @@ public static class SeedWriter
             targetTables?.GetValueOrDefault(table.Name.Name.ToLowerInvariant())?.Columns.FirstOrDefault(c => c.Name.Equals(column.Name, StringComparison.OrdinalIgnoreCase)) ?? column;
         var notes = new List<Diagnostic>();
         var postgres = dialect == "postgres";
+        var mysql = dialect is "mysql" or "mariadb";
+        var flavor = postgres ? Target.Postgres : mysql ? Target.MySql : Target.Sqlite;
         var sqliteSource = model.SourceDialect == "sqlite";
         var tables = model.Tables.ToDictionary(t => t.Name);
         var uniqueIndexes = model.Indexes.Where(i => i.Unique && i.Where == null && i.Elements.All(e => e.Column != null)).ToLookup(i => i.Table);
         var sb = new StringBuilder();
         sb.Append("-- Seed data, written by SchemaFirst from the seed files; do not edit by hand.\n");
         sb.Append("-- Idempotent: running it again adds no row and changes none.\n");
+        if (mysql) sb.Append("SET NAMES utf8mb4;\n");
         foreach (var group in Order(seeds.Rows, tables))
         {
             var table = tables[group.Key];
@@ -36,7 +39,7 @@ public static class SeedWriter
             if (table.PrimaryKey is { } pk) keys.Add(pk.Columns.ToList());
             keys.AddRange(table.Uniques.Select(u => (IReadOnlyList<string>)u.Columns.ToList()));
             keys.AddRange(uniqueIndexes[table.Name].Select(i => (IReadOnlyList<string>)i.Elements.Select(e => e.Column!).ToList()));
-            var name = postgres ? Dialects.Postgres.PostgresQuoting.Name(table.Name) : Quote(table.Name.Name, postgres);
+            var name = postgres ? Dialects.Postgres.PostgresQuoting.Name(table.Name) : Quote(table.Name.Name, flavor);
             sb.Append('\n').Append("-- ").Append(table.Name).Append(": ").Append(group.Count()).Append(group.Count() == 1 ? " row\n" : " rows\n");
             var rows = group.ToList();
             var i = 0;
@@ -47,17 +50,18 @@ public static class SeedWriter
                 var j = i + 1;
                 while (j < rows.Count && rows[j].Columns.SequenceEqual(columns) && Keyed(rows[j], keys) == keyed) j++;
                 var batch = rows.GetRange(i, j - i);
-                var columnList = string.Join(", ", columns.Select(c => Quote(c, postgres)));
+                var columnList = string.Join(", ", columns.Select(c => Quote(c, flavor)));
                 var overriding = postgres && columns.Any(c => table.FindColumn(c)?.Identity?.Always == true) ? " OVERRIDING SYSTEM VALUE" : string.Empty;
                 if (keyed)
                 {
                     sb.Append("INSERT INTO ").Append(name).Append(" (").Append(columnList).Append(')').Append(overriding).Append(" VALUES\n");
                     for (var r = 0; r < batch.Count; r++)
                     {
-                        sb.Append("  (").Append(string.Join(", ", batch[r].Values.Select(v => Value(v, postgres, sqliteSource, notes)))).Append(')');
+                        sb.Append("  (").Append(string.Join(", ", batch[r].Values.Select((v, k) => Value(v, flavor, sqliteSource, notes, table.FindColumn(columns[k]))))).Append(')');
                         sb.Append(r + 1 < batch.Count ? ",\n" : "\n");
                     }
-                    sb.Append("ON CONFLICT DO NOTHING;\n");
+                    // MySQL: a no-op update on a duplicate key (INSERT IGNORE would also swallow other errors).
+                    sb.Append(mysql ? "ON DUPLICATE KEY UPDATE " + Quote(columns[0], flavor) + " = " + Quote(columns[0], flavor) + ";\n" : "ON CONFLICT DO NOTHING;\n");
                 }
                 else
                 {
@@ -74,7 +78,7 @@ public static class SeedWriter
                                 row.Location, "give the key, or the values that make the row what it is"));
                             continue;
                         }
-                        var typed = given.Select(g => Typed(g.Value, g.Column, postgres, sqliteSource, notes)).ToList();
+                        var typed = given.Select(g => Typed(g.Value, g.Column, flavor, sqliteSource, notes)).ToList();
                         // A value the database computes (now(), gen_random_uuid()) differs on every run: it cannot say whether the
                         // row is there. Types without equality (json, xml, arrays of them) are compared as text.
                         var matchable = given.Select((g, k) => (g.Column, Value: typed[k], g.Value.Kind)).Where(m => m.Kind != SeedValueKind.Expression).ToList();
@@ -84,12 +88,13 @@ public static class SeedWriter
                                 row.Location, "give the key, or a plain value to recognise the row by"));
                             continue;
                         }
-                        sb.Append("INSERT INTO ").Append(name).Append(" (").Append(string.Join(", ", given.Select(g => Quote(g.Column.Name, postgres)))).Append(')').Append(overriding).Append('\n');
-                        sb.Append("SELECT ").Append(string.Join(", ", typed)).Append('\n');
+                        sb.Append("INSERT INTO ").Append(name).Append(" (").Append(string.Join(", ", given.Select(g => Quote(g.Column.Name, flavor)))).Append(')').Append(overriding).Append('\n');
+                        sb.Append("SELECT ").Append(string.Join(", ", typed)).Append(mysql ? " FROM DUAL" : string.Empty).Append('\n');
                         sb.Append("WHERE NOT EXISTS (SELECT 1 FROM ").Append(name).Append(" WHERE ");
-                        sb.Append(string.Join(" AND ", matchable.Select(m => !postgres ? Quote(m.Column.Name, false) + " IS " + m.Value
-                            : Comparable(m.Column.Type) ? Quote(m.Column.Name, true) + " IS NOT DISTINCT FROM " + m.Value
-                            : Quote(m.Column.Name, true) + "::text IS NOT DISTINCT FROM (" + m.Value + ")::text")));
+                        sb.Append(string.Join(" AND ", matchable.Select(m => mysql ? Quote(m.Column.Name, flavor) + " <=> " + m.Value
+                            : !postgres ? Quote(m.Column.Name, flavor) + " IS " + m.Value
+                            : Comparable(m.Column.Type) ? Quote(m.Column.Name, Target.Postgres) + " IS NOT DISTINCT FROM " + m.Value
+                            : Quote(m.Column.Name, Target.Postgres) + "::text IS NOT DISTINCT FROM (" + m.Value + ")::text")));
                         sb.Append(");\n");
                     }
                 }
@@ -104,8 +109,8 @@ public static class SeedWriter
                     var sequence = $"pg_get_serial_sequence({literal}, {col})";
                     sb.Append("-- move the sequence of ").Append(column.Name).Append(" past the seeded ids\n");
                     // Only forward: past the sequence's last value, or, when it was never used, past its START WITH - 1.
-                    sb.Append("SELECT setval(").Append(sequence).Append(", max(").Append(Quote(column.Name, true)).Append(")) FROM ").Append(name).Append('\n');
-                    sb.Append("HAVING max(").Append(Quote(column.Name, true)).Append(") > (SELECT coalesce(s.last_value, s.start_value - 1) FROM pg_sequences s\n");
+                    sb.Append("SELECT setval(").Append(sequence).Append(", max(").Append(Quote(column.Name, Target.Postgres)).Append(")) FROM ").Append(name).Append('\n');
+                    sb.Append("HAVING max(").Append(Quote(column.Name, Target.Postgres)).Append(") > (SELECT coalesce(s.last_value, s.start_value - 1) FROM pg_sequences s\n");
                     sb.Append("  WHERE format('%I.%I', s.schemaname, s.sequencename)::regclass = ").Append(sequence).Append("::regclass);\n");
                 }
             }
@@ -159,15 +164,30 @@ public static class SeedWriter
     private static bool Comparable(DataType type) => type.Kind is not (TypeKind.Json or TypeKind.Xml or TypeKind.Geometric or TypeKind.Unknown or TypeKind.User or TypeKind.Composite or TypeKind.Array or TypeKind.Domain);
 
     /// <summary>A value with its column's type spelled out, for PostgreSQL's SELECT form where no target type is inferred.</summary>
-    private static string Typed(SeedValue value, Column column, bool postgres, bool sqliteSource, List<Diagnostic> notes)
+    private static string Typed(SeedValue value, Column column, Target target, bool sqliteSource, List<Diagnostic> notes)
     {
-        var sql = Value(value, postgres, sqliteSource, notes);
-        return postgres ? "CAST(" + sql + " AS " + column.Type.Text + ")" : sql;
+        var sql = Value(value, target, sqliteSource, notes, column);
+        return target == Target.Postgres ? "CAST(" + sql + " AS " + column.Type.Text + ")" : sql;
     }
 
     /// <summary>A value in the target dialect: kept as written for its own dialect, converted for the other.</summary>
-    private static string Value(SeedValue value, bool postgres, bool sqliteSource, List<Diagnostic> notes)
+    private static string Value(SeedValue value, Target target, bool sqliteSource, List<Diagnostic> notes, Column? column = null)
     {
+        var postgres = target == Target.Postgres;
+        if (target == Target.MySql)
+        {
+            // Written for MySQL from either source: strings re-quoted for its backslash escapes.
+            return value.Kind switch
+            {
+                SeedValueKind.Null => "NULL",
+                SeedValueKind.Number => value.Sql,
+                SeedValueKind.String when column?.Type.Kind == TypeKind.Array && !sqliteSource => Dialects.MySql.MySqlQuoting.Literal(ArrayAsJson(value, notes)),
+                SeedValueKind.String => Dialects.MySql.MySqlQuoting.Literal(value.Text!),
+                SeedValueKind.Boolean => value.Sql is "true" or "1" ? "TRUE" : "FALSE",
+                SeedValueKind.Default => "DEFAULT",
+                _ => Copied(value, "MySQL", notes),
+            };
+        }
         if (postgres != sqliteSource) return value.Sql; // the source's own dialect
         switch (value.Kind)
         {
@@ -188,5 +208,64 @@ public static class SeedWriter
         }
     }
 
-    private static string Quote(string name, bool postgres) => postgres ? Dialects.Postgres.PostgresQuoting.Quote(name) : Dialects.Sqlite.SqliteQuoting.Quote(name);
+    /// <summary>A PostgreSQL array literal (<c>{a,"b c",NULL}</c>) as the JSON array a MySQL JSON column holds.</summary>
+    private static string ArrayAsJson(SeedValue value, List<Diagnostic> notes)
+    {
+        var text = value.Text!.Trim();
+        if (text.Length < 2 || text[0] != '{' || text[^1] != '}' || text[1..^1].Contains('{'))
+        {
+            notes.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.SeedValue, $"{value.Sql} is not a one-dimensional array literal; copied as written", value.Location, "write it as {a,b,c}"));
+            return value.Text!;
+        }
+        var items = new List<string?>();
+        var body = text[1..^1];
+        var i = 0;
+        while (i < body.Length)
+        {
+            var sb = new StringBuilder();
+            var quoted = false;
+            if (body[i] == '"')
+            {
+                quoted = true;
+                i++;
+                while (i < body.Length && body[i] != '"')
+                {
+                    if (body[i] == '\\' && i + 1 < body.Length) i++;
+                    sb.Append(body[i++]);
+                }
+                i++;
+            }
+            else
+            {
+                while (i < body.Length && body[i] != ',') sb.Append(body[i++]);
+            }
+            var item = quoted ? sb.ToString() : sb.ToString().Trim();
+            items.Add(!quoted && item.Equals("NULL", StringComparison.OrdinalIgnoreCase) ? null : item);
+            while (i < body.Length && body[i] != ',') i++;
+            i++;
+        }
+        if (body.Length == 0) items.Clear();
+        return "[" + string.Join(",", items.Select(x => x == null ? "null" : System.Text.Json.JsonSerializer.Serialize(x))) + "]";
+    }
+
+    private enum Target
+    {
+        Postgres,
+        Sqlite,
+        MySql,
+    }
+
+    private static string Copied(SeedValue value, string engine, List<Diagnostic> notes)
+    {
+        notes.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.SeedValue, $"the expression {value.Sql} is copied as written into {engine} SQL", value.Location,
+            "check that the target database has what it calls"));
+        return value.Sql;
+    }
+
+    private static string Quote(string name, Target target) => target switch
+    {
+        Target.Postgres => Dialects.Postgres.PostgresQuoting.Quote(name),
+        Target.MySql => Dialects.MySql.MySqlQuoting.Quote(name),
+        _ => Dialects.Sqlite.SqliteQuoting.Quote(name),
+    };
 }

@@ -4,49 +4,93 @@ using SchemaFirst.Model;
 namespace SchemaFirst.Rendering.Compose;
 
 /// <summary>
-/// Options of a Compose environment: the image version, extensions to create besides the schema's own, the host port
-/// (bound to 127.0.0.1 only), the database name, and the init folder relative to the compose file.
+/// Options of a Compose environment: the engine, the image version (null: the engine's default), extensions to create
+/// besides the schema's own, the host port (null: the engine's; bound to 127.0.0.1 only), the database name, and the init
+/// folder relative to the compose file.
 /// </summary>
-public sealed record ComposeOptions(string Version = "17", IReadOnlyList<string>? Extensions = null, int Port = 5432, string Database = "app", string InitDir = "schemafirst-init");
+public sealed record ComposeOptions(
+    string Engine = "postgres",
+    string? Version = null,
+    IReadOnlyList<string>? Extensions = null,
+    int? Port = null,
+    string Database = "app",
+    string InitDir = "schemafirst-init");
 
 /// <summary>
-/// Writes a Docker Compose file for a local PostgreSQL with the schema: the official image (PostGIS's when the schema
-/// uses postgis), a healthcheck with pg_isready, a named volume, the port on 127.0.0.1, the generated DDL and seeds
-/// mounted read-only into the init folder, and every credential taken from the environment (the file holds no secret;
-/// <c>.env.example</c> lists the variables).
+/// Represents what differs between engines in a Compose environment: the official image and its default version, the
+/// environment variables its entrypoint reads (the password ones required, never given a value), where it keeps data,
+/// its port, and a healthcheck that passes only once the server answers.
+/// </summary>
+internal sealed record ComposeEngine(string Name, string Image, string DefaultVersion, int Port, string DataPath,
+    IReadOnlyList<(string Variable, string? Default, bool Secret)> Environment, string Healthcheck)
+{
+    public static readonly ComposeEngine Postgres = new("postgres", "postgres", "17", 5432, "/var/lib/postgresql/data",
+        [("POSTGRES_DB", "{db}", false), ("POSTGRES_USER", "{db}", false), ("POSTGRES_PASSWORD", null, true)],
+        "[\"CMD-SHELL\", \"pg_isready -U \\\"$${POSTGRES_USER}\\\" -d \\\"$${POSTGRES_DB}\\\"\"]");
+
+    public static readonly ComposeEngine MySql = new("mysql", "mysql", "8.4", 3306, "/var/lib/mysql",
+        [("MYSQL_DATABASE", "{db}", false), ("MYSQL_USER", "{db}", false), ("MYSQL_PASSWORD", null, true), ("MYSQL_ROOT_PASSWORD", null, true)],
+        "[\"CMD-SHELL\", \"mysqladmin ping -h 127.0.0.1 -u root --password=\\\"$${MYSQL_ROOT_PASSWORD}\\\" --silent\"]");
+
+    public static readonly ComposeEngine MariaDb = new("mariadb", "mariadb", "11.4", 3306, "/var/lib/mysql",
+        [("MARIADB_DATABASE", "{db}", false), ("MARIADB_USER", "{db}", false), ("MARIADB_PASSWORD", null, true), ("MARIADB_ROOT_PASSWORD", null, true)],
+        "[\"CMD\", \"healthcheck.sh\", \"--connect\", \"--innodb_initialized\"]");
+
+    public static readonly IReadOnlyList<ComposeEngine> All = [Postgres, MySql, MariaDb];
+}
+
+/// <summary>
+/// Writes a Docker Compose file for a local database with the schema (PostgreSQL, MySQL or MariaDB): the official image
+/// (PostGIS's when a PostgreSQL schema uses postgis), a healthcheck that waits for the server, a named volume, the port
+/// on 127.0.0.1 only, the generated DDL and seeds mounted read-only into the image's init folder, and every credential
+/// taken from the environment (the file holds no secret; <c>.env.example</c> lists the variables).
 /// </summary>
 public static class ComposeWriter
 {
+    /// <summary>The engines a Compose environment can be written for.</summary>
+    public static IReadOnlyList<string> Engines => [.. ComposeEngine.All.Select(e => e.Name)];
+
+    private static ComposeEngine EngineOf(ComposeOptions options) =>
+        ComposeEngine.All.FirstOrDefault(e => e.Name == options.Engine) ?? throw new ArgumentException($"no Compose engine '{options.Engine}'", nameof(options));
+
     /// <summary>The PostGIS image tag that goes with a PostgreSQL major version.</summary>
     private static string PostgisTag(string version) => (version.Split('.')[0]) + "-3.5";
 
     public static bool UsesPostgis(Database model, IReadOnlyList<string>? extensions) =>
         model.Extensions.Any(e => e.Name.Equals("postgis", StringComparison.OrdinalIgnoreCase)) || extensions?.Any(e => e.Equals("postgis", StringComparison.OrdinalIgnoreCase)) == true;
 
-    public static string Image(Database model, ComposeOptions options) =>
-        UsesPostgis(model, options.Extensions) ? "postgis/postgis:" + PostgisTag(options.Version) : "postgres:" + options.Version;
+    public static string Image(Database model, ComposeOptions options)
+    {
+        var engine = EngineOf(options);
+        var version = options.Version ?? engine.DefaultVersion;
+        return engine == ComposeEngine.Postgres && UsesPostgis(model, options.Extensions) ? "postgis/postgis:" + PostgisTag(version) : engine.Image + ":" + version;
+    }
 
     public static string Write(Database model, ComposeOptions options)
     {
+        var engine = EngineOf(options);
         var sb = new StringBuilder();
         sb.Append("# Written by SchemaFirst from the schema source; do not edit by hand.\n");
         sb.Append("# Regenerate with: schemafirst generate compose\n");
-        sb.Append("# Start: cp .env.example .env (set the password), then docker compose up -d --wait\n");
+        sb.Append("# Start: cp .env.example .env (set the passwords), then docker compose up -d --wait\n");
         sb.Append("services:\n");
         sb.Append("  db:\n");
         sb.Append("    image: ").Append(Yaml(Image(model, options))).Append('\n');
         sb.Append("    restart: unless-stopped\n");
         sb.Append("    environment:\n");
-        sb.Append("      POSTGRES_DB: \"${POSTGRES_DB:-").Append(options.Database).Append("}\"\n");
-        sb.Append("      POSTGRES_USER: \"${POSTGRES_USER:-").Append(options.Database).Append("}\"\n");
-        sb.Append("      POSTGRES_PASSWORD: \"${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env (see .env.example)}\"\n");
+        foreach (var (variable, value, secret) in engine.Environment)
+        {
+            sb.Append("      ").Append(variable).Append(": \"${").Append(variable);
+            sb.Append(secret ? ":?set " + variable + " in .env (see .env.example)" : ":-" + value!.Replace("{db}", options.Database, StringComparison.Ordinal));
+            sb.Append("}\"\n");
+        }
         sb.Append("    ports:\n");
-        sb.Append("      - \"127.0.0.1:${DB_PORT:-").Append(options.Port).Append("}:5432\"\n");
+        sb.Append("      - \"127.0.0.1:${DB_PORT:-").Append(options.Port ?? engine.Port).Append("}:").Append(engine.Port).Append("\"\n");
         sb.Append("    volumes:\n");
-        sb.Append("      - \"db-data:/var/lib/postgresql/data\"\n");
+        sb.Append("      - \"db-data:").Append(engine.DataPath).Append("\"\n");
         sb.Append("      - \"./").Append(options.InitDir).Append(":/docker-entrypoint-initdb.d:ro\"\n");
         sb.Append("    healthcheck:\n");
-        sb.Append("      test: [\"CMD-SHELL\", \"pg_isready -U \\\"$${POSTGRES_USER}\\\" -d \\\"$${POSTGRES_DB}\\\"\"]\n");
+        sb.Append("      test: ").Append(engine.Healthcheck).Append('\n');
         sb.Append("      interval: 5s\n");
         sb.Append("      timeout: 5s\n");
         sb.Append("      retries: 30\n");
@@ -56,14 +100,19 @@ public static class ComposeWriter
         return sb.ToString();
     }
 
-    public static string EnvExample(ComposeOptions options) =>
-        "# Copy to .env and set the password; .env stays out of version control.\n"
-        + "POSTGRES_DB=" + options.Database + "\n"
-        + "POSTGRES_USER=" + options.Database + "\n"
-        + "POSTGRES_PASSWORD=\n"
-        + "DB_PORT=" + options.Port + "\n";
+    public static string EnvExample(ComposeOptions options)
+    {
+        var engine = EngineOf(options);
+        var sb = new StringBuilder("# Copy to .env and set the passwords; .env stays out of version control.\n");
+        foreach (var (variable, value, secret) in engine.Environment)
+        {
+            sb.Append(variable).Append('=').Append(secret ? string.Empty : value!.Replace("{db}", options.Database, StringComparison.Ordinal)).Append('\n');
+        }
+        sb.Append("DB_PORT=").Append(options.Port ?? engine.Port).Append('\n');
+        return sb.ToString();
+    }
 
-    /// <summary>The extensions the config asks for that the schema does not create itself, as re-runnable SQL.</summary>
+    /// <summary>The extensions the config asks for that the schema does not create itself, as re-runnable SQL (PostgreSQL).</summary>
     public static string? ExtensionsScript(Database model, IReadOnlyList<string>? extensions)
     {
         var extra = (extensions ?? []).Where(e => !model.Extensions.Any(m => m.Name.Equals(e, StringComparison.OrdinalIgnoreCase))).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
