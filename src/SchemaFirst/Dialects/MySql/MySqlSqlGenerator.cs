@@ -90,7 +90,24 @@ internal sealed class MySqlSqlGenerator
 
     private static string Q(string name) => MySqlQuoting.Quote(name);
 
-    private string Expr(string expression, bool forDefault = false) => MySqlExpression.Translate(expression, _schemas, forDefault) ?? string.Empty;
+    /// <summary>How MySQL and MariaDB spell what a translated check, default or view may contain.</summary>
+    internal static readonly Portable.ExpressionStyle Style = new(
+        MySqlQuoting.Quote,
+        MySqlQuoting.Literal,
+        new HashSet<string>(StringComparer.Ordinal)
+        {
+            "abs", "ceil", "ceiling", "floor", "round", "mod", "power", "pow", "sqrt", "coalesce", "nullif", "greatest", "least", "lower",
+            "upper", "trim", "ltrim", "rtrim", "concat", "concat_ws", "substring", "substr", "replace", "left", "right", "lpad", "rpad",
+            "reverse", "char_length", "character_length", "count", "sum", "avg", "min", "max", "json_valid", "json_extract", "ifnull",
+            "sign", "exp", "ln", "log", "log10", "md5", "date",
+        },
+        new Dictionary<string, string> { ["btrim"] = "trim", ["length"] = "char_length" },
+        Now: "CURRENT_TIMESTAMP(6)",
+        Today: "(CURRENT_DATE)",
+        Uuid: "uuid()",
+        RegexMatch: "REGEXP");
+
+    private string Expr(string expression, bool forDefault = false) => Portable.ExpressionTranslator.Translate(expression, _schemas, Style, forDefault) ?? string.Empty;
 
     private void Run()
     {
@@ -220,7 +237,7 @@ internal sealed class MySqlSqlGenerator
     /// <summary>A default: literals as they are, expressions in parentheses (both engines take that form).</summary>
     private string? DefaultText(string def, DataType type)
     {
-        var e = MySqlExpression.Translate(def, _schemas, forDefault: true);
+        var e = Portable.ExpressionTranslator.Translate(def, _schemas, Style, forDefault: true);
         if (e == null) return null;
         while (e.Length > 2 && e[0] == '(' && e[^1] == ')' && Balanced(e[1..^1])) e = e[1..^1].Trim();
         if (type.Kind == TypeKind.Boolean) e = e switch { "true" => "TRUE", "false" => "FALSE", _ => e };
@@ -398,7 +415,7 @@ internal sealed class MySqlSqlGenerator
             Note(Severity.Warning, $"materialized view {v.Name}: {_target.DisplayName} has no materialized views; not created");
             return;
         }
-        var query = MySqlExpression.Translate(v.Query, _schemas);
+        var query = Portable.ExpressionTranslator.Translate(v.Query, _schemas, Style);
         if (query == null)
         {
             Note(Severity.Warning, $"view {v.Name}: its query uses PostgreSQL-only syntax; not created");

@@ -3,24 +3,34 @@ using SchemaFirst.Dialects.Postgres;
 using SchemaFirst.Model;
 using SchemaFirst.Sql;
 
-namespace SchemaFirst.Dialects.MySql;
+namespace SchemaFirst.Dialects.Portable;
 
 /// <summary>
-/// Translates a normalized PostgreSQL expression to MySQL/MariaDB, or says it cannot (null). Casts are dropped (MySQL
-/// converts by context), string literals are re-quoted for MySQL's backslash escapes, identifiers get backticks,
-/// <c>~</c> becomes REGEXP, <c>x = any (array[...])</c> becomes <c>x IN (...)</c>, <c>btrim</c> trim and <c>length</c>
-/// char_length (PostgreSQL counts characters). A function MySQL does not have, or a PostgreSQL-only operator, makes the
-/// whole expression untranslatable: the caller reports it and leaves the object out, never writes half of it.
+/// Represents how a target engine spells what a translated expression may contain: identifiers, strings, booleans,
+/// the functions it has (and PostgreSQL functions renamed for it), what now() and gen_random_uuid() become in a
+/// default, and how it writes PostgreSQL's regular-expression match (null: it cannot).
 /// </summary>
-internal static class MySqlExpression
+internal sealed record ExpressionStyle(
+    Func<string, string> Quote,
+    Func<string, string> Literal,
+    IReadOnlySet<string> Functions,
+    IReadOnlyDictionary<string, string> Renames,
+    string Now,
+    string? Today,
+    string? Uuid,
+    string? RegexMatch,
+    string? True = null,
+    string? False = null);
+
+/// <summary>
+/// Translates a normalized PostgreSQL expression to another engine (<see cref="ExpressionStyle"/>), or says it cannot
+/// (null). Casts are dropped (the target converts by context), string literals and identifiers are re-quoted for the
+/// target, <c>x = any (array[...])</c> becomes <c>x IN (...)</c>, functions are renamed where the target spells them
+/// otherwise (<c>btrim</c> is TRIM). A function the target does not have, or a PostgreSQL-only operator, makes the whole
+/// expression untranslatable: the caller reports it and leaves the object out, never writes half of it.
+/// </summary>
+internal static class ExpressionTranslator
 {
-    private static readonly HashSet<string> Functions = new(StringComparer.Ordinal)
-    {
-        "abs", "ceil", "ceiling", "floor", "round", "mod", "power", "pow", "sqrt", "coalesce", "nullif", "greatest", "least", "lower",
-        "upper", "trim", "ltrim", "rtrim", "concat", "concat_ws", "substring", "substr", "replace", "left", "right", "lpad", "rpad",
-        "reverse", "char_length", "character_length", "count", "sum", "avg", "min", "max", "json_valid", "json_extract", "ifnull",
-        "sign", "exp", "ln", "log", "log10", "md5", "upper", "date",
-    };
 
     private static readonly HashSet<string> KeywordsBeforeParen = new(StringComparer.Ordinal)
     {
@@ -36,7 +46,7 @@ internal static class MySqlExpression
 
     /// <param name="schemas">The model's schemas: their qualifiers are dropped, as every object goes into one database.</param>
     /// <param name="forDefault">In a DEFAULT: now() and CURRENT_TIMESTAMP take microseconds to match DATETIME(6).</param>
-    public static string? Translate(string expression, IReadOnlySet<string> schemas, bool forDefault = false)
+    public static string? Translate(string expression, IReadOnlySet<string> schemas, ExpressionStyle style, bool forDefault = false)
     {
         List<Token> tokens;
         try
@@ -57,7 +67,7 @@ internal static class MySqlExpression
             {
                 case TokenKind.String:
                     if (expression[t.Start] is 'b' or 'B' or 'x' or 'X' or 'u' or 'U') return null;
-                    sb.Append(MySqlQuoting.Literal(c.StringValue(t)));
+                    sb.Append(style.Literal(c.StringValue(t)));
                     break;
                 case TokenKind.QuotedIdentifier:
                 case TokenKind.Word when !IsKeywordish(c, tokens, i):
@@ -68,7 +78,7 @@ internal static class MySqlExpression
                         i++; // schema.relation: every object goes into one database, the schema goes
                         continue;
                     }
-                    sb.Append(MySqlQuoting.Quote(name));
+                    sb.Append(style.Quote(name));
                     break;
                 }
                 case TokenKind.Word:
@@ -77,46 +87,47 @@ internal static class MySqlExpression
                     var call = i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.LParen;
                     if (w == "now" && call && i + 2 < tokens.Count && tokens[i + 2].Kind == TokenKind.RParen)
                     {
-                        if (!forDefault) return null; // not deterministic: MySQL refuses it in a CHECK
-                        sb.Append("CURRENT_TIMESTAMP(6)");
+                        if (!forDefault) return null; // not deterministic: refused in a CHECK
+                        sb.Append(style.Now);
                         i += 2;
                         break;
                     }
                     if (w is "current_timestamp" or "localtimestamp")
                     {
                         if (!forDefault) return null;
-                        sb.Append("CURRENT_TIMESTAMP(6)");
+                        sb.Append(style.Now);
                         break;
                     }
                     if (w == "current_date")
                     {
-                        if (!forDefault) return null;
-                        sb.Append("(CURRENT_DATE)");
+                        if (!forDefault || style.Today == null) return null;
+                        sb.Append(style.Today);
                         break;
                     }
-                    if (w is "gen_random_uuid" or "uuid_generate_v4" && call)
+                    if (w is "gen_random_uuid" or "uuid_generate_v4" && call && i + 2 < tokens.Count && tokens[i + 2].Kind == TokenKind.RParen)
                     {
-                        if (!forDefault) return null;
-                        sb.Append("uuid");
+                        if (!forDefault || style.Uuid == null) return null;
+                        sb.Append(style.Uuid);
+                        i += 2;
                         break;
                     }
-                    if (w == "btrim" && call)
+                    if (w is "true" or "false" && (w == "true" ? style.True : style.False) is { } boolean)
                     {
-                        sb.Append("trim");
+                        sb.Append(boolean);
                         break;
                     }
-                    if (w == "length" && call)
+                    if (call && style.Renames.TryGetValue(w, out var renamed))
                     {
-                        sb.Append("char_length");
+                        sb.Append(renamed);
                         break;
                     }
-                    if (w is "any" && TryInList(expression, tokens, c, i, schemas, sb, out var next))
+                    if (w is "any" && TryInList(expression, tokens, c, i, schemas, style, sb, out var next))
                     {
                         i = next;
                         break;
                     }
                     if (Unsupported.Contains(w)) return null;
-                    if (call && !Functions.Contains(w) && !KeywordsBeforeParen.Contains(w) && w != "cast") return null;
+                    if (call && !style.Functions.Contains(w) && !KeywordsBeforeParen.Contains(w) && w != "cast") return null;
                     sb.Append(c.TextOf(t));
                     break;
                 }
@@ -143,11 +154,15 @@ internal static class MySqlExpression
                     var op = c.TextOf(t);
                     switch (op)
                     {
-                        case "~": sb.Append("REGEXP"); break;
-                        case "~*": sb.Append("REGEXP"); break;
-                        case "!~": sb.Append("NOT REGEXP"); break;
-                        case "!~*": sb.Append("NOT REGEXP"); break;
-                        case "||": return null; // OR in MySQL's default mode
+                        case "~" or "~*":
+                            if (style.RegexMatch == null) return null;
+                            sb.Append(style.RegexMatch);
+                            break;
+                        case "!~" or "!~*":
+                            if (style.RegexMatch == null) return null;
+                            sb.Append("NOT ").Append(style.RegexMatch);
+                            break;
+                        case "||": return null; // OR in MySQL's default mode, + in T-SQL: not written
                         case "@>" or "<@" or "&&" or "?" or "?|" or "?&" or "#>" or "#>>" or "@@" or "-|-" or "->" or "->>": return null;
                         default: sb.Append(op); break;
                     }
@@ -185,7 +200,7 @@ internal static class MySqlExpression
     private static string Tidy(string text) => text.Replace("( ", "(", StringComparison.Ordinal).Replace(" )", ")", StringComparison.Ordinal).Replace(" ,", ",", StringComparison.Ordinal);
 
     /// <summary><c>= any (array['a', 'b'])</c> → <c>IN ('a', 'b')</c>; the '=' was already written.</summary>
-    private static bool TryInList(string expression, List<Token> tokens, TokenCursor c, int i, IReadOnlySet<string> schemas, StringBuilder sb, out int next)
+    private static bool TryInList(string expression, List<Token> tokens, TokenCursor c, int i, IReadOnlySet<string> schemas, ExpressionStyle style, StringBuilder sb, out int next)
     {
         next = i;
         if (i == 0 || tokens[i - 1].Kind != TokenKind.Operator || c.TextOf(tokens[i - 1]) != "=") return false;
@@ -194,7 +209,7 @@ internal static class MySqlExpression
         var close = SqlNormalizer.MatchingParen(tokens, i + 3, tokens.Count);
         var outer = SqlNormalizer.MatchingParen(tokens, i + 1, tokens.Count);
         if (close < 0 || outer != close + 1 || close <= i + 4) return false;
-        var inner = Translate(expression[tokens[i + 4].Start..tokens[close - 1].End], schemas);
+        var inner = Translate(expression[tokens[i + 4].Start..tokens[close - 1].End], schemas, style);
         if (inner == null) return false;
         // the '=' already written becomes IN
         var eq = sb.ToString().LastIndexOf('=');
