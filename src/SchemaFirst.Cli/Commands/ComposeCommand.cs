@@ -25,9 +25,9 @@ internal static partial class ComposeCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var source = new Argument<string[]>("source") { Description = "SQL files, directories, globs or a database URL (default: the schema globs of schemafirst.yaml)", Arity = ArgumentArity.ZeroOrMore };
-        var engine = new Option<string?>("--engine") { Description = "Database engine: postgres, mysql or mariadb (default: compose.engine, else postgres)" };
+        var engine = new Option<string?>("--engine") { Description = "Database engine: postgres, mysql, mariadb, sqlserver or oracle (default: compose.engine, else postgres)" };
         engine.AcceptOnlyFromAmong(Engines);
-        var version = new Option<string?>("--version") { Description = "Image version (default: compose.version, else postgres 17, mysql 8.4, mariadb 11.4)" };
+        var version = new Option<string?>("--version") { Description = "Image version (default: compose.version, else postgres 17, mysql 8.4, mariadb 11.4, sqlserver 2022-latest, oracle 23-slim)" };
         var output = new Option<string?>("--output", "-o") { Description = "The compose file to write (default: compose.out of schemafirst.yaml); .env.example and the init folder go beside it" };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 2 if any of the files is missing, different, or no longer written" };
         var sourceDialect = new Option<string?>("--source-dialect") { Description = "Dialect of the source files" };
@@ -113,7 +113,8 @@ internal static partial class ComposeCommand
         };
         if (engine == "postgres" && ComposeWriter.ExtensionsScript(source.Model, options.Extensions) is { } extensions) files.Add(new(Path.Combine(initDir, "00-extensions.sql"), extensions));
         else if (engine != "postgres" && options.Extensions is { Count: > 0 }) await stderr.WriteLineAsync($"schemafirst: note: compose.extensions are PostgreSQL's; ignored for {target.DisplayName}");
-        files.Add(new(Path.Combine(initDir, "10-schema.sql"), generated.Text));
+        files.Add(new(Path.Combine(initDir, "10-schema.sql"), ComposeWriter.InitPrefix(options) + generated.Text));
+        if (ComposeWriter.InitScript(options) is { } script) files.Add(new(Path.Combine(initDir, "init.sh"), script));
         if (SeedCommand.SeedInputs([], config).Count > 0)
         {
             var (seed, seedCode) = await SeedCommand.BuildAsync([], inputs, engine, Path.Combine(initDir, "20-seed.sql"), false, settings.SourceDialect, config, stderr, ct);
@@ -121,7 +122,7 @@ internal static partial class ComposeCommand
             files.Add(seed);
         }
         var written = files.Select(f => Path.GetFullPath(f.Path!)).ToHashSet(StringComparer.Ordinal);
-        var stale = Directory.Exists(initDir) ? Directory.GetFiles(initDir, "*.sql").Where(f => !written.Contains(Path.GetFullPath(f))).Order(StringComparer.Ordinal).ToList() : [];
+        var stale = Directory.Exists(initDir) ? Directory.GetFiles(initDir).Where(f => f.EndsWith(".sql", StringComparison.Ordinal) || f.EndsWith(".sh", StringComparison.Ordinal)).Where(f => !written.Contains(Path.GetFullPath(f))).Order(StringComparer.Ordinal).ToList() : [];
         return (files, stale, ExitCodes.Ok);
     }
 }

@@ -27,7 +27,7 @@ public static class SqlDialects
     public static string Names => string.Join(", ", All.Select(d => d.Name));
 
     /// <summary>Everything DDL can be generated for: the full dialects, then the generation-only targets.</summary>
-    public static IReadOnlyList<IDdlTarget> Targets { get; } = [.. All, MySql.MySqlTarget.MySql, MySql.MySqlTarget.MariaDb, SqlServer.SqlServerTarget.Instance];
+    public static IReadOnlyList<IDdlTarget> Targets { get; } = [.. All, MySql.MySqlTarget.MySql, MySql.MySqlTarget.MariaDb, SqlServer.SqlServerTarget.Instance, Oracle.OracleTarget.Instance];
 
     /// <summary>The DDL target a name or alias (any case) stands for; null when none does.</summary>
     public static IDdlTarget? FindTarget(string name) =>

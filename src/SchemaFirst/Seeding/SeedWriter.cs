@@ -24,7 +24,8 @@ public static class SeedWriter
         var notes = new List<Diagnostic>();
         var postgres = dialect == "postgres";
         var mysql = dialect is "mysql" or "mariadb";
-        var flavor = postgres ? Target.Postgres : mysql ? Target.MySql : Target.Sqlite;
+        var flavor = postgres ? Target.Postgres : mysql ? Target.MySql : dialect == "sqlserver" ? Target.SqlServer : dialect == "oracle" ? Target.Oracle : Target.Sqlite;
+        var merge = flavor is Target.SqlServer or Target.Oracle;
         var sqliteSource = model.SourceDialect == "sqlite";
         var tables = model.Tables.ToDictionary(t => t.Name);
         var uniqueIndexes = model.Indexes.Where(i => i.Unique && i.Where == null && i.Elements.All(e => e.Column != null)).ToLookup(i => i.Table);
@@ -32,6 +33,7 @@ public static class SeedWriter
         sb.Append("-- Seed data, written by SchemaFirst from the seed files; do not edit by hand.\n");
         sb.Append("-- Idempotent: running it again adds no row and changes none.\n");
         if (mysql) sb.Append("SET NAMES utf8mb4;\n");
+        if (flavor == Target.Oracle) sb.Append("-- Oracle: run it as the schema's owner (or after ALTER SESSION SET CURRENT_SCHEMA).\n");
         foreach (var group in Order(seeds.Rows, tables))
         {
             var table = tables[group.Key];
@@ -39,7 +41,15 @@ public static class SeedWriter
             if (table.PrimaryKey is { } pk) keys.Add(pk.Columns.ToList());
             keys.AddRange(table.Uniques.Select(u => (IReadOnlyList<string>)u.Columns.ToList()));
             keys.AddRange(uniqueIndexes[table.Name].Select(i => (IReadOnlyList<string>)i.Elements.Select(e => e.Column!).ToList()));
-            var name = postgres ? Dialects.Postgres.PostgresQuoting.Name(table.Name) : Quote(table.Name.Name, flavor);
+            var name = postgres ? Dialects.Postgres.PostgresQuoting.Name(table.Name)
+                : flavor == Target.SqlServer ? Quote(table.Name.Schema is "public" or "main" ? "dbo" : table.Name.Schema, flavor) + "." + Quote(table.Name.Name, flavor)
+                : Quote(table.Name.Name, flavor);
+            if (merge)
+            {
+                sb.Append('\n').Append("-- ").Append(table.Name).Append(": ").Append(group.Count()).Append(group.Count() == 1 ? " row\n" : " rows\n");
+                WriteMerge(sb, table, name, group.ToList(), keys, flavor, sqliteSource, notes);
+                continue;
+            }
             sb.Append('\n').Append("-- ").Append(table.Name).Append(": ").Append(group.Count()).Append(group.Count() == 1 ? " row\n" : " rows\n");
             var rows = group.ToList();
             var i = 0;
@@ -174,6 +184,23 @@ public static class SeedWriter
     private static string Value(SeedValue value, Target target, bool sqliteSource, List<Diagnostic> notes, Column? column = null)
     {
         var postgres = target == Target.Postgres;
+        if (target is Target.SqlServer or Target.Oracle)
+        {
+            Func<string, string> literal = target == Target.SqlServer ? Dialects.SqlServer.SqlServerQuoting.Literal : Dialects.Oracle.OracleQuoting.Literal;
+            if (target == Target.Oracle && value.Kind == SeedValueKind.String && value.Text!.Length == 0)
+            {
+                notes.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.SeedValue, "the empty string is NULL in Oracle", value.Location, "give a value, or NULL"));
+            }
+            return value.Kind switch
+            {
+                SeedValueKind.Null => "NULL",
+                SeedValueKind.Number => value.Sql,
+                SeedValueKind.String when column?.Type.Kind == TypeKind.Array && !sqliteSource => literal(ArrayAsJson(value, notes)),
+                SeedValueKind.String => literal(value.Text!),
+                SeedValueKind.Boolean => value.Sql is "true" or "1" ? "1" : "0",
+                _ => Copied(value, target == Target.SqlServer ? "SQL Server" : "Oracle", notes),
+            };
+        }
         if (target == Target.MySql)
         {
             // Written for MySQL from either source: strings re-quoted for its backslash escapes.
@@ -253,6 +280,75 @@ public static class SeedWriter
         Postgres,
         Sqlite,
         MySql,
+        SqlServer,
+        Oracle,
+    }
+
+    /// <summary>
+    /// SQL Server and Oracle: one MERGE per batch of rows with the same columns, inserting those no row matches yet
+    /// (on the key the rows give, else null-safely on every plain value); SQL Server's explicit identity values inside
+    /// IDENTITY_INSERT, Oracle's identity moved past them afterwards.
+    /// </summary>
+    private static void WriteMerge(StringBuilder sb, Table table, string name, List<SeedRow> rows, List<IReadOnlyList<string>> keys, Target flavor, bool sqliteSource, List<Diagnostic> notes)
+    {
+        var sqlServer = flavor == Target.SqlServer;
+        var identity = table.Columns.FirstOrDefault(c => c.Identity != null || c.Default?.StartsWith("nextval(", StringComparison.OrdinalIgnoreCase) == true);
+        var i = 0;
+        while (i < rows.Count)
+        {
+            var columns = rows[i].Columns;
+            var j = i + 1;
+            while (j < rows.Count && rows[j].Columns.SequenceEqual(columns)) j++;
+            var batch = rows.GetRange(i, j - i);
+            i = j;
+            if (batch.Any(r => r.Values.Any(v => v.Kind == SeedValueKind.Default)))
+            {
+                foreach (var r in batch.Where(r => r.Values.Any(v => v.Kind == SeedValueKind.Default)))
+                {
+                    notes.Add(new Diagnostic(Severity.Error, DiagnosticCodes.SeedValue, "DEFAULT cannot stand in a MERGE's rows", r.Location, "leave the column out of this INSERT instead"));
+                }
+                continue;
+            }
+            var key = keys.FirstOrDefault(k => k.Count > 0 && batch.All(r => k.All(c => IndexOf(r.Columns, c) is var x && x >= 0 && r.Values[x].Kind is SeedValueKind.Number or SeedValueKind.String or SeedValueKind.Boolean)));
+            // Oracle compares no CLOB with '=': unbounded text is left out of a keyless match there.
+            var match = key ?? columns.Where((c, k) => batch.All(r => r.Values[k].Kind != SeedValueKind.Expression) && table.FindColumn(c)?.Type is { } t && Comparable(t)
+                && !(flavor == Target.Oracle && (t.Kind == TypeKind.Text || (t.Kind == TypeKind.VarChar && t.Length == null)))).ToList();
+            if (match.Count == 0)
+            {
+                foreach (var r in batch) notes.Add(new Diagnostic(Severity.Error, DiagnosticCodes.SeedValue, $"this row of {table.Name} gives no key and only computed values; a second run would add it again", r.Location, "give the key, or a plain value to recognise the row by"));
+                continue;
+            }
+            if (key == null)
+            {
+                foreach (var r in batch) notes.Add(new Diagnostic(Severity.Info, DiagnosticCodes.SeedNoKey, $"this row of {table.Name} gives no whole key (primary key or unique); it is inserted when no row holds the same values", r.Location, "give the primary key (or a unique column) to make the match exact"));
+            }
+            var quoted = columns.Select(c => Quote(c, flavor)).ToList();
+            var explicitIdentity = identity != null && columns.Contains(identity.Name);
+            if (sqlServer && explicitIdentity) sb.Append("SET IDENTITY_INSERT ").Append(name).Append(" ON;\n");
+            sb.Append("MERGE INTO ").Append(name).Append(sqlServer ? " AS target\nUSING (VALUES\n" : " target\nUSING (\n");
+            for (var r = 0; r < batch.Count; r++)
+            {
+                var values = batch[r].Values.Select((v, k) => Value(v, flavor, sqliteSource, notes, table.FindColumn(columns[k]))).ToList();
+                if (sqlServer) sb.Append("  (").Append(string.Join(", ", values)).Append(')').Append(r + 1 < batch.Count ? ",\n" : "\n");
+                else sb.Append("  SELECT ").Append(string.Join(", ", values.Select((v, k) => v + " AS " + quoted[k]))).Append(" FROM dual").Append(r + 1 < batch.Count ? " UNION ALL\n" : "\n");
+            }
+            sb.Append(sqlServer ? ") AS source (" + string.Join(", ", quoted) + ")\n" : ") source\n");
+            var on = match.Select(c =>
+            {
+                var q = Quote(c, flavor);
+                return key != null ? $"target.{q} = source.{q}" : $"(target.{q} = source.{q} OR (target.{q} IS NULL AND source.{q} IS NULL))";
+            });
+            sb.Append("ON (").Append(string.Join(" AND ", on)).Append(")\n");
+            sb.Append(sqlServer ? "WHEN NOT MATCHED BY TARGET THEN\n" : "WHEN NOT MATCHED THEN\n");
+            sb.Append("  INSERT (").Append(string.Join(", ", quoted)).Append(") VALUES (").Append(string.Join(", ", quoted.Select(q => "source." + q))).Append(");\n");
+            if (sqlServer && explicitIdentity) sb.Append("SET IDENTITY_INSERT ").Append(name).Append(" OFF;\n");
+            if (sqlServer) sb.Append("GO\n");
+            if (!sqlServer && explicitIdentity)
+            {
+                // Oracle's identity does not see explicit values: moved past the highest.
+                sb.Append("ALTER TABLE ").Append(name).Append(" MODIFY ").Append(Quote(identity!.Name, flavor)).Append(" GENERATED BY DEFAULT ON NULL AS IDENTITY (START WITH LIMIT VALUE);\n");
+            }
+        }
     }
 
     private static string Copied(SeedValue value, string engine, List<Diagnostic> notes)
@@ -266,6 +362,8 @@ public static class SeedWriter
     {
         Target.Postgres => Dialects.Postgres.PostgresQuoting.Quote(name),
         Target.MySql => Dialects.MySql.MySqlQuoting.Quote(name),
+        Target.SqlServer => Dialects.SqlServer.SqlServerQuoting.Quote(name),
+        Target.Oracle => Dialects.Oracle.OracleQuoting.Quote(name),
         _ => Dialects.Sqlite.SqliteQuoting.Quote(name),
     };
 }

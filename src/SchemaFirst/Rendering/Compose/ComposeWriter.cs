@@ -22,7 +22,8 @@ public sealed record ComposeOptions(
 /// its port, and a healthcheck that passes only once the server answers.
 /// </summary>
 internal sealed record ComposeEngine(string Name, string Image, string DefaultVersion, int Port, string DataPath,
-    IReadOnlyList<(string Variable, string? Default, bool Secret)> Environment, string Healthcheck)
+    IReadOnlyList<(string Variable, string? Default, bool Secret)> Environment, string Healthcheck, string InitPath = "/docker-entrypoint-initdb.d",
+    bool InitSidecar = false)
 {
     public static readonly ComposeEngine Postgres = new("postgres", "postgres", "17", 5432, "/var/lib/postgresql/data",
         [("POSTGRES_DB", "{db}", false), ("POSTGRES_USER", "{db}", false), ("POSTGRES_PASSWORD", null, true)],
@@ -36,14 +37,28 @@ internal sealed record ComposeEngine(string Name, string Image, string DefaultVe
         [("MARIADB_DATABASE", "{db}", false), ("MARIADB_USER", "{db}", false), ("MARIADB_PASSWORD", null, true), ("MARIADB_ROOT_PASSWORD", null, true)],
         "[\"CMD\", \"healthcheck.sh\", \"--connect\", \"--innodb_initialized\"]");
 
-    public static readonly IReadOnlyList<ComposeEngine> All = [Postgres, MySql, MariaDb];
+    /// <summary>SQL Server's image runs no init scripts: a one-shot db-init service (the same image, for sqlcmd) creates the
+    /// database and runs them once the server is healthy, and does nothing when the database is already there.</summary>
+    public static readonly ComposeEngine SqlServer = new("sqlserver", "mcr.microsoft.com/mssql/server", "2022-latest", 1433, "/var/opt/mssql",
+        [("ACCEPT_EULA", "Y", false), ("MSSQL_PID", "Developer", false), ("MSSQL_SA_PASSWORD", null, true)],
+        "[\"CMD-SHELL\", \"/opt/mssql-tools18/bin/sqlcmd -S localhost -U sa -P \\\"$${MSSQL_SA_PASSWORD}\\\" -C -b -Q 'SELECT 1' -o /dev/null\"]",
+        InitPath: "/schemafirst-init", InitSidecar: true);
+
+    /// <summary>Oracle Database Free (gvenzl/oracle-free, the image Testcontainers uses): APP_USER is the schema the init
+    /// scripts fill.</summary>
+    public static readonly ComposeEngine Oracle = new("oracle", "gvenzl/oracle-free", "23-slim", 1521, "/opt/oracle/oradata",
+        [("ORACLE_PASSWORD", null, true), ("APP_USER", "{db}", false), ("APP_USER_PASSWORD", null, true)],
+        "[\"CMD\", \"healthcheck.sh\"]", InitPath: "/container-entrypoint-initdb.d");
+
+    public static readonly IReadOnlyList<ComposeEngine> All = [Postgres, MySql, MariaDb, SqlServer, Oracle];
 }
 
 /// <summary>
-/// Writes a Docker Compose file for a local database with the schema (PostgreSQL, MySQL or MariaDB): the official image
-/// (PostGIS's when a PostgreSQL schema uses postgis), a healthcheck that waits for the server, a named volume, the port
-/// on 127.0.0.1 only, the generated DDL and seeds mounted read-only into the image's init folder, and every credential
-/// taken from the environment (the file holds no secret; <c>.env.example</c> lists the variables).
+/// Writes a Docker Compose file for a local database with the schema (PostgreSQL, MySQL, MariaDB, SQL Server, Oracle
+/// Free): the image (PostGIS's when a PostgreSQL schema uses postgis), a healthcheck that waits for the server, a named
+/// volume, the port on 127.0.0.1 only, the generated DDL and seeds mounted read-only into the image's init folder (SQL
+/// Server runs none: a db-init service does it), and every credential taken from the environment (the file holds no
+/// secret; <c>.env.example</c> lists the variables).
 /// </summary>
 public static class ComposeWriter
 {
@@ -88,13 +103,28 @@ public static class ComposeWriter
         sb.Append("      - \"127.0.0.1:${DB_PORT:-").Append(options.Port ?? engine.Port).Append("}:").Append(engine.Port).Append("\"\n");
         sb.Append("    volumes:\n");
         sb.Append("      - \"db-data:").Append(engine.DataPath).Append("\"\n");
-        sb.Append("      - \"./").Append(options.InitDir).Append(":/docker-entrypoint-initdb.d:ro\"\n");
+        if (!engine.InitSidecar) sb.Append("      - \"./").Append(options.InitDir).Append(':').Append(engine.InitPath).Append(":ro\"\n");
         sb.Append("    healthcheck:\n");
         sb.Append("      test: ").Append(engine.Healthcheck).Append('\n');
         sb.Append("      interval: 5s\n");
         sb.Append("      timeout: 5s\n");
         sb.Append("      retries: 30\n");
-        sb.Append("      start_period: 10s\n");
+        sb.Append("      start_period: ").Append(engine == ComposeEngine.Oracle ? "120s" : engine == ComposeEngine.SqlServer ? "30s" : "10s").Append('\n');
+        if (engine.InitSidecar)
+        {
+            sb.Append("  db-init:\n");
+            sb.Append("    image: ").Append(Yaml(Image(model, options))).Append('\n');
+            sb.Append("    depends_on:\n");
+            sb.Append("      db:\n");
+            sb.Append("        condition: service_healthy\n");
+            sb.Append("    environment:\n");
+            sb.Append("      MSSQL_SA_PASSWORD: \"${MSSQL_SA_PASSWORD:?set MSSQL_SA_PASSWORD in .env (see .env.example)}\"\n");
+            sb.Append("      DB_NAME: \"${DB_NAME:-").Append(options.Database).Append("}\"\n");
+            sb.Append("    volumes:\n");
+            sb.Append("      - \"./").Append(options.InitDir).Append(':').Append(engine.InitPath).Append(":ro\"\n");
+            sb.Append("    entrypoint: [\"/bin/bash\", \"").Append(engine.InitPath).Append("/init.sh\"]\n");
+            sb.Append("    restart: \"no\"\n");
+        }
         sb.Append("volumes:\n");
         sb.Append("  db-data:\n");
         return sb.ToString();
@@ -108,9 +138,32 @@ public static class ComposeWriter
         {
             sb.Append(variable).Append('=').Append(secret ? string.Empty : value!.Replace("{db}", options.Database, StringComparison.Ordinal)).Append('\n');
         }
+        if (engine.InitSidecar) sb.Append("DB_NAME=").Append(options.Database).Append('\n');
         sb.Append("DB_PORT=").Append(options.Port ?? engine.Port).Append('\n');
         return sb.ToString();
     }
+
+    /// <summary>The script a db-init service runs (SQL Server): create the database unless it exists, then each *.sql in name order.</summary>
+    public static string? InitScript(ComposeOptions options)
+    {
+        var engine = EngineOf(options);
+        if (!engine.InitSidecar) return null;
+        return "#!/bin/bash\n"
+            + "# Written by SchemaFirst: creates the database and runs the init scripts once; does nothing when the database exists.\n"
+            + "set -euo pipefail\n"
+            + "sqlcmd=(/opt/mssql-tools18/bin/sqlcmd -S db -U sa -P \"$MSSQL_SA_PASSWORD\" -C -b)\n"
+            + "exists=$(\"${sqlcmd[@]}\" -h -1 -W -Q \"SET NOCOUNT ON; SELECT CASE WHEN DB_ID(N'$DB_NAME') IS NULL THEN 0 ELSE 1 END\" | tr -d '[:space:]')\n"
+            + "if [ \"$exists\" = 1 ]; then echo \"database $DB_NAME exists; init skipped\"; exit 0; fi\n"
+            + "\"${sqlcmd[@]}\" -Q \"CREATE DATABASE [$DB_NAME]\"\n"
+            + "for f in " + engine.InitPath + "/*.sql; do\n"
+            + "  echo \"running $f\"\n"
+            + "  \"${sqlcmd[@]}\" -d \"$DB_NAME\" -i \"$f\"\n"
+            + "done\n";
+    }
+
+    /// <summary>What goes before the DDL in the init script: Oracle's scripts run as SYS, so they switch to the app's schema.</summary>
+    public static string InitPrefix(ComposeOptions options) =>
+        EngineOf(options) == ComposeEngine.Oracle ? "ALTER SESSION SET CURRENT_SCHEMA = " + options.Database.ToUpperInvariant() + ";\n\n" : string.Empty;
 
     /// <summary>The extensions the config asks for that the schema does not create itself, as re-runnable SQL (PostgreSQL).</summary>
     public static string? ExtensionsScript(Database model, IReadOnlyList<string>? extensions)
