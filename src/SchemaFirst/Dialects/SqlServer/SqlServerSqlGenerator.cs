@@ -63,7 +63,7 @@ internal sealed class SqlServerSqlGenerator
                 foreach (var c in fk.ReferencedColumns) _keyColumns.Add((fk.ReferencedTable, c));
             }
         }
-        foreach (var i in db.Indexes) foreach (var e in i.Elements.Where(e => e.Column != null)) _keyColumns.Add((i.Table, e.Column!));
+        foreach (var i in db.Indexes.Where(i => i.Method is "btree" or "hash")) foreach (var e in i.Elements.Where(e => e.Column != null)) _keyColumns.Add((i.Table, e.Column!));
     }
 
     public static string Generate(Database db, List<Diagnostic> notes)
@@ -192,7 +192,9 @@ internal sealed class SqlServerSqlGenerator
             var ge = ExpressionTranslator.Translate(gen.Expression, _schemas, Style) is { } g && Reads("SELECT (" + g + ")") ? g : string.Empty;
             if (ge.Length > 0)
             {
-                sb.Append(" AS (").Append(ge).Append(')').Append(gen.Stored ? " PERSISTED" : string.Empty);
+                // A computed column has no declared type in T-SQL: the CAST gives it the source's.
+                var scratch = new List<string>();
+                sb.Append(" AS CAST((").Append(ge).Append(") AS ").Append(TypeText(t, c, type, what, scratch)).Append(')').Append(gen.Stored ? " PERSISTED" : string.Empty);
                 return sb.ToString();
             }
             Note(Severity.Warning, $"{what}: generation expression ({gen.Expression}) uses PostgreSQL-only syntax; created as a plain column");
