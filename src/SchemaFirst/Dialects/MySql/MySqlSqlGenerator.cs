@@ -47,7 +47,7 @@ internal sealed class MySqlSqlGenerator
                 foreach (var c in fk.ReferencedColumns) _keyColumns.Add((fk.ReferencedTable, c));
             }
         }
-        foreach (var i in db.Indexes) foreach (var e in i.Elements.Where(e => e.Column != null)) _keyColumns.Add((i.Table, e.Column!));
+        foreach (var i in db.Indexes.Where(i => i.Method is "btree" or "hash")) foreach (var e in i.Elements.Where(e => e.Column != null)) _keyColumns.Add((i.Table, e.Column!));
         // InnoDB wants a foreign key's integer columns exactly as wide as the key they reference; PostgreSQL does not. A
         // referencing column can only hold values of the referenced key, so it takes the key's type without loss.
         var tables = db.Tables.ToDictionary(t => t.Name);

@@ -63,7 +63,7 @@ internal sealed class OracleSqlGenerator
                 foreach (var c in fk.ReferencedColumns) _keyColumns.Add((fk.ReferencedTable, c));
             }
         }
-        foreach (var i in db.Indexes) foreach (var e in i.Elements.Where(e => e.Column != null)) _keyColumns.Add((i.Table, e.Column!));
+        foreach (var i in db.Indexes.Where(i => i.Method is "btree" or "hash")) foreach (var e in i.Elements.Where(e => e.Column != null)) _keyColumns.Add((i.Table, e.Column!));
         // Tables and views own their names first: constraint and index names give way to them.
         foreach (var t in db.Tables) _objectNames.Add(t.Name.Name);
         foreach (var v in db.Views) _objectNames.Add(v.Name.Name);

@@ -1,0 +1,490 @@
+using System.Globalization;
+using SchemaFirst.Diagnostics;
+using SchemaFirst.Loading;
+using SchemaFirst.Model;
+using SchemaFirst.Sql;
+
+namespace SchemaFirst.Dialects.Oracle;
+
+/// <summary>
+/// Reads Oracle DDL into the model with SchemaFirst's own reader on the shared tokens: tables (columns, types mapped to
+/// the neutral kinds, defaults, identity, virtual columns, inline and table constraints), ALTER TABLE ... ADD
+/// CONSTRAINT, indexes (function-based ones keep their expression), sequences, views and COMMENT ON. Unquoted names are
+/// folded to upper case, as Oracle stores them. A PL/SQL unit (trigger, procedure, function, package, anonymous block)
+/// runs to the <c>/</c> line that ends it and is kept verbatim and reported; GRANT, CONNECT, INSERT and session
+/// statements are counted. Nothing is dropped silently.
+/// </summary>
+public static class OracleReader
+{
+    public static LoadResult Read(IReadOnlyList<(string Path, string Text)> sources)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var stats = new LoadStatistics { Files = sources.Count };
+        var reader = new State(diagnostics, stats);
+        foreach (var (path, text) in sources)
+        {
+            List<Token> tokens;
+            try
+            {
+                tokens = SqlLexer.Tokenize(text);
+            }
+            catch (ParseException e)
+            {
+                diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.SyntaxError, e.Message, Position(path, text, e.TokenIndex < 0 ? 0 : text.Length), e.Help));
+                continue;
+            }
+            foreach (var (start, end) in Statements(text, tokens))
+            {
+                stats.Statements++;
+                reader.Statement(new TokenCursor(text, tokens, start, end, foldCase: false), path);
+            }
+        }
+        return new LoadResult(reader.Finish(), new SourceMap(), diagnostics, stats);
+    }
+
+    private static SourceSpan Position(string path, string text, int offset)
+    {
+        var line = 1;
+        var col = 1;
+        for (var i = 0; i < offset && i < text.Length; i++)
+        {
+            if (text[i] == '\n') { line++; col = 1; }
+            else col++;
+        }
+        return new SourceSpan(path, line, col);
+    }
+
+    /// <summary>The statements of a script: up to each ';', except a PL/SQL unit, which runs to its '/' line.</summary>
+    private static IEnumerable<(int Start, int End)> Statements(string text, List<Token> tokens)
+    {
+        var start = 0;
+        var plsql = false;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (i == start) plsql = IsPlSql(text, tokens, i);
+            var t = tokens[i];
+            if (!plsql && t.Kind == TokenKind.Semicolon)
+            {
+                if (i > start) yield return (start, i);
+                start = i + 1;
+            }
+            else if (plsql && t.Kind == TokenKind.Operator && text.AsSpan(t.Start, t.Length).SequenceEqual("/") && AloneOnLine(text, t))
+            {
+                if (i > start) yield return (start, i);
+                start = i + 1;
+            }
+            else if (!plsql && t.Kind == TokenKind.Operator && text.AsSpan(t.Start, t.Length).SequenceEqual("/") && AloneOnLine(text, t) && i == start)
+            {
+                start = i + 1; // a stray '/' after a plain statement re-runs it in SQL*Plus: nothing new
+            }
+        }
+        if (start < tokens.Count) yield return (start, tokens.Count);
+    }
+
+    private static bool AloneOnLine(string text, Token t)
+    {
+        var before = text.LastIndexOf('\n', Math.Max(0, t.Start - 1));
+        var after = text.IndexOf('\n', t.End);
+        return text[(before + 1)..t.Start].Trim().Length == 0 && text[t.End..(after < 0 ? text.Length : after)].Trim().Length == 0;
+    }
+
+    private static bool IsPlSql(string text, List<Token> tokens, int i)
+    {
+        string W(int k) => k < tokens.Count && tokens[k].Kind == TokenKind.Word ? text.Substring(tokens[k].Start, tokens[k].Length).ToUpperInvariant() : string.Empty;
+        if (W(i) is "DECLARE" or "BEGIN") return true;
+        if (W(i) != "CREATE") return false;
+        var k = i + 1;
+        if (W(k) == "OR" && W(k + 1) == "REPLACE") k += 2;
+        if (W(k) is "EDITIONABLE" or "NONEDITIONABLE") k++;
+        return W(k) is "TRIGGER" or "PROCEDURE" or "FUNCTION" or "PACKAGE" or "TYPE";
+    }
+
+    private sealed class State(List<Diagnostic> diagnostics, LoadStatistics stats)
+    {
+        private const string Schema = "";
+        private readonly Dictionary<QualifiedName, Table> _tables = [];
+        private readonly List<QualifiedName> _order = [];
+        private readonly List<SchemaIndex> _indexes = [];
+        private readonly List<Sequence> _sequences = [];
+        private readonly List<View> _views = [];
+        private readonly List<OpaqueStatement> _opaque = [];
+
+        public Database Finish() => Database.Empty with
+        {
+            Tables = _order.Select(n => _tables[n]).ToEquatableArray(),
+            Indexes = _indexes.ToEquatableArray(),
+            Sequences = _sequences.ToEquatableArray(),
+            Views = _views.ToEquatableArray(),
+            Opaque = _opaque.ToEquatableArray(),
+            SourceDialect = "oracle",
+        };
+
+        public void Statement(TokenCursor c, string path)
+        {
+            var start = c.Pos;
+            try
+            {
+                if (c.Accept("create"))
+                {
+                    c.Accept("or", "replace");
+                    if (c.Accept("table")) CreateTable(c);
+                    else if (c.IsWord("unique") || c.IsWord("index") || c.IsWord("bitmap")) CreateIndex(c);
+                    else if (c.Accept("sequence")) CreateSequence(c);
+                    else if (c.IsWord("view") || c.IsWord("force") || c.IsWord("noforce")) CreateView(c);
+                    else Keep(c, start, path);
+                }
+                else if (c.Accept("alter", "table")) AlterTable(c, start, path);
+                else if (c.Accept("comment", "on")) Comment(c);
+                else if (c.IsAnyWord("insert", "update", "delete", "merge")) stats.DataStatements++;
+                else if (c.IsAnyWord("grant", "revoke", "connect", "commit", "rollback", "set", "alter", "drop", "exec", "execute", "whenever", "spool", "prompt", "purge")) stats.SessionSettings++;
+                else Keep(c, start, path);
+            }
+            catch (ParseException e)
+            {
+                stats.Errors++;
+                var token = c[Math.Clamp(e.TokenIndex, start, Math.Max(start, c.End - 1))];
+                diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.SyntaxError, e.Message, Position(path, c.Text, token.Start), e.Help ?? "fix the statement"));
+            }
+        }
+
+        private void Keep(TokenCursor c, int start, string path)
+        {
+            var text = c.Raw(start, c.End).Trim();
+            var kind = string.Join(' ', text.Split((char[]?)null, 4, StringSplitOptions.RemoveEmptyEntries).Take(3)).ToUpperInvariant();
+            _opaque.Add(new OpaqueStatement(kind, text));
+            stats.KeptVerbatim++;
+            diagnostics.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.UnsupportedStatement, $"{kind} is not modelled; kept verbatim", Position(path, c.Text, c[start].Start), "it is carried as written"));
+        }
+
+        /// <summary>A name as Oracle stores it: unquoted ones in upper case.</summary>
+        private static string Ident(TokenCursor c)
+        {
+            if (!c.IsIdentifier()) throw c.Error("expected a name");
+            var t = c.Current;
+            c.Pos++;
+            return t.Kind == TokenKind.QuotedIdentifier ? c.IdentifierValue(t) : c.TextOf(t).ToUpperInvariant();
+        }
+
+        private static QualifiedName Name(TokenCursor c)
+        {
+            var first = Ident(c);
+            if (!c.Accept(TokenKind.Dot)) return new QualifiedName(Schema, first);
+            return new QualifiedName(Schema, Ident(c)); // the owner is the schema the script runs as
+        }
+
+        private static List<string> NameList(TokenCursor c)
+        {
+            c.Expect(TokenKind.LParen);
+            var names = new List<string>();
+            do
+            {
+                names.Add(Ident(c));
+                if (c.IsAnyWord("asc", "desc")) c.Pos++;
+            }
+            while (c.Accept(TokenKind.Comma));
+            c.Expect(TokenKind.RParen);
+            return names;
+        }
+
+        private void CreateTable(TokenCursor c)
+        {
+            var name = Name(c);
+            var columns = new List<Column>();
+            PrimaryKey? pk = null;
+            var uniques = new List<UniqueConstraint>();
+            var checks = new List<CheckConstraint>();
+            var fks = new List<ForeignKey>();
+            c.Expect(TokenKind.LParen);
+            do
+            {
+                if (c.IsAnyWord("constraint", "primary", "unique", "check", "foreign"))
+                {
+                    TableConstraint(c, name, ref pk, uniques, checks, fks);
+                    continue;
+                }
+                var column = Ident(c);
+                var type = c.IsWord("generated") || c.IsWord("as") ? new DataType(TypeKind.Unknown, "virtual") : Type(c);
+                var col = new Column(column, type);
+                while (!c.AtEnd && !c.Is(TokenKind.Comma) && !c.Is(TokenKind.RParen))
+                {
+                    string? constraintName = null;
+                    if (c.Accept("constraint")) constraintName = Ident(c);
+                    if (c.Accept("not", "null")) col = col with { NotNull = true };
+                    else if (c.Accept("null")) { }
+                    else if (c.Accept("default"))
+                    {
+                        c.Accept("on", "null");
+                        var (s, e) = c.CaptureUntil(x => x.IsAnyWord("not", "null", "constraint", "primary", "unique", "check", "references", "generated"));
+                        col = col with { Default = c.Raw(s, e).Trim() };
+                    }
+                    else if (c.Accept("generated"))
+                    {
+                        var always = c.Accept("always");
+                        if (c.Accept("by", "default")) c.Accept("on", "null");
+                        c.Expect("as");
+                        if (c.Accept("identity"))
+                        {
+                            long? startWith = null;
+                            if (c.Is(TokenKind.LParen))
+                            {
+                                var (s, e) = c.CaptureParens();
+                                var options = new TokenCursor(c.Text, c.TokenList, s, e, false);
+                                while (!options.AtEnd)
+                                {
+                                    if (options.Accept("start", "with") && options.Is(TokenKind.Number)) startWith = long.Parse(options.TextOf(options.Current), CultureInfo.InvariantCulture);
+                                    options.Pos++;
+                                }
+                            }
+                            col = col with { Identity = new Identity(always, SequenceOptions.Default with { Start = startWith }) };
+                        }
+                        else
+                        {
+                            var (s, e) = c.CaptureParens();
+                            col = col with { Generated = new GeneratedColumn(c.Raw(s, e).Trim(), false) };
+                            c.Accept("virtual");
+                        }
+                    }
+                    else if (c.Accept("as"))
+                    {
+                        var (s, e) = c.CaptureParens();
+                        col = col with { Generated = new GeneratedColumn(c.Raw(s, e).Trim(), false) };
+                        c.Accept("virtual");
+                    }
+                    else if (c.Accept("primary", "key"))
+                    {
+                        pk = new PrimaryKey(constraintName ?? "PK_" + name.Name, new[] { column }, new IndexOptions(default), ConstraintTiming.Immediate);
+                        col = col with { NotNull = true };
+                    }
+                    else if (c.Accept("unique"))
+                    {
+                        uniques.Add(new UniqueConstraint(constraintName ?? $"UQ_{name.Name}_{column}", new[] { column }, false, new IndexOptions(default), ConstraintTiming.Immediate));
+                    }
+                    else if (c.Accept("check"))
+                    {
+                        var (s, e) = c.CaptureParens();
+                        checks.Add(new CheckConstraint(constraintName ?? $"CK_{name.Name}_{column}", c.Raw(s, e).Trim()));
+                    }
+                    else if (c.Accept("references"))
+                    {
+                        fks.Add(References(c, constraintName ?? $"FK_{name.Name}_{column}", [column]));
+                    }
+                    else if (c.IsAnyWord("enable", "disable", "validate", "novalidate", "rely", "norely", "deferrable", "initially", "immediate", "deferred", "visible", "invisible", "virtual"))
+                    {
+                        c.Pos++;
+                    }
+                    else throw c.Error($"unexpected '{c.TextOf(c.Current)}' in the definition of column {column}");
+                }
+                columns.Add(col);
+            }
+            while (c.Accept(TokenKind.Comma));
+            c.Expect(TokenKind.RParen);
+            if (pk != null) columns = columns.Select(col => pk.Columns.Contains(col.Name) ? col with { NotNull = true } : col).ToList();
+            _tables[name] = new Table(name, columns.ToEquatableArray(), pk, uniques.ToEquatableArray(), fks.ToEquatableArray(), checks.ToEquatableArray());
+            _order.Add(name);
+            // storage, tablespace and similar options after the column list describe no part of the schema
+        }
+
+        private static void TableConstraint(TokenCursor c, QualifiedName table, ref PrimaryKey? pk, List<UniqueConstraint> uniques, List<CheckConstraint> checks, List<ForeignKey> fks)
+        {
+            string? name = null;
+            if (c.Accept("constraint")) name = Ident(c);
+            if (c.Accept("primary", "key")) pk = new PrimaryKey(name ?? "PK_" + table.Name, NameList(c), new IndexOptions(default), ConstraintTiming.Immediate);
+            else if (c.Accept("unique")) uniques.Add(new UniqueConstraint(name ?? "UQ_" + table.Name, NameList(c), false, new IndexOptions(default), ConstraintTiming.Immediate));
+            else if (c.Accept("check"))
+            {
+                var (s, e) = c.CaptureParens();
+                checks.Add(new CheckConstraint(name ?? "CK_" + table.Name, c.Raw(s, e).Trim()));
+            }
+            else if (c.Accept("foreign", "key"))
+            {
+                var columns = NameList(c);
+                c.Expect("references");
+                fks.Add(References(c, name ?? "FK_" + table.Name + "_" + string.Join("_", columns), columns));
+            }
+            else throw c.Error("expected PRIMARY KEY, UNIQUE, CHECK or FOREIGN KEY");
+            while (c.IsAnyWord("enable", "disable", "validate", "novalidate", "rely", "norely", "deferrable", "initially", "immediate", "deferred", "using")) c.Pos++;
+        }
+
+        private static ForeignKey References(TokenCursor c, string name, List<string> columns)
+        {
+            var target = Name(c);
+            var referenced = c.Is(TokenKind.LParen) ? NameList(c) : [];
+            var onDelete = ForeignKeyAction.NoAction;
+            var timing = ConstraintTiming.Immediate;
+            while (!c.AtEnd && !c.Is(TokenKind.Comma) && !c.Is(TokenKind.RParen))
+            {
+                if (c.Accept("on", "delete"))
+                {
+                    if (c.Accept("cascade")) onDelete = ForeignKeyAction.Cascade;
+                    else if (c.Accept("set", "null")) onDelete = ForeignKeyAction.SetNull;
+                    else throw c.Error("expected CASCADE or SET NULL");
+                }
+                else if (c.Accept("deferrable")) timing = timing with { Deferrable = true };
+                else if (c.Accept("initially", "deferred")) timing = timing with { InitiallyDeferred = true };
+                else if (c.IsAnyWord("initially", "immediate", "enable", "disable", "validate", "novalidate", "rely", "norely", "not")) c.Pos++;
+                else break;
+            }
+            return new ForeignKey(name, columns, target, referenced, onDelete, ForeignKeyAction.NoAction, ForeignKeyMatch.Simple, timing);
+        }
+
+        private void AlterTable(TokenCursor c, int start, string path)
+        {
+            var name = Name(c);
+            if (!c.Accept("add") || !_tables.TryGetValue(name, out var table))
+            {
+                if (_tables.ContainsKey(name)) Keep(c, start, path);
+                else
+                {
+                    stats.Errors++;
+                    diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.UnknownObject, $"table {name.Name} does not exist at this point", Position(path, c.Text, c[start].Start), "create the table before altering it"));
+                }
+                return;
+            }
+            var pk = table.PrimaryKey;
+            var uniques = table.Uniques.ToList();
+            var checks = table.Checks.ToList();
+            var fks = table.ForeignKeys.ToList();
+            var wrapped = c.Accept(TokenKind.LParen);
+            TableConstraint(c, name, ref pk, uniques, checks, fks);
+            if (wrapped) c.Accept(TokenKind.RParen);
+            _tables[name] = table with { PrimaryKey = pk, Uniques = uniques.ToEquatableArray(), Checks = checks.ToEquatableArray(), ForeignKeys = fks.ToEquatableArray() };
+        }
+
+        private void CreateIndex(TokenCursor c)
+        {
+            var unique = c.Accept("unique");
+            c.Accept("bitmap");
+            c.Expect("index");
+            var name = Name(c);
+            c.Expect("on");
+            var table = Name(c);
+            c.Expect(TokenKind.LParen);
+            var elements = new List<IndexElement>();
+            do
+            {
+                var (s, e) = c.CaptureUntil(x => x.IsAnyWord("asc", "desc"));
+                var descending = c.Accept("desc");
+                if (!descending) c.Accept("asc");
+                var sub = new TokenCursor(c.Text, c.TokenList, s, e, false);
+                elements.Add(e - s == 1 && sub.IsIdentifier() ? new IndexElement(Ident(sub), null, Descending: descending) : new IndexElement(null, c.Raw(s, e).Trim(), Descending: descending));
+            }
+            while (c.Accept(TokenKind.Comma));
+            c.Expect(TokenKind.RParen);
+            _indexes.Add(new SchemaIndex(name, table, unique, "btree", elements.ToEquatableArray(), default, null));
+        }
+
+        private void CreateSequence(TokenCursor c)
+        {
+            var name = Name(c);
+            long? start = null, increment = null;
+            while (!c.AtEnd)
+            {
+                if (c.Accept("start", "with") && c.Is(TokenKind.Number)) start = long.Parse(c.TextOf(c.Current), CultureInfo.InvariantCulture);
+                else if (c.Accept("increment", "by") && c.Is(TokenKind.Number)) increment = long.Parse(c.TextOf(c.Current), CultureInfo.InvariantCulture);
+                c.Pos++;
+            }
+            _sequences.Add(new Sequence(name, SequenceOptions.Default with { Start = start, Increment = increment }));
+        }
+
+        private void CreateView(TokenCursor c)
+        {
+            if (c.Accept("force") || c.Accept("noforce")) { }
+            c.Expect("view");
+            var name = Name(c);
+            var columns = c.Is(TokenKind.LParen) ? NameList(c) : [];
+            c.Expect("as");
+            _views.Add(new View(name, c.Raw(c.Pos, c.End).Trim(), ColumnNames: columns.ToEquatableArray()));
+        }
+
+        private void Comment(TokenCursor c)
+        {
+            if (c.Accept("table"))
+            {
+                var name = Name(c);
+                c.Expect("is");
+                var text = c.ExpectString();
+                if (_tables.TryGetValue(name, out var t)) _tables[name] = t with { Comment = text };
+                else if (_views.FindIndex(v => v.Name == name) is var i and >= 0) _views[i] = _views[i] with { Comment = text };
+            }
+            else if (c.Accept("column"))
+            {
+                var table = Ident(c);
+                c.Expect(TokenKind.Dot);
+                var column = Ident(c);
+                if (c.Accept(TokenKind.Dot))
+                {
+                    table = column;
+                    column = Ident(c);
+                }
+                c.Expect("is");
+                var text = c.ExpectString();
+                var name = new QualifiedName(Schema, table);
+                if (_tables.TryGetValue(name, out var t))
+                {
+                    _tables[name] = t with { Columns = t.Columns.Select(col => col.Name == column ? col with { Comment = text } : col).ToEquatableArray() };
+                }
+            }
+            else stats.SessionSettings++;
+        }
+
+        /// <summary>An Oracle type as a neutral one: NUMBER by precision (up to 5 digits smallint, 10 integer, 19 bigint).</summary>
+        private static DataType Type(TokenCursor c)
+        {
+            var start = c.Pos;
+            var word = c.TextOf(c.Current).ToUpperInvariant();
+            c.Pos++;
+            var args = new List<int>();
+            if (c.Is(TokenKind.LParen))
+            {
+                c.Pos++;
+                while (!c.Is(TokenKind.RParen) && !c.AtEnd)
+                {
+                    if (c.Is(TokenKind.Number)) args.Add(int.Parse(c.TextOf(c.Current), CultureInfo.InvariantCulture));
+                    else if (c.Is(TokenKind.Operator) && c.TextOf(c.Current) == "*") args.Add(-1);
+                    c.Pos++;
+                }
+                c.Expect(TokenKind.RParen);
+            }
+            if (word is "LONG" && c.Accept("raw")) word = "LONG RAW";
+            if (word == "DOUBLE" && c.Accept("precision")) word = "DOUBLE PRECISION";
+            var withTimeZone = false;
+            if (word is "TIMESTAMP" && c.Accept("with"))
+            {
+                c.Accept("local");
+                c.Expect("time");
+                c.Expect("zone");
+                withTimeZone = true;
+            }
+            if (word == "INTERVAL")
+            {
+                while (c.IsAnyWord("day", "to", "second", "year", "month") || c.Is(TokenKind.LParen))
+                {
+                    if (c.Is(TokenKind.LParen)) c.CaptureParens();
+                    else c.Pos++;
+                }
+            }
+            var text = c.Raw(start, c.Pos).Trim().ToLowerInvariant();
+            int? A(int i) => i < args.Count ? args[i] : null;
+            return word switch
+            {
+                "NUMBER" or "NUMERIC" or "DECIMAL" => A(0) is { } p and > 0 && (A(1) ?? 0) == 0
+                    ? new DataType(p <= 5 ? TypeKind.SmallInt : p <= 10 ? TypeKind.Integer : p <= 19 ? TypeKind.BigInt : TypeKind.Decimal, text, Precision: p, Scale: 0)
+                    : new DataType(TypeKind.Decimal, text, Precision: A(0) is > 0 ? A(0) : null, Scale: A(1)),
+                "INTEGER" or "INT" or "SMALLINT" => new DataType(TypeKind.Decimal, text, Precision: 38, Scale: 0),
+                "BINARY_FLOAT" or "REAL" => new DataType(TypeKind.Real, text),
+                "BINARY_DOUBLE" or "FLOAT" or "DOUBLE PRECISION" => new DataType(TypeKind.Double, text),
+                "VARCHAR2" or "NVARCHAR2" or "VARCHAR" => new DataType(TypeKind.VarChar, text, Length: A(0)),
+                "CHAR" or "NCHAR" => new DataType(TypeKind.Char, text, Length: A(0) ?? 1),
+                "CLOB" or "NCLOB" or "LONG" => new DataType(TypeKind.Text, text),
+                "BLOB" or "RAW" or "LONG RAW" or "BFILE" => new DataType(TypeKind.Binary, text),
+                "DATE" => new DataType(TypeKind.Date, text),
+                "TIMESTAMP" => new DataType(TypeKind.Timestamp, text, Precision: A(0), WithTimeZone: withTimeZone),
+                "INTERVAL" => new DataType(TypeKind.Interval, text),
+                "XMLTYPE" => new DataType(TypeKind.Xml, text),
+                "JSON" => new DataType(TypeKind.Json, text),
+                "BOOLEAN" => new DataType(TypeKind.Boolean, text),
+                _ => new DataType(TypeKind.Unknown, text),
+            };
+        }
+    }
+}
