@@ -24,8 +24,8 @@ internal static class DocsCommand
 
     private static Options Common(Command command)
     {
-        var sourceDialect = new Option<string?>("--source-dialect") { Description = "Dialect of the source files: " + string.Join(" or ", SqlDialects.All.Select(d => d.Name)) };
-        sourceDialect.AcceptOnlyFromAmong(SqlDialects.All.Select(d => d.Name).ToArray());
+        var sourceDialect = new Option<string?>("--source-dialect") { Description = "Dialect of the source files: " + string.Join(", ", SqlDialects.Sources.Select(d => d.Name)) };
+        sourceDialect.AcceptOnlyFromAmong(SqlDialects.Sources.Select(d => d.Name).ToArray());
         var distance = new Option<int>("--distance") { Description = "Foreign-key hops a table's diagram reaches", DefaultValueFactory = _ => 1 };
         var maxTables = new Option<int>("--max-diagram-tables") { Description = "The most tables of a schema drawn in one diagram; above it, only each table's neighbourhood", DefaultValueFactory = _ => 60 };
         var title = new Option<string?>("--title") { Description = "The site's title (default: docs.title of schemafirst.yaml, else Database schema)" };

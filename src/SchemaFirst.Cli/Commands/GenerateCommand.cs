@@ -122,7 +122,7 @@ internal static class GenerateCommand
             stderr.WriteLine("schemafirst: --check needs --output FILE (the file to compare with)");
             return ExitCodes.Usage;
         }
-        var sourceDialect = settings.SourceDialect != null ? SqlDialects.Find(settings.SourceDialect) ?? SqlDialects.Default : SqlDialects.Default;
+        var sourceDialect = settings.SourceDialect != null ? SqlDialects.FindSource(settings.SourceDialect) ?? SqlDialects.Default : SqlDialects.Default;
         var timings = new PhaseTimer(stderr);
         DatabaseUrl? target = null;
         ISchemaCreator? creator = null;

@@ -34,8 +34,8 @@ internal static partial class LintCommand
         var against = new Option<string[]>("--against") { Description = "The schema the migrations apply to (files or a database URL), so rules know existing tables and column types", AllowMultipleArgumentsPerToken = true };
         var inTx = new Option<bool>("--assume-in-transaction") { Description = "The migration runner wraps each file in a transaction (Flyway and most runners do for PostgreSQL)" };
         var explain = new Option<string?>("--explain") { Description = "Explain a rule (code or name): why it exists, an example, how to fix; without a value, list every rule", Arity = ArgumentArity.ZeroOrOne };
-        var sourceDialect = new Option<string?>("--source-dialect") { Description = "Dialect of the source files: " + string.Join(" or ", SqlDialects.All.Select(d => d.Name)) };
-        sourceDialect.AcceptOnlyFromAmong(SqlDialects.All.Select(d => d.Name).ToArray());
+        var sourceDialect = new Option<string?>("--source-dialect") { Description = "Dialect of the source files: " + string.Join(", ", SqlDialects.Sources.Select(d => d.Name)) };
+        sourceDialect.AcceptOnlyFromAmong(SqlDialects.Sources.Select(d => d.Name).ToArray());
         var schemas = new Option<string[]>("--schema") { Description = "Only these schemas of a database (glob patterns; repeatable)", AllowMultipleArgumentsPerToken = true };
         var exclude = new Option<string[]>("--exclude-schema") { Description = "Leave out these schemas of a database (glob patterns; repeatable)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("lint", "Check schema conventions and migration safety (exit 1 on findings at error level)");

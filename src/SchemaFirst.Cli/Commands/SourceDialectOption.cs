@@ -10,7 +10,7 @@ internal static class SourceDialectOption
 {
     public static Option<string> Create()
     {
-        var names = SqlDialects.All.Select(d => d.Name).ToArray();
+        var names = SqlDialects.Sources.Select(d => d.Name).ToArray();
         var option = new Option<string>("--source-dialect")
         {
             Description = "Dialect of the source files: " + string.Join(" or ", names),
@@ -28,8 +28,8 @@ internal static class SourceDialectOption
     {
         var name = flag ?? config?.Dialect;
         if (name == null) return SqlDialects.Default;
-        if (SqlDialects.Find(name) is { } dialect) return dialect;
-        stderr.WriteLine($"schemafirst: {(flag == null ? "schemafirst.yaml names dialect" : "unknown dialect")} '{name}'; supported: {SqlDialects.Names}");
+        if (SqlDialects.FindSource(name) is { } dialect) return dialect;
+        stderr.WriteLine($"schemafirst: {(flag == null ? "schemafirst.yaml names dialect" : "unknown dialect")} '{name}'; supported: {SqlDialects.SourceNames}");
         return null;
     }
 }

@@ -53,7 +53,7 @@ internal static class ValidateCommand
     public static async Task<int> RunAsync(ValidateSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
     {
         var timings = new PhaseTimer(stderr);
-        var sourceDialect = settings.SourceDialect != null ? SqlDialects.Find(settings.SourceDialect) ?? SqlDialects.Default : SqlDialects.Default;
+        var sourceDialect = settings.SourceDialect != null ? SqlDialects.FindSource(settings.SourceDialect) ?? SqlDialects.Default : SqlDialects.Default;
         var result = SqlSource.Load(settings.Inputs, sourceDialect);
         timings.Lap("load (read, lex, parse, replay)");
         var diagnostics = result.Diagnostics.Concat(SchemaValidator.Validate(result.Model, result.SourceMap)).ToList();

@@ -26,6 +26,16 @@ public static class SqlDialects
     /// <summary>The canonical names, for messages: "postgres, sqlite".</summary>
     public static string Names => string.Join(", ", All.Select(d => d.Name));
 
+    /// <summary>Every dialect source files can be written in: the full dialects, then those read but not reached live.</summary>
+    public static IReadOnlyList<ISqlDialect> Sources { get; } = [.. All, ReaderDialect.SqlServer, ReaderDialect.Oracle];
+
+    /// <summary>The source dialect a name or alias (any case) stands for; null when none does.</summary>
+    public static ISqlDialect? FindSource(string name) =>
+        Sources.FirstOrDefault(d => d.Name.Equals(name, StringComparison.OrdinalIgnoreCase) || d.Aliases.Any(a => a.Equals(name, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>The source dialect names, for messages and options.</summary>
+    public static string SourceNames => string.Join(", ", Sources.Select(d => d.Name));
+
     /// <summary>Everything DDL can be generated for: the full dialects, then the generation-only targets.</summary>
     public static IReadOnlyList<IDdlTarget> Targets { get; } = [.. All, MySql.MySqlTarget.MySql, MySql.MySqlTarget.MariaDb, SqlServer.SqlServerTarget.Instance, Oracle.OracleTarget.Instance];
 

@@ -16,7 +16,7 @@ public static class SchemaValidator
     public static List<Diagnostic> Validate(Database db, SourceMap map)
     {
         var diagnostics = new List<Diagnostic>();
-        var dialect = SqlDialects.Find(db.SourceDialect) ?? SqlDialects.Default;
+        var dialect = SqlDialects.FindSource(db.SourceDialect) ?? SqlDialects.Default;
         var tables = db.Tables.ToDictionary(t => t.Name);
         var enums = db.Enums.ToDictionary(e => e.Name);
         var domains = db.Domains.ToDictionary(d => d.Name);

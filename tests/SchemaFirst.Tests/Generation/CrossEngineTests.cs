@@ -202,3 +202,25 @@ public sealed class CrossEngineTests
         }
     }
 }
+
+/// <summary>--source-dialect sqlserver and oracle: validate, docs and typed code read T-SQL and Oracle source files.</summary>
+public sealed class ReaderDialectCommandTests
+{
+    [Theory]
+    [InlineData("sqlserver", "Chinook_SqlServer.sql")]
+    [InlineData("oracle", "Chinook_Oracle.sql")]
+    public void Validate_and_types_read_another_engines_files(string dialect, string file)
+    {
+        if (!TestPaths.CorpusAvailable()) return;
+        var path = Path.Combine(TestPaths.Corpus, "chinook/ChinookDatabase/DataSources", file);
+        var (code, stdout, stderr) = Cli.CliRunner.Run("validate", path, "--source-dialect", dialect);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("tables                               11", stdout, StringComparison.Ordinal);
+        Assert.Contains("foreign keys                         11", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning", stderr, StringComparison.Ordinal);
+        var types = Cli.CliRunner.Run("generate", "types", path, "--source-dialect", dialect, "--lang", "csharp", "--namespace", "Chinook");
+        Assert.True(types.Code == 0, types.Err);
+        var (problems, _) = Types.CSharpCompiler.Compile("Chinook", types.Out);
+        Assert.Empty(problems);
+    }
+}

@@ -136,7 +136,7 @@ public static class OracleReader
                 else if (c.Accept("alter", "table")) AlterTable(c, start, path);
                 else if (c.Accept("comment", "on")) Comment(c);
                 else if (c.IsAnyWord("insert", "update", "delete", "merge")) stats.DataStatements++;
-                else if (c.IsAnyWord("grant", "revoke", "connect", "commit", "rollback", "set", "alter", "drop", "exec", "execute", "whenever", "spool", "prompt", "purge")) stats.SessionSettings++;
+                else if (c.IsAnyWord("grant", "revoke", "connect", "commit", "rollback", "set", "alter", "drop", "exec", "execute", "whenever", "spool", "prompt", "purge", "exit", "quit")) stats.SessionSettings++;
                 else Keep(c, start, path);
             }
             catch (ParseException e)
