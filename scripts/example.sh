@@ -64,6 +64,12 @@ echo
 echo "\$ schemafirst generate docs examples/schema -o .schemafirst/docs   (Markdown, Mermaid, SVG when Graphviz is there, HTML)"
 "$sf" generate docs examples/schema -o .schemafirst/docs
 echo
+echo "\$ schemafirst generate sql examples/schema --dialect mariadb|sqlserver|oracle -o ...   (generation only; what each cannot hold is named)"
+for d in mariadb sqlserver oracle; do
+  "$sf" generate sql examples/schema --dialect "$d" -o ".schemafirst/examples.$d.sql" 2> ".schemafirst/examples.$d.notes" || true
+  echo "  $d: $(grep -c '^CREATE TABLE' ".schemafirst/examples.$d.sql") tables in .schemafirst/examples.$d.sql; $(grep -c '^warning' ".schemafirst/examples.$d.notes") things left out, each named (e.g. $(grep -m1 '^warning' ".schemafirst/examples.$d.notes" | cut -c1-90)...)"
+done
+echo
 echo "\$ schemafirst generate types --lang csharp --namespace Shop.Data -o .schemafirst/Schema.g.cs   (one record per table and view)"
 "$sf" generate types examples/schema --lang csharp --namespace Shop.Data -o .schemafirst/Schema.g.cs
 awk '/public sealed record OrderItem$/{on=1} on&&!/\/\/\//{print} on&&/^    }$/{exit}' .schemafirst/Schema.g.cs
