@@ -149,7 +149,10 @@ public sealed class ComposeTests : TempDirectoryTest
                 Assert.True(errors.Count == 0, script + ": " + string.Join("; ", errors.Take(3).Select(e => $"line {e.Line}: {e.Message}")));
             }
         }
-        if (engine == "oracle") Assert.StartsWith("ALTER SESSION SET CURRENT_SCHEMA = APP;", File.ReadAllText(Path.Combine(init, "10-schema.sql")), StringComparison.Ordinal);
+        if (engine == "oracle")
+        {
+            foreach (var script in new[] { "10-schema.sql", "20-seed.sql" }) Assert.StartsWith("ALTER SESSION SET CONTAINER = FREEPDB1;\nALTER SESSION SET CURRENT_SCHEMA = APP;\nSET DEFINE OFF;", File.ReadAllText(Path.Combine(init, script)), StringComparison.Ordinal);
+        }
     }
 
     [PostgresFact]

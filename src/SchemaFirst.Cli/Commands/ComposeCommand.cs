@@ -119,7 +119,7 @@ internal static partial class ComposeCommand
         {
             var (seed, seedCode) = await SeedCommand.BuildAsync([], inputs, engine, Path.Combine(initDir, "20-seed.sql"), false, settings.SourceDialect, config, stderr, ct);
             if (seed == null) return (null, [], seedCode);
-            files.Add(seed);
+            files.Add(seed with { Text = ComposeWriter.InitPrefix(options) + seed.Text });
         }
         var written = files.Select(f => Path.GetFullPath(f.Path!)).ToHashSet(StringComparer.Ordinal);
         var stale = Directory.Exists(initDir) ? Directory.GetFiles(initDir).Where(f => f.EndsWith(".sql", StringComparison.Ordinal) || f.EndsWith(".sh", StringComparison.Ordinal)).Where(f => !written.Contains(Path.GetFullPath(f))).Order(StringComparer.Ordinal).ToList() : [];

@@ -196,6 +196,7 @@ public static class SeedWriter
                 SeedValueKind.Null => "NULL",
                 SeedValueKind.Number => value.Sql,
                 SeedValueKind.String when column?.Type.Kind == TypeKind.Array && !sqliteSource => literal(ArrayAsJson(value, notes)),
+                SeedValueKind.String when Temporal(value, column, target) is { } temporal => temporal,
                 SeedValueKind.String => literal(value.Text!),
                 SeedValueKind.Boolean => value.Sql is "true" or "1" ? "1" : "0",
                 _ => Copied(value, target == Target.SqlServer ? "SQL Server" : "Oracle", notes),
@@ -209,6 +210,7 @@ public static class SeedWriter
                 SeedValueKind.Null => "NULL",
                 SeedValueKind.Number => value.Sql,
                 SeedValueKind.String when column?.Type.Kind == TypeKind.Array && !sqliteSource => Dialects.MySql.MySqlQuoting.Literal(ArrayAsJson(value, notes)),
+                SeedValueKind.String when Temporal(value, column, target) is { } temporal => temporal,
                 SeedValueKind.String => Dialects.MySql.MySqlQuoting.Literal(value.Text!),
                 SeedValueKind.Boolean => value.Sql is "true" or "1" ? "TRUE" : "FALSE",
                 SeedValueKind.Default => "DEFAULT",
@@ -233,6 +235,31 @@ public static class SeedWriter
                     value.Location, "check that the target database has what it calls"));
                 return value.Sql;
         }
+    }
+
+    /// <summary>
+    /// A date or timestamp string in the form the target reads without guessing: Oracle's DATE and TIMESTAMP literals
+    /// (its session format would misread '2024-01-31'), ISO 8601 with a +hh:mm offset for SQL Server, and UTC without an
+    /// offset for MySQL's DATETIME. Null when the column is not a date or time, or the string is no plain date or time.
+    /// </summary>
+    private static string? Temporal(SeedValue value, Column? column, Target target)
+    {
+        if (column?.Type.Kind is not (TypeKind.Date or TypeKind.Timestamp) || value.Text is not { } text) return null;
+        var ci = System.Globalization.CultureInfo.InvariantCulture;
+        if (column.Type.Kind == TypeKind.Date)
+        {
+            if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", ci, System.Globalization.DateTimeStyles.None, out var d)) return null;
+            var iso = d.ToString("yyyy-MM-dd", ci);
+            return target switch { Target.Oracle => "DATE '" + iso + "'", Target.SqlServer => "N'" + iso + "'", _ => "'" + iso + "'" };
+        }
+        if (!DateTimeOffset.TryParse(text.Trim(), ci, System.Globalization.DateTimeStyles.AssumeUniversal, out var t)) return null;
+        var zone = column.Type.WithTimeZone;
+        return target switch
+        {
+            Target.Oracle => "TIMESTAMP '" + t.ToString("yyyy-MM-dd HH:mm:ss.ffffff", ci) + (zone ? " " + t.ToString("zzz", ci) : string.Empty) + "'",
+            Target.SqlServer => "N'" + t.ToString("yyyy-MM-ddTHH:mm:ss.ffffff", ci) + (zone ? t.ToString("zzz", ci) : string.Empty) + "'",
+            _ => "'" + (zone ? t.UtcDateTime : t.DateTime).ToString("yyyy-MM-dd HH:mm:ss.ffffff", ci) + "'",
+        };
     }
 
     /// <summary>A PostgreSQL array literal (<c>{a,"b c",NULL}</c>) as the JSON array a MySQL JSON column holds.</summary>

@@ -107,7 +107,18 @@ internal sealed class MySqlSqlGenerator
         Uuid: "uuid()",
         RegexMatch: "REGEXP");
 
-    private string Expr(string expression, bool forDefault = false) => Portable.ExpressionTranslator.Translate(expression, _schemas, Style, forDefault) ?? string.Empty;
+    private string Expr(string expression, bool forDefault = false) => Portable.ExpressionTranslator.Translate(expression, _schemas, Style, forDefault, _db.SourceDialect) ?? string.Empty;
+
+    /// <summary>Foreign key and check names are per database in MySQL (per table in PostgreSQL): a repeated one gets a suffix.</summary>
+    private readonly HashSet<string> _constraintNames = new(StringComparer.OrdinalIgnoreCase);
+
+    private string UniqueName(string name, string what)
+    {
+        var candidate = name;
+        for (var n = 2; !_constraintNames.Add(candidate); n++) candidate = name + "_" + n.ToString(CultureInfo.InvariantCulture);
+        if (candidate != name) Note(Severity.Info, $"{what}: {name} is taken in the database ({_target.DisplayName}'s foreign key and check names are per database); named {candidate}");
+        return candidate;
+    }
 
     private void Run()
     {
@@ -167,7 +178,7 @@ internal sealed class MySqlSqlGenerator
             {
                 Note(Severity.Warning, $"{what}: check {ck.Name} reads the AUTO_INCREMENT column {auto.Name}, which {_target.DisplayName} refuses in a CHECK; not created");
             }
-            else if (e.Length > 0) lines.Add($"    CONSTRAINT {Q(ck.Name)} CHECK ({e})");
+            else if (e.Length > 0) lines.Add($"    CONSTRAINT {Q(UniqueName(ck.Name, what))} CHECK ({e})");
             else Note(Severity.Warning, $"{what}: check {ck.Name} ({ck.Expression}) uses PostgreSQL-only syntax; not created");
         }
         foreach (var x in t.Exclusions) Note(Severity.Warning, $"{what}: exclusion constraint {x.Name} has no {_target.DisplayName} equivalent; not created");
@@ -209,7 +220,8 @@ internal sealed class MySqlSqlGenerator
             notNull |= domain.NotNull;
             type = domain.BaseType;
         }
-        var sb = new StringBuilder(Q(c.Name)).Append(' ').Append(TypeText(t, c, type, what));
+        var written = TypeText(t, c, type, what);
+        var sb = new StringBuilder(Q(c.Name)).Append(' ').Append(written);
         if (c.Generated is { } gen)
         {
             var ge = Expr(gen.Expression);
@@ -225,7 +237,7 @@ internal sealed class MySqlSqlGenerator
         }
         else if ((c.Default ?? domainDefault) is { } def && c.Generated == null)
         {
-            var d = DefaultText(def, type);
+            var d = DefaultText(def, type, written);
             if (d != null) sb.Append(" DEFAULT ").Append(d);
             else Note(Severity.Warning, $"{what}: default ({def}) has no {_target.DisplayName} equivalent; created without a default");
         }
@@ -235,21 +247,22 @@ internal sealed class MySqlSqlGenerator
     }
 
     /// <summary>A default: literals as they are, expressions in parentheses (both engines take that form).</summary>
-    private string? DefaultText(string def, DataType type)
+    private string? DefaultText(string def, DataType type, string written)
     {
-        var e = Portable.ExpressionTranslator.Translate(def, _schemas, Style, forDefault: true);
+        var e = Portable.ExpressionTranslator.Translate(def, _schemas, Style, forDefault: true, _db.SourceDialect);
         if (e == null) return null;
         while (e.Length > 2 && e[0] == '(' && e[^1] == ')' && Balanced(e[1..^1])) e = e[1..^1].Trim();
         if (type.Kind == TypeKind.Boolean) e = e switch { "true" => "TRUE", "false" => "FALSE", _ => e };
         // PostgreSQL's special inputs 'now' and 'today' mean the moment the row is written.
         if (e.ToLowerInvariant() is "'now'" or "'today'") e = type.Kind == TypeKind.Date ? "CURRENT_DATE" : "CURRENT_TIMESTAMP(6)";
         if (e == "CURRENT_DATE") return "(CURRENT_DATE)";
-        if (e is "CURRENT_TIMESTAMP(6)" && type.Kind == TypeKind.Timestamp) return e;
+        // The default's fractional digits must match the column's.
+        if (e is "CURRENT_TIMESTAMP(6)" && type.Kind == TypeKind.Timestamp) return $"CURRENT_TIMESTAMP({Math.Min(type.Precision ?? 6, 6)})";
         if (e is "CURRENT_TIMESTAMP(6)" && type.Kind == TypeKind.Date) return "(CURRENT_DATE)";
         var literal = e.StartsWith('\'') && e.EndsWith('\'') && e.Count(ch => ch == '\'') % 2 == 0 && !e[1..^1].Replace("''", string.Empty, StringComparison.Ordinal).Contains('\'');
         var number = double.TryParse(e, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
         // TEXT, BLOB and JSON columns take only expression defaults; so does everything that is not a literal.
-        var large = type.Kind is TypeKind.Text or TypeKind.Json or TypeKind.Jsonb or TypeKind.Array or TypeKind.Binary or TypeKind.Xml;
+        var large = written.EndsWith("TEXT", StringComparison.Ordinal) || written.EndsWith("BLOB", StringComparison.Ordinal) || written == "JSON";
         if ((literal || number || e is "TRUE" or "FALSE" or "NULL") && !large) return e;
         return "(" + e + ")";
     }
@@ -294,7 +307,11 @@ internal sealed class MySqlSqlGenerator
             case TypeKind.Boolean: return "BOOLEAN";
             case TypeKind.Char: return $"CHAR({type.Length ?? 1})";
             case TypeKind.VarChar:
-                if (type.Length is { } n) return $"VARCHAR({n})";
+                if (type.Length is { } n)
+                {
+                    if (inKey && n > 768) Note(Severity.Warning, $"{what}: VARCHAR({n}) in a key is over InnoDB's 3072-byte key limit in utf8mb4 (768 characters); {_target.DisplayName} refuses that index");
+                    return $"VARCHAR({n})";
+                }
                 return inKey ? KeyText(what) : "LONGTEXT";
             case TypeKind.Text:
                 return inKey ? KeyText(what) : "LONGTEXT";
@@ -388,7 +405,7 @@ internal sealed class MySqlSqlGenerator
                 Note(Severity.Warning, $"table {t.Name}: foreign key {fk.Name} references {fk.ReferencedTable}, which is not a table here; not created");
                 continue;
             }
-            var sb = new StringBuilder("ALTER TABLE ").Append(Q(t.Name.Name)).Append(" ADD CONSTRAINT ").Append(Q(fk.Name)).Append(" FOREIGN KEY (").Append(Columns(fk.Columns))
+            var sb = new StringBuilder("ALTER TABLE ").Append(Q(t.Name.Name)).Append(" ADD CONSTRAINT ").Append(Q(UniqueName(fk.Name, $"table {t.Name}"))).Append(" FOREIGN KEY (").Append(Columns(fk.Columns))
                 .Append(") REFERENCES ").Append(Q(fk.ReferencedTable.Name)).Append(" (").Append(Columns(fk.ReferencedColumns)).Append(')');
             // InnoDB refuses SET NULL on a NOT NULL column when the key is made (PostgreSQL only fails when a row is deleted).
             var notNullColumns = fk.Columns.Any(col => t.FindColumn(col) is { } fc && (fc.NotNull || t.PrimaryKey?.Columns.Contains(col) == true));
@@ -415,7 +432,7 @@ internal sealed class MySqlSqlGenerator
             Note(Severity.Warning, $"materialized view {v.Name}: {_target.DisplayName} has no materialized views; not created");
             return;
         }
-        var query = Portable.ExpressionTranslator.Translate(v.Query, _schemas, Style);
+        var query = Portable.ExpressionTranslator.Translate(v.Query, _schemas, Style, sourceDialect: _db.SourceDialect);
         if (query == null)
         {
             Note(Severity.Warning, $"view {v.Name}: its query uses PostgreSQL-only syntax; not created");

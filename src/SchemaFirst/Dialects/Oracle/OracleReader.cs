@@ -289,11 +289,15 @@ public static class OracleReader
             string? name = null;
             if (c.Accept("constraint")) name = Ident(c);
             if (c.Accept("primary", "key")) pk = new PrimaryKey(name ?? "PK_" + table.Name, NameList(c), new IndexOptions(default), ConstraintTiming.Immediate);
-            else if (c.Accept("unique")) uniques.Add(new UniqueConstraint(name ?? "UQ_" + table.Name, NameList(c), false, new IndexOptions(default), ConstraintTiming.Immediate));
+            else if (c.Accept("unique"))
+            {
+                var columns = NameList(c);
+                uniques.Add(new UniqueConstraint(name ?? $"UQ_{table.Name}_{string.Join("_", columns)}", columns, false, new IndexOptions(default), ConstraintTiming.Immediate));
+            }
             else if (c.Accept("check"))
             {
                 var (s, e) = c.CaptureParens();
-                checks.Add(new CheckConstraint(name ?? "CK_" + table.Name, c.Raw(s, e).Trim()));
+                checks.Add(new CheckConstraint(name ?? $"CK_{table.Name}_{checks.Count + 1}", c.Raw(s, e).Trim()));
             }
             else if (c.Accept("foreign", "key"))
             {

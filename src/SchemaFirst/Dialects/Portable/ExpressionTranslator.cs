@@ -20,7 +20,8 @@ internal sealed record ExpressionStyle(
     string? Uuid,
     string? RegexMatch,
     string? True = null,
-    string? False = null);
+    string? False = null,
+    IReadOnlySet<string>? UnsupportedOperators = null);
 
 /// <summary>
 /// Translates a normalized PostgreSQL expression to another engine (<see cref="ExpressionStyle"/>), or says it cannot
@@ -41,13 +42,17 @@ internal static class ExpressionTranslator
     private static readonly HashSet<string> Unsupported = new(StringComparer.Ordinal)
     {
         "array", "ilike", "similar", "interval", "any", "some", "lateral", "distinct", "nextval", "currval", "setval", "over",
-        "filter", "returning", "overlaps", "collate", "at",
+        "filter", "returning", "overlaps", "collate", "at", "cast", "current_user", "session_user", "user", "current_role",
+        "current_time", "localtime", "current_catalog", "current_schema",
     };
 
     /// <param name="schemas">The model's schemas: their qualifiers are dropped, as every object goes into one database.</param>
     /// <param name="forDefault">In a DEFAULT: now() and CURRENT_TIMESTAMP take microseconds to match DATETIME(6).</param>
-    public static string? Translate(string expression, IReadOnlySet<string> schemas, ExpressionStyle style, bool forDefault = false)
+    /// <param name="sourceDialect">The dialect the expression is written in: only PostgreSQL's (and SQLite's, which is close)
+    /// are translated; another engine's text is left to that engine.</param>
+    public static string? Translate(string expression, IReadOnlySet<string> schemas, ExpressionStyle style, bool forDefault = false, string sourceDialect = "postgres")
     {
+        if (sourceDialect is not ("postgres" or "sqlite")) return null;
         List<Token> tokens;
         try
         {
@@ -145,6 +150,12 @@ internal static class ExpressionTranslator
                         return null;
                     }
                     if (type.Text is "regclass" or "regproc" or "regtype" or "regconfig" || type.Kind == TypeKind.Array) return null;
+                    // A cast that decides what an operation means (to interval, a number or a time) cannot simply go: the
+                    // target would add '30 days' as a number, or divide as integers. Dropped only from a lone literal.
+                    var lone = (i > 0 && tokens[i - 1].Kind is TokenKind.String or TokenKind.Number)
+                        || (i > 2 && tokens[i - 1].Kind == TokenKind.RParen && tokens[i - 2].Kind is TokenKind.String or TokenKind.Number && tokens[i - 3].Kind == TokenKind.LParen);
+                    if (type.Kind == TypeKind.Interval) return null;
+                    if (!lone && type.Kind is TypeKind.Decimal or TypeKind.Real or TypeKind.Double or TypeKind.Date or TypeKind.Timestamp or TypeKind.Time) return null;
                     if (sb.Length > 0 && sb[^1] == ' ') sb.Length--;
                     i = c.Pos - 1;
                     break;
@@ -152,6 +163,9 @@ internal static class ExpressionTranslator
                 case TokenKind.Operator:
                 {
                     var op = c.TextOf(t);
+                    if (style.UnsupportedOperators?.Contains(op) == true) return null;
+                    // Date and time arithmetic differs between engines (MySQL adds 7 to 20240125): not translated.
+                    if (op is "+" or "-" && (Temporal(c, tokens, i - 1) || Temporal(c, tokens, i + 1))) return null;
                     switch (op)
                     {
                         case "~" or "~*":
@@ -194,10 +208,34 @@ internal static class ExpressionTranslator
         "as", "select", "from", "where", "join", "on", "left", "right", "inner", "outer", "full", "cross", "group", "by", "order",
         "having", "limit", "offset", "union", "all", "distinct", "asc", "desc", "nulls", "first", "last", "current_timestamp",
         "current_date", "localtimestamp", "escape", "any", "some", "array", "interval", "ilike", "similar", "to", "using", "with",
-        "value", "cast", "at", "time", "zone", "collate", "overlaps", "lateral", "over", "filter",
+        "value", "cast", "at", "time", "zone", "collate", "overlaps", "lateral", "over", "filter", "current_user", "session_user", "user",
+        "current_role", "current_time", "localtime", "current_catalog", "current_schema",
     };
 
-    private static string Tidy(string text) => text.Replace("( ", "(", StringComparison.Ordinal).Replace(" )", ")", StringComparison.Ordinal).Replace(" ,", ",", StringComparison.Ordinal);
+    /// <summary>Whether the token is now(), CURRENT_DATE or CURRENT_TIMESTAMP (or the ')' that closes now()).</summary>
+    private static bool Temporal(TokenCursor c, List<Token> tokens, int i)
+    {
+        if (i < 0 || i >= tokens.Count) return false;
+        if (tokens[i].Kind == TokenKind.Word && c.IsAnyWordAt(i, "current_date", "current_timestamp", "localtimestamp")) return true;
+        if (tokens[i].Kind == TokenKind.Word && c.IsWordAt(i, "now")) return true;
+        return tokens[i].Kind == TokenKind.RParen && i >= 2 && tokens[i - 1].Kind == TokenKind.LParen && c.IsWordAt(i - 2, "now");
+    }
+
+    /// <summary>Spacing tidied around parentheses and commas, never inside a string literal.</summary>
+    private static string Tidy(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (ch == '\'') quoted = !quoted;
+            if (!quoted && ch == ' ' && i + 1 < text.Length && text[i + 1] is ')' or ',') continue;
+            if (!quoted && ch == ' ' && i > 0 && text[i - 1] == '(') continue;
+            sb.Append(ch);
+        }
+        return sb.ToString();
+    }
 
     /// <summary><c>= any (array['a', 'b'])</c> → <c>IN ('a', 'b')</c>; the '=' was already written.</summary>
     private static bool TryInList(string expression, List<Token> tokens, TokenCursor c, int i, IReadOnlySet<string> schemas, ExpressionStyle style, StringBuilder sb, out int next)

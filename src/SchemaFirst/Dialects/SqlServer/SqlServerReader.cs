@@ -182,10 +182,10 @@ public static class SqlServerReader
                         pk = new PrimaryKey(p.ConstraintIdentifier?.Value ?? "PK_" + table.Name.Name, Columns(p.Columns), new IndexOptions(default), ConstraintTiming.Immediate);
                         break;
                     case UniqueConstraintDefinition u:
-                        uniques.Add(new UniqueConstraint(u.ConstraintIdentifier?.Value ?? "UQ_" + table.Name.Name, Columns(u.Columns), false, new IndexOptions(default), ConstraintTiming.Immediate));
+                        uniques.Add(new UniqueConstraint(u.ConstraintIdentifier?.Value ?? $"UQ_{table.Name.Name}_{string.Join("_", Columns(u.Columns))}", Columns(u.Columns), false, new IndexOptions(default), ConstraintTiming.Immediate));
                         break;
                     case CheckConstraintDefinition ck:
-                        checks.Add(new CheckConstraint(ck.ConstraintIdentifier?.Value ?? "CK_" + table.Name.Name, Text(ck.CheckCondition, owner)));
+                        checks.Add(new CheckConstraint(ck.ConstraintIdentifier?.Value ?? $"CK_{table.Name.Name}_{checks.Count + 1}", Text(ck.CheckCondition, owner)));
                         break;
                     case ForeignKeyConstraintDefinition fk:
                         fks.Add(ForeignKey(fk, fk.Columns.Select(c => c.Value).ToList(), owner, table.Name));

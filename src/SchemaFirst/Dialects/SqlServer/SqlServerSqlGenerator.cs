@@ -85,7 +85,18 @@ internal sealed class SqlServerSqlGenerator
     /// <summary>A predicate (check, filter) in T-SQL, or empty when it has none: a translation T-SQL would not read (a bare
     /// boolean column as a condition) counts as none, checked with Microsoft's T-SQL parser.</summary>
     private string Expr(string expression, bool forDefault = false) =>
-        ExpressionTranslator.Translate(expression, _schemas, Style, forDefault) is { } e && Reads("SELECT 1 WHERE (" + e + ")") ? e : string.Empty;
+        ExpressionTranslator.Translate(expression, _schemas, Style, forDefault, _db.SourceDialect) is { } e && Reads("SELECT 1 WHERE (" + e + ")") ? e : string.Empty;
+
+    /// <summary>Constraint names are schema objects in SQL Server (per table in PostgreSQL): a repeated one gets a suffix.</summary>
+    private readonly HashSet<string> _constraintNames = new(StringComparer.OrdinalIgnoreCase);
+
+    private string UniqueName(QualifiedName table, string name, string what)
+    {
+        var candidate = name;
+        for (var n = 2; !_constraintNames.Add(SchemaOf(table) + "." + candidate); n++) candidate = name + "_" + n.ToString(CultureInfo.InvariantCulture);
+        if (candidate != name) Note(Severity.Info, $"{what}: {name} is taken in the schema (SQL Server's constraint names are per schema); named {candidate}");
+        return candidate;
+    }
 
     /// <summary>Whether Microsoft's T-SQL parser reads the text without an error.</summary>
     private static bool Reads(string sql)
@@ -108,9 +119,14 @@ internal sealed class SqlServerSqlGenerator
         foreach (var e in _db.Extensions) Note(Severity.Warning, $"extension {e.Name}: SQL Server has no extensions; not created");
         foreach (var s in _db.Sequences.Where(s => s.OwnedBy == null))
         {
+            // SQL Server starts a sequence at its type's minimum unless told: PostgreSQL's start (MINVALUE, else 1) is written.
+            var o = s.Options;
             var sb = new StringBuilder("CREATE SEQUENCE ").Append(Name(s.Name)).Append(" AS BIGINT");
-            if (s.Options.Start is { } start) sb.Append(" START WITH ").Append(start.ToString(CultureInfo.InvariantCulture));
-            if (s.Options.Increment is { } inc) sb.Append(" INCREMENT BY ").Append(inc.ToString(CultureInfo.InvariantCulture));
+            sb.Append(" START WITH ").Append((o.Start ?? o.MinValue ?? ((o.Increment ?? 1) < 0 ? -1 : 1)).ToString(CultureInfo.InvariantCulture));
+            sb.Append(" INCREMENT BY ").Append((o.Increment ?? 1).ToString(CultureInfo.InvariantCulture));
+            if (o.MinValue is { } min) sb.Append(" MINVALUE ").Append(min.ToString(CultureInfo.InvariantCulture));
+            if (o.MaxValue is { } max) sb.Append(" MAXVALUE ").Append(max.ToString(CultureInfo.InvariantCulture));
+            if (o.Cycle) sb.Append(" CYCLE");
             Batch(sb.ToString());
         }
         foreach (var t in _db.Tables.OrderBy(t => t.Name)) WriteTable(t);
@@ -137,23 +153,26 @@ internal sealed class SqlServerSqlGenerator
         var identity = t.Columns.Where(c => c.Identity != null || c.Default?.StartsWith("nextval(", StringComparison.OrdinalIgnoreCase) == true).ToList();
         if (identity.Count > 1) Note(Severity.Warning, $"{what}: SQL Server allows one IDENTITY column; {string.Join(", ", identity.Skip(1).Select(c => c.Name))} get none");
         foreach (var c in t.Columns) lines.Add("    " + ColumnText(t, c, c == identity.FirstOrDefault()));
-        if (t.PrimaryKey is { } pk) lines.Add($"    CONSTRAINT {Q(pk.Name)} PRIMARY KEY ({Columns(pk.Columns)})");
+        if (t.PrimaryKey is { } pk) lines.Add($"    CONSTRAINT {Q(UniqueName(t.Name, pk.Name, what))} PRIMARY KEY ({Columns(pk.Columns)})");
         foreach (var u in t.Uniques)
         {
             // PostgreSQL lets a unique constraint hold any number of NULLs, SQL Server one: over nullable columns it is a
-            // filtered unique index, which behaves as PostgreSQL's does.
+            // filtered unique index, which behaves as PostgreSQL's does; unless a foreign key references it, which SQL
+            // Server allows only on a constraint.
             var nullable = u.Columns.Where(col => t.FindColumn(col) is { NotNull: false } && t.PrimaryKey?.Columns.Contains(col) != true).ToList();
-            if (nullable.Count > 0 && !u.NullsNotDistinct)
+            var referenced = _db.Tables.Any(o => o.ForeignKeys.Any(fk => fk.ReferencedTable == t.Name && fk.ReferencedColumns.ToHashSet().SetEquals(u.Columns)));
+            if (nullable.Count > 0 && !u.NullsNotDistinct && !referenced)
             {
                 _deferredUniques.Add((t, u, nullable));
                 continue;
             }
-            lines.Add($"    CONSTRAINT {Q(u.Name)} UNIQUE ({Columns(u.Columns)})");
+            if (nullable.Count > 0 && !u.NullsNotDistinct) Note(Severity.Warning, $"{what}: unique constraint {u.Name} over nullable columns is referenced by a foreign key, so it stays a constraint, which admits one NULL in SQL Server");
+            lines.Add($"    CONSTRAINT {Q(UniqueName(t.Name, u.Name, what))} UNIQUE ({Columns(u.Columns)})");
         }
         foreach (var ck in t.Checks)
         {
             var e = Expr(ck.Expression);
-            if (e.Length > 0) lines.Add($"    CONSTRAINT {Q(ck.Name)} CHECK ({e})");
+            if (e.Length > 0) lines.Add($"    CONSTRAINT {Q(UniqueName(t.Name, ck.Name, what))} CHECK ({e})");
             else Note(Severity.Warning, $"{what}: check {ck.Name} ({ck.Expression}) uses PostgreSQL-only syntax; not created");
         }
         foreach (var x in t.Exclusions) Note(Severity.Warning, $"{what}: exclusion constraint {x.Name} has no SQL Server equivalent; not created");
@@ -189,7 +208,7 @@ internal sealed class SqlServerSqlGenerator
         var sb = new StringBuilder(Q(c.Name));
         if (c.Generated is { } gen)
         {
-            var ge = ExpressionTranslator.Translate(gen.Expression, _schemas, Style) is { } g && Reads("SELECT (" + g + ")") ? g : string.Empty;
+            var ge = ExpressionTranslator.Translate(gen.Expression, _schemas, Style, sourceDialect: _db.SourceDialect) is { } g && Reads("SELECT (" + g + ")") ? g : string.Empty;
             if (ge.Length > 0)
             {
                 // A computed column has no declared type in T-SQL: the CAST gives it the source's.
@@ -221,7 +240,7 @@ internal sealed class SqlServerSqlGenerator
 
     private string? DefaultText(string def, DataType type)
     {
-        var e = ExpressionTranslator.Translate(def, _schemas, Style, forDefault: true);
+        var e = ExpressionTranslator.Translate(def, _schemas, Style, forDefault: true, _db.SourceDialect);
         if (e == null) return null;
         while (e.Length > 2 && e[0] == '(' && e[^1] == ')') e = e[1..^1];
         if (e.Equals("N'now'", StringComparison.OrdinalIgnoreCase) || e.Equals("N'today'", StringComparison.OrdinalIgnoreCase)) e = type.Kind == TypeKind.Date ? Style.Today! : Style.Now;
@@ -249,7 +268,11 @@ internal sealed class SqlServerSqlGenerator
             case TypeKind.Boolean: return "BIT";
             case TypeKind.Char: return $"NCHAR({type.Length ?? 1})";
             case TypeKind.VarChar:
-                if (type.Length is { } n) return n <= 4000 ? $"NVARCHAR({n})" : "NVARCHAR(MAX)";
+                if (type.Length is { } n)
+                {
+                    if (inKey && n > 450) Note(Severity.Warning, $"{what}: NVARCHAR({Math.Min(n, 4000)}) in a key is over SQL Server's 900-byte index key limit; inserting a longer value fails");
+                    return n <= 4000 ? $"NVARCHAR({n})" : inKey ? "NVARCHAR(4000)" : "NVARCHAR(MAX)";
+                }
                 return inKey ? KeyText(what) : "NVARCHAR(MAX)";
             case TypeKind.Text:
                 return inKey ? KeyText(what) : "NVARCHAR(MAX)";
@@ -388,7 +411,7 @@ internal sealed class SqlServerSqlGenerator
                         children.Add(t.Name);
                     }
                 }
-                var sb = new StringBuilder("ALTER TABLE ").Append(Name(t.Name)).Append(" ADD CONSTRAINT ").Append(Q(fk.Name)).Append(" FOREIGN KEY (").Append(Columns(fk.Columns))
+                var sb = new StringBuilder("ALTER TABLE ").Append(Name(t.Name)).Append(" ADD CONSTRAINT ").Append(Q(UniqueName(t.Name, fk.Name, $"table {t.Name}"))).Append(" FOREIGN KEY (").Append(Columns(fk.Columns))
                     .Append(") REFERENCES ").Append(Name(fk.ReferencedTable)).Append(" (").Append(Columns(fk.ReferencedColumns)).Append(')');
                 if (onDelete != ForeignKeyAction.NoAction && onDelete != ForeignKeyAction.Restrict) sb.Append(" ON DELETE ").Append(Action(onDelete));
                 if (onUpdate != ForeignKeyAction.NoAction && onUpdate != ForeignKeyAction.Restrict) sb.Append(" ON UPDATE ").Append(Action(onUpdate));
@@ -405,7 +428,7 @@ internal sealed class SqlServerSqlGenerator
             Note(Severity.Warning, $"materialized view {v.Name}: not written for SQL Server (an indexed view has other rules); not created");
             return;
         }
-        var query = ExpressionTranslator.Translate(v.Query, _schemas, Style);
+        var query = ExpressionTranslator.Translate(v.Query, _schemas, Style, sourceDialect: _db.SourceDialect);
         if (query != null && !Reads("CREATE VIEW v AS " + query)) query = null; // ORDER BY without TOP, boolean values, ...
         if (query == null)
         {

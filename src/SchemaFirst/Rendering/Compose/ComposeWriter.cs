@@ -148,22 +148,34 @@ public static class ComposeWriter
     {
         var engine = EngineOf(options);
         if (!engine.InitSidecar) return null;
+        // -I: QUOTED_IDENTIFIER ON, which filtered indexes and the statements on their tables need (sqlcmd's default is OFF).
+        // The database is marked (an extended property, not a table) only once every script ran: a half-done init is
+        // reported on the next start rather than taken for a finished one.
         return "#!/bin/bash\n"
-            + "# Written by SchemaFirst: creates the database and runs the init scripts once; does nothing when the database exists.\n"
+            + "# Written by SchemaFirst: creates the database and runs the init scripts once; does nothing when that was done.\n"
             + "set -euo pipefail\n"
-            + "sqlcmd=(/opt/mssql-tools18/bin/sqlcmd -S db -U sa -P \"$MSSQL_SA_PASSWORD\" -C -b)\n"
-            + "exists=$(\"${sqlcmd[@]}\" -h -1 -W -Q \"SET NOCOUNT ON; SELECT CASE WHEN DB_ID(N'$DB_NAME') IS NULL THEN 0 ELSE 1 END\" | tr -d '[:space:]')\n"
-            + "if [ \"$exists\" = 1 ]; then echo \"database $DB_NAME exists; init skipped\"; exit 0; fi\n"
+            + "sqlcmd=(/opt/mssql-tools18/bin/sqlcmd -S db -U sa -P \"$MSSQL_SA_PASSWORD\" -C -b -I)\n"
+            + "state=$(\"${sqlcmd[@]}\" -h -1 -W -Q \"SET NOCOUNT ON; IF DB_ID(N'$DB_NAME') IS NULL SELECT 0 ELSE EXEC (N'SELECT COUNT(*) + 1 FROM [$DB_NAME].sys.extended_properties WHERE class = 0 AND name = N''schemafirst_init''')\" | tr -d '[:space:]')\n"
+            + "if [ \"$state\" = 2 ]; then echo \"database $DB_NAME is initialized; nothing to do\"; exit 0; fi\n"
+            + "if [ \"$state\" = 1 ]; then echo \"database $DB_NAME exists but its init did not finish; remove the db-data volume and start again\" >&2; exit 1; fi\n"
             + "\"${sqlcmd[@]}\" -Q \"CREATE DATABASE [$DB_NAME]\"\n"
             + "for f in " + engine.InitPath + "/*.sql; do\n"
             + "  echo \"running $f\"\n"
             + "  \"${sqlcmd[@]}\" -d \"$DB_NAME\" -i \"$f\"\n"
-            + "done\n";
+            + "done\n"
+            + "\"${sqlcmd[@]}\" -d \"$DB_NAME\" -Q \"EXEC sys.sp_addextendedproperty @name = N'schemafirst_init', @value = N'done'\"\n";
     }
 
-    /// <summary>What goes before the DDL in the init script: Oracle's scripts run as SYS, so they switch to the app's schema.</summary>
+    /// <summary>
+    /// What goes before each init script: the image runs them in SQL*Plus as SYSDBA in the root container, so they switch
+    /// to the pluggable database and the app user's schema, turn off &amp; substitution, keep blank lines in statements,
+    /// and stop at the first error.
+    /// </summary>
     public static string InitPrefix(ComposeOptions options) =>
-        EngineOf(options) == ComposeEngine.Oracle ? "ALTER SESSION SET CURRENT_SCHEMA = " + options.Database.ToUpperInvariant() + ";\n\n" : string.Empty;
+        EngineOf(options) == ComposeEngine.Oracle
+            ? "ALTER SESSION SET CONTAINER = FREEPDB1;\nALTER SESSION SET CURRENT_SCHEMA = " + options.Database.ToUpperInvariant() + ";\n"
+              + "SET DEFINE OFF;\nSET SQLBLANKLINES ON;\nWHENEVER SQLERROR EXIT FAILURE;\n\n"
+            : string.Empty;
 
     /// <summary>The extensions the config asks for that the schema does not create itself, as re-runnable SQL (PostgreSQL).</summary>
     public static string? ExtensionsScript(Database model, IReadOnlyList<string>? extensions)

@@ -399,9 +399,6 @@ ALTER TABLE wishlist_items ADD CONSTRAINT wishlist_items_customer_id_fkey FOREIG
 
 ALTER TABLE wishlist_items ADD CONSTRAINT wishlist_items_variant_id_fkey FOREIGN KEY (variant_id) REFERENCES product_variants (id) ON DELETE CASCADE;
 
-CREATE VIEW available_stock AS
-select il.variant_id, v.sku, sum(il.on_hand - il.reserved) as available from inventory_levels as il join warehouses as w on w.id = il.warehouse_id and w.is_active join product_variants as v on v.id = il.variant_id group by il.variant_id, v.sku;
-
 COMMENT ON TABLE addresses IS 'Address book of each customer; orders copy the address they ship to.';
 
 COMMENT ON COLUMN addresses.country_code IS 'ISO 3166-1 alpha-2 country code, upper case.';
@@ -507,5 +504,3 @@ COMMENT ON COLUMN ticket_messages.is_internal IS 'Notes between agents, never sh
 COMMENT ON TABLE warehouses IS 'Fulfilment centres that hold stock and ship orders.';
 
 COMMENT ON TABLE wishlist_items IS 'Product variants a customer saved for later.';
-
-COMMENT ON TABLE available_stock IS 'Units that can still be sold per variant, over all active warehouses.';
