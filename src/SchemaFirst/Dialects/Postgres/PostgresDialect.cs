@@ -56,7 +56,14 @@ public sealed class PostgresDialect : ISqlDialect, IDevDatabase, IMigrationDiale
 
     public LoadResult ParseTexts(IReadOnlyList<(string Path, string Text)> sources) => PostgresParser.LoadTexts(sources);
 
-    public GeneratedSql Generate(Database model, SqlGenerationOptions options) => new(PostgresSqlGenerator.Generate(model, options), []);
+    public GeneratedSql Generate(Database model, SqlGenerationOptions options)
+    {
+        // Another engine's files: types respelled and only portable expressions kept, each loss named.
+        if (!ForeignSource.Applies(model)) return new(PostgresSqlGenerator.Generate(model, options), []);
+        var notes = new List<Diagnostic>();
+        var converted = ForeignSource.ToPostgres(model, notes);
+        return new(PostgresSqlGenerator.Generate(converted, options), notes);
+    }
 
     public Task<InspectResult> InspectAsync(DbConnection connection, InspectOptions options, CancellationToken cancellationToken = default) =>
         PostgresInspector.InspectAsync(connection, options, cancellationToken);
