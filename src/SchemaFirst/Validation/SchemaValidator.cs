@@ -50,10 +50,13 @@ public static class SchemaValidator
 
     private static void CheckRelationNames(Database db, SourceMap map, List<Diagnostic> diagnostics)
     {
-        // Tables, views, sequences, indexes and the indexes behind constraints share one namespace per schema.
+        // Tables, views, sequences, indexes and the indexes behind constraints share one namespace per schema; in SQL
+        // Server and MySQL an index's name is its table's alone.
+        var perTable = db.SourceDialect is "sqlserver" or "mysql" or "mariadb";
         var seen = new Dictionary<QualifiedName, string>();
-        void Claim(QualifiedName name, string what, SourceKey key)
+        void Claim(QualifiedName name, string what, SourceKey key, QualifiedName? table = null)
         {
+            if (perTable && table != null) name = new QualifiedName(table.Schema, table.Name + "\0" + name.Name);
             if (seen.TryGetValue(name, out var first))
             {
                 var code = what.StartsWith("index", StringComparison.Ordinal) || first.StartsWith("index", StringComparison.Ordinal) || what.Contains("constraint", StringComparison.Ordinal)
@@ -74,9 +77,9 @@ public static class SchemaValidator
             if (t.PrimaryKey != null) names.Add(t.PrimaryKey.Name);
             names.AddRange(t.Uniques.Select(u => u.Name));
             names.AddRange(t.Exclusions.Select(x => x.Name));
-            foreach (var n in names) Claim(new QualifiedName(t.Name.Schema, n), $"the index of constraint {QualifiedName.Display(n)} on {t.Name}", new SourceKey(SourceKind.Constraint, t.Name, n));
+            foreach (var n in names) Claim(new QualifiedName(t.Name.Schema, n), $"the index of constraint {QualifiedName.Display(n)} on {t.Name}", new SourceKey(SourceKind.Constraint, t.Name, n), t.Name);
         }
-        foreach (var i in db.Indexes) Claim(i.Name, $"index {i.Name}", new SourceKey(SourceKind.Index, i.Name));
+        foreach (var i in db.Indexes) Claim(i.Name, $"index {i.Name}", new SourceKey(SourceKind.Index, i.Name), i.Table);
     }
 
     private static void CheckColumn(Table t, string column, string owner, SourceSpan? at, List<Diagnostic> diagnostics)

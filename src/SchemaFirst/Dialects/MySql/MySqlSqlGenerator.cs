@@ -105,7 +105,7 @@ internal sealed class MySqlSqlGenerator
         Now: "CURRENT_TIMESTAMP(6)",
         Today: "(CURRENT_DATE)",
         Uuid: "uuid()",
-        RegexMatch: "REGEXP");
+        RegexMatch: "REGEXP") { Native = new HashSet<string>(["mysql", "mariadb"]) };
 
     private string Expr(string expression, bool forDefault = false) => Portable.ExpressionTranslator.Translate(expression, _schemas, Style, forDefault, _db.SourceDialect) ?? string.Empty;
 

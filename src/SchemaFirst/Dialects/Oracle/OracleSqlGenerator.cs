@@ -34,7 +34,7 @@ internal sealed class OracleSqlGenerator
         RegexMatch: null,
         True: "1",
         False: "0",
-        UnsupportedOperators: new HashSet<string>(StringComparer.Ordinal) { "%" });
+        UnsupportedOperators: new HashSet<string>(StringComparer.Ordinal) { "%" }) { Native = new HashSet<string>(["oracle"]) };
 
     private readonly Database _db;
     private readonly List<Diagnostic> _notes;

@@ -21,7 +21,11 @@ internal sealed record ExpressionStyle(
     string? RegexMatch,
     string? True = null,
     string? False = null,
-    IReadOnlySet<string>? UnsupportedOperators = null);
+    IReadOnlySet<string>? UnsupportedOperators = null)
+{
+    /// <summary>Source dialects whose expressions are this target's own.</summary>
+    public IReadOnlySet<string> Native { get; init; } = new HashSet<string>();
+}
 
 /// <summary>
 /// Translates a normalized PostgreSQL expression to another engine (<see cref="ExpressionStyle"/>), or says it cannot
@@ -52,6 +56,8 @@ internal static class ExpressionTranslator
     /// are translated; another engine's text is left to that engine.</param>
     public static string? Translate(string expression, IReadOnlySet<string> schemas, ExpressionStyle style, bool forDefault = false, string sourceDialect = "postgres")
     {
+        // The target's own expressions (a T-SQL source written for SQL Server) are kept as they are.
+        if (style.Native.Contains(sourceDialect)) return expression;
         if (sourceDialect is not ("postgres" or "sqlite")) return null;
         List<Token> tokens;
         try

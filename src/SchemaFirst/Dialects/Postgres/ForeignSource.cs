@@ -81,6 +81,17 @@ internal static class ForeignSource
             };
         }).ToEquatableArray();
         var indexes = new List<SchemaIndex>();
+        // Index names are per schema in PostgreSQL (per table in SQL Server and MySQL): a repeated one takes its table's name.
+        var taken = new HashSet<QualifiedName>(tables.Select(t => t.Name).Concat(tables.SelectMany(t => (t.PrimaryKey != null ? [t.PrimaryKey.Name] : Array.Empty<string>()).Concat(t.Uniques.Select(u => u.Name)).Select(n => t.Name with { Name = n }))));
+        QualifiedName IndexName(SchemaIndex i)
+        {
+            var name = N(i.Name);
+            if (taken.Add(name)) return name;
+            var renamed = name with { Name = L(i.Table.Name) + "_" + name.Name };
+            for (var n = 2; !taken.Add(renamed); n++) renamed = name with { Name = L(i.Table.Name) + "_" + name.Name + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            Note(Severity.Info, $"index {i.Name} on {i.Table}: its name is taken in the schema (index names are per schema in PostgreSQL); named {renamed.Name}");
+            return renamed;
+        }
         foreach (var i in model.Indexes)
         {
             if (i.Elements.Any(e => e.Column == null) || (i.Where != null && Portable(i.Where) == null))
@@ -90,7 +101,7 @@ internal static class ForeignSource
             }
             indexes.Add(i with
             {
-                Name = N(i.Name),
+                Name = IndexName(i),
                 Table = N(i.Table),
                 Method = "btree",
                 Elements = i.Elements.Select(e => e with { Column = L(e.Column!) }).ToEquatableArray(),

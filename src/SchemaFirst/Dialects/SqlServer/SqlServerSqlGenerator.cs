@@ -34,7 +34,7 @@ internal sealed class SqlServerSqlGenerator
         Uuid: "NEWID()",
         RegexMatch: null,
         True: "1",
-        False: "0");
+        False: "0") { Native = new HashSet<string>(["sqlserver"]) };
 
     private readonly Database _db;
     private readonly List<Diagnostic> _notes;
