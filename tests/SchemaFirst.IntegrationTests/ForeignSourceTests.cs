@@ -18,6 +18,8 @@ public sealed class ForeignSourceTests
         { "chinook/ChinookDatabase/DataSources/Chinook_SqlServer.sql", "sqlserver" },
         { "sakila_jooq/sql-server-sakila-db/sql-server-sakila-schema.sql", "sqlserver" },
         { "chinook/ChinookDatabase/DataSources/Chinook_Oracle.sql", "oracle" },
+        { "chinook/ChinookDatabase/DataSources/Chinook_MySql.sql", "mysql" },
+        { "sakila_jooq/mysql-sakila-db/mysql-sakila-schema.sql", "mysql" },
         { "sakila_jooq/oracle-sakila-db/oracle-sakila-schema.sql", "oracle" },
     };
 

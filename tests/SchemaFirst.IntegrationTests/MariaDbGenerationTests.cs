@@ -148,3 +148,67 @@ public sealed class MariaDbGenerationTests
         Assert.Contains(generated.Notes, n => n.Message.Contains("text[] is JSON", StringComparison.Ordinal));
     }
 }
+
+/// <summary>MySQL source files on a real MariaDB: what the reader counts is what MariaDB's catalog holds after applying the file.</summary>
+public sealed class MySqlSourceTests
+{
+    [MariaDbTheory]
+    [InlineData("sakila_jooq/mysql-sakila-db/mysql-sakila-schema.sql")]
+    [InlineData("chinook/ChinookDatabase/DataSources/Chinook_MySql.sql")]
+    public async Task A_mysql_file_read_counts_what_mariadb_holds_after_applying_it_and_regenerates_whole(string file)
+    {
+        if (!TestPaths.CorpusAvailable()) return;
+        var path = Path.Combine(TestPaths.Corpus, file);
+        var load = SchemaFirst.Dialects.MySql.MySqlReader.Read([(path, File.ReadAllText(path))]);
+        Assert.DoesNotContain(load.Diagnostics, d => d.Severity == Diagnostics.Severity.Error);
+        // The file applied as users apply it (the mysql client, which knows DELIMITER), as it is: it makes and uses its own
+        // database (and names it in its views), which is counted and dropped afterwards.
+        await using var db = await MariaDbServer.CreateDatabaseAsync();
+        var text = File.ReadAllText(path);
+        var use = System.Text.RegularExpressions.Regex.Match(text, @"(?im)^\s*USE\s+`?(\w+)`?\s*;");
+        var database = use.Success ? use.Groups[1].Value : db.Name;
+        var uri = new Uri(MariaDbServer.Url!);
+        var psi = new System.Diagnostics.ProcessStartInfo("mariadb") { RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in new[] { "--no-defaults", "-h", uri.Host, "-P", uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-u", uri.UserInfo.Split(':')[0], db.Name }) psi.ArgumentList.Add(a);
+        try
+        {
+            using (var p = System.Diagnostics.Process.Start(psi)!)
+            {
+                await p.StandardInput.WriteAsync(text);
+                p.StandardInput.Close();
+                var err = await p.StandardError.ReadToEndAsync();
+                await p.WaitForExitAsync();
+                Assert.True(p.ExitCode == 0, err);
+            }
+            Assert.Equal(load.Model.Tables.Count, await db.ScalarAsync($"SELECT count(*) FROM information_schema.tables WHERE table_schema = '{database}' AND table_type = 'BASE TABLE'"));
+            Assert.Equal(load.Model.Views.Count, await db.ScalarAsync($"SELECT count(*) FROM information_schema.views WHERE table_schema = '{database}'"));
+            Assert.Equal(load.Model.Triggers.Count, await db.ScalarAsync($"SELECT count(*) FROM information_schema.triggers WHERE trigger_schema = '{database}'"));
+            Assert.Equal(load.Model.Opaque.Count, await db.ScalarAsync($"SELECT count(*) FROM information_schema.routines WHERE routine_schema = '{database}'"));
+            Assert.Equal(load.Model.Tables.Sum(t => t.ForeignKeys.Count), await db.ScalarAsync($"SELECT count(*) FROM information_schema.referential_constraints WHERE constraint_schema = '{database}'"));
+        }
+        finally
+        {
+            if (database != db.Name) await db.ExecuteAsync($"DROP DATABASE IF EXISTS `{database}`");
+        }
+        // And the model written back for MariaDB applies, in a database of the same name (the views name it), with every
+        // table and foreign key.
+        var generated = MySqlTarget.MariaDb.Generate(load.Model, new SqlGenerationOptions());
+        await db.ExecuteAsync($"CREATE DATABASE IF NOT EXISTS `{database}`");
+        try
+        {
+            await using (var conn = new MySqlConnector.MySqlConnection(MariaDbServer.ConnectionString(database)))
+            {
+                await conn.OpenAsync();
+                await using var cmd = new MySqlConnector.MySqlCommand(generated.Text, conn);
+                await cmd.ExecuteNonQueryAsync();
+            }
+            Assert.Equal(load.Model.Tables.Count, await db.ScalarAsync($"SELECT count(*) FROM information_schema.tables WHERE table_schema = '{database}' AND table_type = 'BASE TABLE'"));
+            Assert.Equal(load.Model.Views.Count, await db.ScalarAsync($"SELECT count(*) FROM information_schema.views WHERE table_schema = '{database}'"));
+            Assert.Equal(load.Model.Tables.Sum(t => t.ForeignKeys.Count), await db.ScalarAsync($"SELECT count(*) FROM information_schema.referential_constraints WHERE constraint_schema = '{database}'"));
+        }
+        finally
+        {
+            if (database != db.Name) await db.ExecuteAsync($"DROP DATABASE IF EXISTS `{database}`");
+        }
+    }
+}

@@ -85,3 +85,12 @@ public sealed class MariaDbFactAttribute : FactAttribute
         if (MariaDbServer.SkipReason is { } reason) Skip = reason;
     }
 }
+
+/// <summary>A data-driven test that needs a real MariaDB (see <see cref="MariaDbFactAttribute"/>).</summary>
+public sealed class MariaDbTheoryAttribute : TheoryAttribute
+{
+    public MariaDbTheoryAttribute()
+    {
+        if (MariaDbServer.SkipReason is { } reason) Skip = reason;
+    }
+}

@@ -7,8 +7,8 @@ using SchemaFirst.Project;
 namespace SchemaFirst.Dialects;
 
 /// <summary>
-/// Represents a dialect SchemaFirst reads source files of and writes DDL for, but cannot reach a live database of here
-/// (SQL Server and Oracle: no server and, for Oracle, no driver): <c>--source-dialect</c> takes it for validate, lint,
+/// Represents a dialect SchemaFirst reads source files of and writes DDL for, but does not reach a live database of yet
+/// (SQL Server and Oracle: no server here and, for Oracle, no driver; MySQL and MariaDB: inspect, plan and apply are to come): <c>--source-dialect</c> takes it for validate, lint,
 /// docs and typed code; it has no URL scheme, so nothing tries to connect to it.
 /// </summary>
 public sealed class ReaderDialect : ISqlDialect
@@ -21,6 +21,9 @@ public sealed class ReaderDialect : ISqlDialect
 
     public static readonly ReaderDialect SqlServer = new("sqlserver", "SQL Server", ["mssql", "tsql"], global::SchemaFirst.Dialects.SqlServer.SqlServerReader.DefaultSchema,
         global::SchemaFirst.Dialects.SqlServer.SqlServerReader.Read, global::SchemaFirst.Dialects.SqlServer.SqlServerTarget.Instance, global::SchemaFirst.Dialects.SqlServer.SqlServerQuoting.Quote, global::SchemaFirst.Dialects.SqlServer.SqlServerQuoting.Literal, foldsUp: false);
+
+    public static readonly ReaderDialect MySql = new("mysql", "MySQL", [], global::SchemaFirst.Dialects.MySql.MySqlReader.DefaultSchema,
+        global::SchemaFirst.Dialects.MySql.MySqlReader.Read, global::SchemaFirst.Dialects.MySql.MySqlTarget.MySql, global::SchemaFirst.Dialects.MySql.MySqlQuoting.Quote, global::SchemaFirst.Dialects.MySql.MySqlQuoting.Literal, foldsUp: false);
 
     public static readonly ReaderDialect Oracle = new("oracle", "Oracle", [], string.Empty,
         global::SchemaFirst.Dialects.Oracle.OracleReader.Read, global::SchemaFirst.Dialects.Oracle.OracleTarget.Instance, global::SchemaFirst.Dialects.Oracle.OracleQuoting.Quote, global::SchemaFirst.Dialects.Oracle.OracleQuoting.Literal, foldsUp: true);

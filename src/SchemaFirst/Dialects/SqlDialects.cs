@@ -27,7 +27,7 @@ public static class SqlDialects
     public static string Names => string.Join(", ", All.Select(d => d.Name));
 
     /// <summary>Every dialect source files can be written in: the full dialects, then those read but not reached live.</summary>
-    public static IReadOnlyList<ISqlDialect> Sources { get; } = [.. All, ReaderDialect.SqlServer, ReaderDialect.Oracle];
+    public static IReadOnlyList<ISqlDialect> Sources { get; } = [.. All, ReaderDialect.MySql, ReaderDialect.SqlServer, ReaderDialect.Oracle];
 
     /// <summary>The source dialect a name or alias (any case) stands for; null when none does.</summary>
     public static ISqlDialect? FindSource(string name) =>

@@ -140,7 +140,12 @@ internal sealed class MySqlSqlGenerator
         foreach (var t in _db.Tables.OrderBy(t => t.Name.Name, StringComparer.Ordinal)) WriteForeignKeys(t);
         foreach (var v in _db.Views.OrderBy(v => v.Name.Name, StringComparer.Ordinal)) WriteView(v);
         foreach (var r in _db.Routines) Note(Severity.Warning, $"{r.Kind.ToString().ToLowerInvariant()} {r.Signature}: PostgreSQL routine bodies do not run in {_target.DisplayName}; not created");
-        foreach (var t in _db.Triggers) Note(Severity.Warning, $"trigger {t.Name} on {t.Table}: PostgreSQL trigger functions do not run in {_target.DisplayName}; not created");
+        foreach (var t in _db.Triggers)
+        {
+            Note(Severity.Warning, Style.Native.Contains(_db.SourceDialect)
+                ? $"trigger {t.Name} on {t.Table}: triggers are not written for {_target.DisplayName} yet; not created"
+                : $"trigger {t.Name} on {t.Table}: PostgreSQL trigger functions do not run in {_target.DisplayName}; not created");
+        }
         foreach (var p in _db.Policies) Note(Severity.Warning, $"policy {p.Name} on {p.Table}: {_target.DisplayName} has no row-level security; not created");
         foreach (var r in _db.Rules) Note(Severity.Warning, $"rule {r.Name} on {r.Table}: {_target.DisplayName} has no rules; not created");
         if (!_db.Grants.IsEmpty) Note(Severity.Info, $"{_db.Grants.Count} privilege(s): not written (roles differ between engines)");

@@ -40,7 +40,7 @@ internal static class ForeignSource
             var what = $"table {t.Name}";
             var columns = t.Columns.Select(c =>
             {
-                var col = c with { Name = L(c.Name), Type = Type(c.Type), Collation = null };
+                var col = c with { Name = L(c.Name), Type = c.Type.Kind == TypeKind.Enum && c.Type.UserType is { } en ? new DataType(TypeKind.Enum, PostgresQuoting.Name(N(en)), UserType: N(en)) : Type(c.Type), Collation = null };
                 if (c.Default != null && Default(c.Default, c.Type) is null)
                 {
                     Note(Severity.Warning, $"column {t.Name}.{QualifiedName.Display(c.Name)}: default ({c.Default}) is {source} SQL; written without it");
@@ -119,6 +119,7 @@ internal static class ForeignSource
         return Database.Empty with
         {
             Schemas = schemas,
+            Enums = model.Enums.Select(e => e with { Name = N(e.Name) }).ToEquatableArray(),
             Sequences = model.Sequences.Select(s => s with { Name = N(s.Name), OwnedBy = null }).ToEquatableArray(),
             Tables = tables,
             Indexes = indexes.ToEquatableArray(),

@@ -1,0 +1,531 @@
+using System.Globalization;
+using System.Text;
+using SchemaFirst.Diagnostics;
+using SchemaFirst.Loading;
+using SchemaFirst.Model;
+using SchemaFirst.Sql;
+
+namespace SchemaFirst.Dialects.MySql;
+
+/// <summary>
+/// Reads MySQL and MariaDB DDL into the model on the shared tokens: statements split as the mysql client splits them
+/// (DELIMITER honoured, quotes and comments respected), tables with their columns (types mapped to the neutral kinds,
+/// UNSIGNED widening where the signed kind would not hold the values, an inline ENUM as an enum type named after its
+/// table and column, AUTO_INCREMENT as identity, defaults, ON UPDATE, generated columns, comments), keys and indexes
+/// inside CREATE TABLE (KEY, UNIQUE KEY, FULLTEXT, SPATIAL, prefix lengths dropped), foreign keys, checks, CREATE INDEX,
+/// ALTER TABLE ... ADD, views and triggers. Routines and events are kept verbatim and reported; USE, SET, LOCK and data
+/// are counted. Names keep their case; every object goes into one schema, the default.
+/// </summary>
+public static class MySqlReader
+{
+    public const string DefaultSchema = "";
+
+    public static LoadResult Read(IReadOnlyList<(string Path, string Text)> sources)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var stats = new LoadStatistics { Files = sources.Count };
+        var state = new State(diagnostics, stats);
+        foreach (var (path, text) in sources)
+        {
+            foreach (var (sql, line) in Split(text))
+            {
+                stats.Statements++;
+                List<Token> tokens;
+                try
+                {
+                    tokens = SqlLexer.Tokenize(sql, IdentifierQuotes.Backticks);
+                }
+                catch (ParseException e)
+                {
+                    stats.Errors++;
+                    diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.SyntaxError, e.Message, new SourceSpan(path, line, 1), e.Help));
+                    continue;
+                }
+                state.Statement(new TokenCursor(sql, tokens, foldCase: false), path, line);
+            }
+        }
+        return new LoadResult(state.Finish(), new SourceMap(), diagnostics, stats);
+    }
+
+    /// <summary>The statements of a script and their first lines, split as the mysql client splits them.</summary>
+    internal static IEnumerable<(string Sql, int Line)> Split(string text)
+    {
+        var delimiter = ";";
+        var sb = new StringBuilder();
+        var line = 1;
+        var start = 1;
+        var i = 0;
+        var atLineStart = true;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (atLineStart && sb.ToString().Trim().Length == 0 && Matches(text, i, "DELIMITER "))
+            {
+                var end = text.IndexOf('\n', i);
+                if (end < 0) end = text.Length;
+                delimiter = text[(i + 10)..end].Trim();
+                if (delimiter.Length == 0) delimiter = ";";
+                i = end;
+                sb.Clear();
+                continue;
+            }
+            atLineStart = c == '\n';
+            if (c == '\n') line++;
+            if (sb.ToString().Trim().Length == 0 && !char.IsWhiteSpace(c)) start = line;
+            if (c is '\'' or '"' or '`')
+            {
+                var j = i + 1;
+                while (j < text.Length)
+                {
+                    if (text[j] == '\\' && c != '`') { j += 2; continue; }
+                    if (text[j] == c)
+                    {
+                        if (j + 1 < text.Length && text[j + 1] == c) { j += 2; continue; }
+                        break;
+                    }
+                    if (text[j] == '\n') line++;
+                    j++;
+                }
+                sb.Append(text, i, Math.Min(j + 1, text.Length) - i);
+                i = j + 1;
+                continue;
+            }
+            if ((c == '-' && i + 2 < text.Length && text[i + 1] == '-' && char.IsWhiteSpace(text[i + 2])) || c == '#')
+            {
+                while (i < text.Length && text[i] != '\n') i++;
+                continue;
+            }
+            if (c == '/' && i + 1 < text.Length && text[i + 1] == '*')
+            {
+                var end = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                end = end < 0 ? text.Length : end + 2;
+                line += text[i..end].Count(ch => ch == '\n');
+                i = end;
+                sb.Append(' ');
+                continue;
+            }
+            if (Matches(text, i, delimiter))
+            {
+                var sql = sb.ToString().Trim();
+                if (sql.Length > 0) yield return (sql, start);
+                sb.Clear();
+                i += delimiter.Length;
+                continue;
+            }
+            sb.Append(c);
+            i++;
+        }
+        var rest = sb.ToString().Trim();
+        if (rest.Length > 0) yield return (rest, start);
+    }
+
+    private static bool Matches(string text, int i, string what) =>
+        i + what.Length <= text.Length && string.Compare(text, i, what, 0, what.Length, StringComparison.OrdinalIgnoreCase) == 0;
+
+    private sealed class State(List<Diagnostic> diagnostics, LoadStatistics stats)
+    {
+        private readonly Dictionary<QualifiedName, Table> _tables = [];
+        private readonly List<QualifiedName> _order = [];
+        private readonly List<SchemaIndex> _indexes = [];
+        private readonly List<EnumType> _enums = [];
+        private readonly List<View> _views = [];
+        private readonly List<Trigger> _triggers = [];
+        private readonly List<OpaqueStatement> _opaque = [];
+
+        public Database Finish() => Database.Empty with
+        {
+            Enums = _enums.ToEquatableArray(),
+            Tables = _order.Select(n => _tables[n]).ToEquatableArray(),
+            Indexes = _indexes.ToEquatableArray(),
+            Views = _views.ToEquatableArray(),
+            Triggers = _triggers.ToEquatableArray(),
+            Opaque = _opaque.ToEquatableArray(),
+            SourceDialect = "mysql",
+        };
+
+        public void Statement(TokenCursor c, string path, int line)
+        {
+            try
+            {
+                if (c.Accept("create"))
+                {
+                    c.Accept("or", "replace");
+                    while (c.IsAnyWord("algorithm", "definer", "sql"))
+                    {
+                        if (c.Accept("sql")) { c.Expect("security"); c.Pos++; continue; }
+                        c.Pos++;
+                        if (c.IsOperator("=")) c.Pos++;
+                        SkipName(c);
+                    }
+                    c.Accept("temporary");
+                    if (c.Accept("table")) CreateTable(c);
+                    else if (c.IsAnyWord("unique", "fulltext", "spatial", "index")) CreateIndex(c);
+                    else if (c.Accept("view")) CreateView(c);
+                    else if (c.Accept("trigger")) CreateTrigger(c);
+                    else if (c.IsAnyWord("schema", "database")) stats.SessionSettings++;
+                    else Keep(c, path, line);
+                }
+                else if (c.Accept("alter", "table")) AlterTable(c, path, line);
+                else if (c.IsAnyWord("insert", "replace", "update", "delete")) stats.DataStatements++;
+                else if (c.IsAnyWord("set", "use", "drop", "lock", "unlock", "commit", "start", "begin", "rollback", "flush", "grant")) stats.SessionSettings++;
+                else Keep(c, path, line);
+            }
+            catch (ParseException e)
+            {
+                stats.Errors++;
+                diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.SyntaxError, e.Message, new SourceSpan(path, line, 1), e.Help ?? "fix the statement"));
+            }
+        }
+
+        private void Keep(TokenCursor c, string path, int line)
+        {
+            var text = c.Raw(0, c.End).Trim();
+            var kind = string.Join(' ', text.Split((char[]?)null, 4, StringSplitOptions.RemoveEmptyEntries).Take(2)).ToUpperInvariant();
+            _opaque.Add(new OpaqueStatement(kind, text));
+            stats.KeptVerbatim++;
+            diagnostics.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.UnsupportedStatement, $"{kind} is not modelled; kept verbatim", new SourceSpan(path, line, 1), "it is carried as written"));
+        }
+
+        /// <summary>The value of ALGORITHM= or DEFINER=: a word, or user@host (quoted or not), or CURRENT_USER().</summary>
+        private static void SkipName(TokenCursor c)
+        {
+            if (c.AtEnd) return;
+            c.Pos++;
+            if (c.Is(TokenKind.LParen)) c.SkipParens();
+            while (!c.AtEnd && c.Kind() == TokenKind.Operator && c.TextOf(c.Current).StartsWith('@'))
+            {
+                var op = c.TextOf(c.Current);
+                c.Pos++;
+                if (op == "@" && !c.AtEnd) c.Pos++;
+            }
+        }
+
+        private static string Ident(TokenCursor c)
+        {
+            if (!c.IsIdentifier() && !c.Is(TokenKind.String)) throw c.Error("expected a name");
+            var t = c.Current;
+            c.Pos++;
+            return t.Kind == TokenKind.String ? c.StringValue(t) : c.IdentifierValue(t);
+        }
+
+        /// <summary>db.name or name: every object goes into the one schema.</summary>
+        private static QualifiedName Name(TokenCursor c)
+        {
+            var name = Ident(c);
+            if (c.Accept(TokenKind.Dot)) name = Ident(c);
+            return new QualifiedName(DefaultSchema, name);
+        }
+
+        /// <summary>(col[(len)] [ASC|DESC], ...): prefix lengths are dropped (the model indexes whole columns).</summary>
+        private static List<(string Column, bool Descending)> KeyParts(TokenCursor c)
+        {
+            c.Expect(TokenKind.LParen);
+            var parts = new List<(string, bool)>();
+            do
+            {
+                var name = Ident(c);
+                if (c.Is(TokenKind.LParen)) c.SkipParens();
+                var desc = c.Accept("desc");
+                if (!desc) c.Accept("asc");
+                parts.Add((name, desc));
+            }
+            while (c.Accept(TokenKind.Comma));
+            c.Expect(TokenKind.RParen);
+            return parts;
+        }
+
+        private void CreateTable(TokenCursor c)
+        {
+            c.Accept("if", "not");
+            c.Accept("exists");
+            var name = Name(c);
+            if (c.Accept("like"))
+            {
+                throw c.Error("CREATE TABLE ... LIKE is not read", "write the columns out");
+            }
+            var columns = new List<Column>();
+            PrimaryKey? pk = null;
+            var uniques = new List<UniqueConstraint>();
+            var checks = new List<CheckConstraint>();
+            var fks = new List<ForeignKey>();
+            c.Expect(TokenKind.LParen);
+            do
+            {
+                if (c.IsAnyWord("primary", "unique", "key", "index", "fulltext", "spatial", "constraint", "foreign", "check"))
+                {
+                    TableElement(c, name, ref pk, uniques, checks, fks);
+                    continue;
+                }
+                columns.Add(ColumnDefinition(c, name, ref pk, uniques, checks, fks));
+            }
+            while (c.Accept(TokenKind.Comma));
+            c.Expect(TokenKind.RParen);
+            string? comment = null;
+            while (!c.AtEnd)
+            {
+                if (c.Accept("comment"))
+                {
+                    if (c.IsOperator("=")) c.Pos++;
+                    comment = c.ExpectString();
+                }
+                else if (c.IsWord("partition")) break;
+                else c.Pos++;
+            }
+            if (pk != null) columns = columns.Select(col => pk.Columns.Contains(col.Name) ? col with { NotNull = true } : col).ToList();
+            _tables[name] = new Table(name, columns.ToEquatableArray(), pk, uniques.ToEquatableArray(), fks.ToEquatableArray(), checks.ToEquatableArray(), Comment: comment);
+            _order.Add(name);
+        }
+
+        private Column ColumnDefinition(TokenCursor c, QualifiedName table, ref PrimaryKey? pk, List<UniqueConstraint> uniques, List<CheckConstraint> checks, List<ForeignKey> fks)
+        {
+            var name = Ident(c);
+            var type = Type(c, table, name);
+            var col = new Column(name, type);
+            while (!c.AtEnd && !c.Is(TokenKind.Comma) && !c.Is(TokenKind.RParen))
+            {
+                if (c.Accept("not", "null")) col = col with { NotNull = true };
+                else if (c.Accept("null")) { }
+                else if (c.Accept("default"))
+                {
+                    var s = c.Pos;
+                    if (c.Is(TokenKind.LParen)) c.SkipParens(); // an expression default
+                    else
+                    {
+                        if (c.IsOperator("-") || c.IsOperator("+")) c.Pos++;
+                        c.Pos++; // a literal, NULL, TRUE, CURRENT_TIMESTAMP
+                        if (c.Is(TokenKind.LParen)) c.SkipParens(); // CURRENT_TIMESTAMP(6)
+                    }
+                    var text = c.Raw(s, c.Pos).Trim();
+                    col = col with { Default = text.Equals("NULL", StringComparison.OrdinalIgnoreCase) ? null : text };
+                }
+                else if (c.Accept("on", "update"))
+                {
+                    c.Pos++;
+                    if (c.Is(TokenKind.LParen)) c.SkipParens();
+                }
+                else if (c.Accept("auto_increment")) col = col with { Identity = new Identity(false, SequenceOptions.Default), NotNull = true };
+                else if (c.Accept("primary", "key") || c.Accept("key"))
+                {
+                    pk = new PrimaryKey(table.Name + "_pkey", new[] { name }, new IndexOptions(default), ConstraintTiming.Immediate);
+                }
+                else if (c.Accept("unique"))
+                {
+                    if (!c.Accept("key")) c.Accept("index");
+                    uniques.Add(new UniqueConstraint(name, new[] { name }, false, new IndexOptions(default), ConstraintTiming.Immediate));
+                }
+                else if (c.Accept("comment")) col = col with { Comment = c.ExpectString() };
+                else if (c.Accept("generated"))
+                {
+                    c.Expect("always");
+                    c.Expect("as");
+                    col = Generated(c, col);
+                }
+                else if (c.Accept("as")) col = Generated(c, col);
+                else if (c.Accept("check"))
+                {
+                    var (s, e) = c.CaptureParens();
+                    checks.Add(new CheckConstraint($"{table.Name}_chk_{checks.Count + 1}", c.Raw(s, e).Trim()));
+                }
+                else if (c.Accept("references")) fks.Add(References(c, $"{table.Name}_ibfk_{fks.Count + 1}", [name]));
+                else if (c.Accept("collate") || c.Accept("charset") || c.Accept("srid")) c.Pos++;
+                else if (c.Accept("character", "set")) c.Pos++;
+                else if (c.IsAnyWord("visible", "invisible", "unsigned", "zerofill", "binary", "serial", "storage", "column_format", "disk", "memory", "fixed", "dynamic")) c.Pos++;
+                else throw c.Error($"unexpected '{c.TextOf(c.Current)}' in the definition of column {name}");
+            }
+            return col;
+        }
+
+        private static Column Generated(TokenCursor c, Column col)
+        {
+            var (s, e) = c.CaptureParens();
+            var stored = c.Accept("stored") || c.Accept("persistent");
+            if (!stored) c.Accept("virtual");
+            return col with { Generated = new GeneratedColumn(c.Raw(s, e).Trim(), stored) };
+        }
+
+        private void TableElement(TokenCursor c, QualifiedName table, ref PrimaryKey? pk, List<UniqueConstraint> uniques, List<CheckConstraint> checks, List<ForeignKey> fks)
+        {
+            string? constraint = null;
+            if (c.Accept("constraint") && !c.IsAnyWord("primary", "unique", "foreign", "check")) constraint = Ident(c);
+            if (c.Accept("primary", "key"))
+            {
+                if (c.Accept("using")) c.Pos++;
+                // MySQL names every primary key PRIMARY; the model gives it its table's name, which other engines need.
+                pk = new PrimaryKey(table.Name + "_pkey", KeyParts(c).Select(p => p.Column).ToEquatableArray(), new IndexOptions(default), ConstraintTiming.Immediate);
+            }
+            else if (c.Accept("unique"))
+            {
+                if (!c.Accept("key")) c.Accept("index");
+                var name = c.IsIdentifier() ? Ident(c) : constraint;
+                if (c.Accept("using")) c.Pos++;
+                var parts = KeyParts(c);
+                uniques.Add(new UniqueConstraint(name ?? parts[0].Column, parts.Select(p => p.Column).ToEquatableArray(), false, new IndexOptions(default), ConstraintTiming.Immediate));
+            }
+            else if (c.Accept("foreign", "key"))
+            {
+                var name = c.IsIdentifier() ? Ident(c) : null;
+                var columns = KeyParts(c).Select(p => p.Column).ToList();
+                c.Expect("references");
+                fks.Add(References(c, constraint ?? name ?? $"{table.Name}_ibfk_{fks.Count + 1}", columns));
+            }
+            else if (c.Accept("check"))
+            {
+                var (s, e) = c.CaptureParens();
+                checks.Add(new CheckConstraint(constraint ?? $"{table.Name}_chk_{checks.Count + 1}", c.Raw(s, e).Trim()));
+            }
+            else
+            {
+                // KEY / INDEX / FULLTEXT / SPATIAL
+                var method = c.Accept("fulltext") ? "fulltext" : c.Accept("spatial") ? "spatial" : "btree";
+                if (!c.Accept("key")) c.Accept("index");
+                var name = c.IsIdentifier() ? Ident(c) : null;
+                if (c.Accept("using")) c.Pos++;
+                var parts = KeyParts(c);
+                _indexes.Add(new SchemaIndex(new QualifiedName(DefaultSchema, name ?? parts[0].Column), table, false, method,
+                    parts.Select(p => new IndexElement(p.Column, null, Descending: p.Descending)).ToEquatableArray(), default, null));
+            }
+            while (c.IsAnyWord("using", "comment", "key_block_size", "with", "visible", "invisible"))
+            {
+                c.Pos++;
+                if (!c.AtEnd && !c.Is(TokenKind.Comma) && !c.Is(TokenKind.RParen)) c.Pos++;
+            }
+        }
+
+        private static ForeignKey References(TokenCursor c, string name, List<string> columns)
+        {
+            var target = Name(c);
+            var referenced = KeyParts(c).Select(p => p.Column).ToEquatableArray();
+            var onDelete = ForeignKeyAction.NoAction;
+            var onUpdate = ForeignKeyAction.NoAction;
+            while (c.Accept("on"))
+            {
+                var delete = c.Accept("delete");
+                if (!delete) c.Expect("update");
+                ForeignKeyAction action;
+                if (c.Accept("cascade")) action = ForeignKeyAction.Cascade;
+                else if (c.Accept("restrict")) action = ForeignKeyAction.Restrict;
+                else if (c.Accept("set", "null")) action = ForeignKeyAction.SetNull;
+                else if (c.Accept("set", "default")) action = ForeignKeyAction.SetDefault;
+                else { c.Expect("no"); c.Expect("action"); action = ForeignKeyAction.NoAction; }
+                if (delete) onDelete = action;
+                else onUpdate = action;
+            }
+            if (c.Accept("match")) c.Pos++;
+            return new ForeignKey(name, columns, target, referenced, onDelete, onUpdate, ForeignKeyMatch.Simple, ConstraintTiming.Immediate);
+        }
+
+        private void CreateIndex(TokenCursor c)
+        {
+            var unique = c.Accept("unique");
+            var method = c.Accept("fulltext") ? "fulltext" : c.Accept("spatial") ? "spatial" : "btree";
+            c.Expect("index");
+            var name = Ident(c);
+            if (c.Accept("using")) c.Pos++;
+            c.Expect("on");
+            var table = Name(c);
+            var parts = KeyParts(c);
+            _indexes.Add(new SchemaIndex(new QualifiedName(DefaultSchema, name), table, unique, method,
+                parts.Select(p => new IndexElement(p.Column, null, Descending: p.Descending)).ToEquatableArray(), default, null));
+        }
+
+        private void AlterTable(TokenCursor c, string path, int line)
+        {
+            var name = Name(c);
+            if (!_tables.TryGetValue(name, out var table) || !c.Accept("add"))
+            {
+                Keep(c, path, line);
+                return;
+            }
+            var pk = table.PrimaryKey;
+            var uniques = table.Uniques.ToList();
+            var checks = table.Checks.ToList();
+            var fks = table.ForeignKeys.ToList();
+            TableElement(c, name, ref pk, uniques, checks, fks);
+            _tables[name] = table with { PrimaryKey = pk, Uniques = uniques.ToEquatableArray(), Checks = checks.ToEquatableArray(), ForeignKeys = fks.ToEquatableArray() };
+        }
+
+        private void CreateView(TokenCursor c)
+        {
+            var name = Name(c);
+            var columns = c.Is(TokenKind.LParen) ? KeyParts(c).Select(p => p.Column).ToList() : [];
+            c.Expect("as");
+            _views.Add(new View(name, c.Raw(c.Pos, c.End).Trim(), ColumnNames: columns.ToEquatableArray()));
+        }
+
+        private void CreateTrigger(TokenCursor c)
+        {
+            var name = Name(c);
+            var start = c.Pos;
+            while (!c.AtEnd && !c.IsWord("on")) c.Pos++;
+            c.Expect("on");
+            var table = Name(c);
+            _triggers.Add(new Trigger(name.Name, table, c.Raw(start, c.End).Trim(), false, null));
+        }
+
+        /// <summary>A MySQL type as a neutral one; UNSIGNED widens the kind when the signed one would not hold the values.</summary>
+        private DataType Type(TokenCursor c, QualifiedName table, string column)
+        {
+            var start = c.Pos;
+            var word = c.TextOf(c.Current).ToUpperInvariant();
+            c.Pos++;
+            var args = new List<string>();
+            if (c.Is(TokenKind.LParen))
+            {
+                c.Pos++;
+                while (!c.Is(TokenKind.RParen) && !c.AtEnd)
+                {
+                    if (c.Is(TokenKind.Number)) args.Add(c.TextOf(c.Current));
+                    else if (c.Is(TokenKind.String)) args.Add(c.StringValue(c.Current));
+                    c.Pos++;
+                }
+                c.Expect(TokenKind.RParen);
+            }
+            if (word == "DOUBLE") c.Accept("precision");
+            var unsigned = false;
+            while (c.IsAnyWord("unsigned", "signed", "zerofill"))
+            {
+                unsigned |= c.IsWord("unsigned");
+                c.Pos++;
+            }
+            var text = c.Raw(start, c.Pos).Trim().ToLowerInvariant();
+            int? A(int i) => i < args.Count && int.TryParse(args[i], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+            switch (word)
+            {
+                case "TINYINT" when A(0) == 1 && !unsigned:
+                case "BOOL" or "BOOLEAN":
+                    return new DataType(TypeKind.Boolean, text);
+                case "TINYINT": return new DataType(TypeKind.SmallInt, text);
+                case "SMALLINT": return new DataType(unsigned ? TypeKind.Integer : TypeKind.SmallInt, text);
+                case "MEDIUMINT": return new DataType(TypeKind.Integer, text);
+                case "INT" or "INTEGER": return new DataType(unsigned ? TypeKind.BigInt : TypeKind.Integer, text);
+                case "BIGINT": return unsigned ? new DataType(TypeKind.Decimal, text, Precision: 20, Scale: 0) : new DataType(TypeKind.BigInt, text);
+                case "SERIAL": return new DataType(TypeKind.Decimal, text, Precision: 20, Scale: 0);
+                case "DECIMAL" or "NUMERIC" or "DEC" or "FIXED": return new DataType(TypeKind.Decimal, text, Precision: A(0) ?? 10, Scale: A(1) ?? 0);
+                case "FLOAT": return new DataType(TypeKind.Real, text);
+                case "DOUBLE" or "REAL": return new DataType(TypeKind.Double, text);
+                case "BIT": return A(0) is null or 1 ? new DataType(TypeKind.Boolean, text) : new DataType(TypeKind.Bit, text, Length: A(0));
+                case "CHAR": return new DataType(TypeKind.Char, text, Length: A(0) ?? 1);
+                case "VARCHAR": return new DataType(TypeKind.VarChar, text, Length: A(0));
+                case "TINYTEXT" or "TEXT" or "MEDIUMTEXT" or "LONGTEXT": return new DataType(TypeKind.Text, text);
+                case "BINARY" or "VARBINARY" or "TINYBLOB" or "BLOB" or "MEDIUMBLOB" or "LONGBLOB": return new DataType(TypeKind.Binary, text);
+                case "DATE": return new DataType(TypeKind.Date, text);
+                case "TIME": return new DataType(TypeKind.Time, text, Precision: A(0));
+                case "DATETIME": return new DataType(TypeKind.Timestamp, text, Precision: A(0));
+                case "TIMESTAMP": return new DataType(TypeKind.Timestamp, text, Precision: A(0), WithTimeZone: true);
+                case "YEAR": return new DataType(TypeKind.SmallInt, text);
+                case "JSON": return new DataType(TypeKind.Json, text);
+                case "ENUM":
+                {
+                    // An inline ENUM is a type of its own in the model, named after its table and column.
+                    var enumName = new QualifiedName(DefaultSchema, table.Name + "_" + column);
+                    _enums.Add(new EnumType(enumName, args.ToEquatableArray()));
+                    return new DataType(TypeKind.Enum, text, UserType: enumName);
+                }
+                case "SET": return new DataType(TypeKind.Text, text);
+                case "GEOMETRY" or "POINT" or "LINESTRING" or "POLYGON" or "MULTIPOINT" or "MULTILINESTRING" or "MULTIPOLYGON" or "GEOMETRYCOLLECTION":
+                    return new DataType(TypeKind.Geometric, text);
+                default: return new DataType(TypeKind.Unknown, text);
+            }
+        }
+    }
+}
