@@ -26,7 +26,7 @@ internal sealed class MySqlSqlGenerator
     private readonly HashSet<QualifiedName> _tableNames;
 
     /// <summary>Columns that are part of a key or an index: TEXT there becomes VARCHAR(255), which MySQL can index.</summary>
-    private readonly HashSet<(QualifiedName, string)> _keyColumns = [];
+    private readonly HashSet<(QualifiedName, string)> _keyColumns;
 
     private MySqlSqlGenerator(Database db, MySqlTarget target, List<Diagnostic> notes)
     {
@@ -37,17 +37,7 @@ internal sealed class MySqlSqlGenerator
         _domains = db.Domains.ToDictionary(d => d.Name);
         _schemas = db.Schemas.Select(s => s.Name).Concat(db.Tables.Select(t => t.Name.Schema)).Concat(db.Views.Select(v => v.Name.Schema)).ToHashSet(StringComparer.Ordinal);
         _tableNames = db.Tables.Select(t => t.Name).ToHashSet();
-        foreach (var t in db.Tables)
-        {
-            foreach (var c in t.PrimaryKey?.Columns ?? default) _keyColumns.Add((t.Name, c));
-            foreach (var u in t.Uniques) foreach (var c in u.Columns) _keyColumns.Add((t.Name, c));
-            foreach (var fk in t.ForeignKeys)
-            {
-                foreach (var c in fk.Columns) _keyColumns.Add((t.Name, c));
-                foreach (var c in fk.ReferencedColumns) _keyColumns.Add((fk.ReferencedTable, c));
-            }
-        }
-        foreach (var i in db.Indexes.Where(i => i.Method is "btree" or "hash")) foreach (var e in i.Elements.Where(e => e.Column != null)) _keyColumns.Add((i.Table, e.Column!));
+        _keyColumns = Portable.TargetFacts.KeyColumns(db);
         // InnoDB wants a foreign key's integer columns exactly as wide as the key they reference; PostgreSQL does not. A
         // referencing column can only hold values of the referenced key, so it takes the key's type without loss.
         var tables = db.Tables.ToDictionary(t => t.Name);
@@ -139,26 +129,14 @@ internal sealed class MySqlSqlGenerator
         foreach (var i in _db.Indexes.OrderBy(i => i.Table.Name, StringComparer.Ordinal).ThenBy(i => i.Name.Name, StringComparer.Ordinal)) WriteIndex(i);
         foreach (var t in _db.Tables.OrderBy(t => t.Name.Name, StringComparer.Ordinal)) WriteForeignKeys(t);
         foreach (var v in _db.Views.OrderBy(v => v.Name.Name, StringComparer.Ordinal)) WriteView(v);
-        foreach (var r in _db.Routines) Note(Severity.Warning, $"{r.Kind.ToString().ToLowerInvariant()} {r.Signature}: PostgreSQL routine bodies do not run in {_target.DisplayName}; not created");
-        foreach (var t in _db.Triggers)
-        {
-            Note(Severity.Warning, Style.Native.Contains(_db.SourceDialect)
-                ? $"trigger {t.Name} on {t.Table}: triggers are not written for {_target.DisplayName} yet; not created"
-                : $"trigger {t.Name} on {t.Table}: PostgreSQL trigger functions do not run in {_target.DisplayName}; not created");
-        }
-        foreach (var p in _db.Policies) Note(Severity.Warning, $"policy {p.Name} on {p.Table}: {_target.DisplayName} has no row-level security; not created");
-        foreach (var r in _db.Rules) Note(Severity.Warning, $"rule {r.Name} on {r.Table}: {_target.DisplayName} has no rules; not created");
-        if (!_db.Grants.IsEmpty) Note(Severity.Info, $"{_db.Grants.Count} privilege(s): not written (roles differ between engines)");
-        foreach (var o in _db.Opaque) Note(Severity.Warning, $"{o.Kind} (kept verbatim from the source) is PostgreSQL text; not written for {_target.DisplayName}");
+        Portable.TargetFacts.NoteUnwritten(_db, _target.DisplayName, Style.Native.Contains(_db.SourceDialect), Note);
         while (_out.Length > 1 && _out[^1] == '\n' && _out[^2] == '\n') _out.Length--;
     }
 
     private void WriteTable(Table t)
     {
         var what = $"table {t.Name}";
-        if (t.PartitionBy != null) Note(Severity.Warning, $"{what}: partitioning is not carried over; created as a plain table");
-        if (t.PartitionOf != null) Note(Severity.Warning, $"{what}: partition of {t.PartitionOf.Parent}; created as a separate table");
-        if (!t.Inherits.IsEmpty) Note(Severity.Warning, $"{what}: {_target.DisplayName} has no table inheritance; created with its own columns");
+        Portable.TargetFacts.NoteTableShape(t, _target.DisplayName, Note);
         if (t.RowLevelSecurity) Note(Severity.Warning, $"{what}: {_target.DisplayName} has no row-level security");
         var lines = new List<string>();
         var autoIncrement = t.Columns.Where(c => c.Identity != null || IsSerial(c)).ToList();
@@ -211,20 +189,9 @@ internal sealed class MySqlSqlGenerator
         var what = $"column {t.Name}.{QualifiedName.Display(c.Name)}";
         var type = c.Type;
         var checks = new List<string>();
-        string? domainDefault = null;
-        var notNull = c.NotNull || t.PrimaryKey?.Columns.Contains(c.Name) == true;
-        for (var guard = 0; guard < 16 && type.Kind == TypeKind.Domain && type.UserType != null && _domains.TryGetValue(type.UserType, out var domain); guard++)
-        {
-            foreach (var dc in domain.Checks)
-            {
-                var e = Expr(Sqlite.SqliteExpression.ReplaceValue(dc.Expression, c.Name));
-                if (e.Length > 0) checks.Add(e);
-                else Note(Severity.Warning, $"{what}: check {dc.Name} of domain {domain.Name} uses PostgreSQL-only syntax; not created");
-            }
-            domainDefault ??= domain.Default;
-            notNull |= domain.NotNull;
-            type = domain.BaseType;
-        }
+        var (resolved, domainDefault, domainNotNull) = Portable.TargetFacts.Domain(type, _domains, c.Name, what, e => Expr(e), checks, Note);
+        type = resolved;
+        var notNull = c.NotNull || t.PrimaryKey?.Columns.Contains(c.Name) == true || domainNotNull;
         var written = TypeText(t, c, type, what);
         var sb = new StringBuilder(Q(c.Name)).Append(' ').Append(written);
         if (c.Generated is { } gen)
@@ -375,16 +342,7 @@ internal sealed class MySqlSqlGenerator
     private void WriteIndex(SchemaIndex i)
     {
         var what = $"index {i.Name}";
-        if (!_tableNames.Contains(i.Table))
-        {
-            Note(Severity.Warning, $"{what}: it is on {i.Table}, which is not a table in {_target.DisplayName}; not created");
-            return;
-        }
-        if (i.Method is not ("btree" or "hash"))
-        {
-            Note(Severity.Warning, $"{what}: a {i.Method} index has no {_target.DisplayName} equivalent; not created");
-            return;
-        }
+        if (!Portable.TargetFacts.IndexWritable(i, _tableNames, _target.DisplayName, Note)) return;
         if (i.Where != null)
         {
             Note(Severity.Warning, $"{what}: {_target.DisplayName} has no partial indexes (WHERE {i.Where}); not created{(i.Unique ? ", so its uniqueness is not enforced" : string.Empty)}");
@@ -422,8 +380,8 @@ internal sealed class MySqlSqlGenerator
                 if (onDelete == ForeignKeyAction.SetNull) onDelete = ForeignKeyAction.NoAction;
                 if (onUpdate == ForeignKeyAction.SetNull) onUpdate = ForeignKeyAction.NoAction;
             }
-            if (onDelete != ForeignKeyAction.NoAction) sb.Append(" ON DELETE ").Append(Action(onDelete));
-            if (onUpdate != ForeignKeyAction.NoAction) sb.Append(" ON UPDATE ").Append(Action(onUpdate));
+            if (onDelete != ForeignKeyAction.NoAction) sb.Append(" ON DELETE ").Append(Portable.TargetFacts.Action(onDelete));
+            if (onUpdate != ForeignKeyAction.NoAction) sb.Append(" ON UPDATE ").Append(Portable.TargetFacts.Action(onUpdate));
             if (fk.Timing.Deferrable) Note(Severity.Info, $"table {t.Name}: foreign key {fk.Name} is deferrable in the source; {_target.DisplayName} checks it at once");
             if (fk.OnDelete == ForeignKeyAction.SetDefault || fk.OnUpdate == ForeignKeyAction.SetDefault) Note(Severity.Warning, $"table {t.Name}: foreign key {fk.Name}: InnoDB refuses SET DEFAULT actions");
             _out.Append(sb).Append(";\n\n");
@@ -450,12 +408,4 @@ internal sealed class MySqlSqlGenerator
 
     private static string Columns(IEnumerable<string> names) => string.Join(", ", names.Select(Q));
 
-    private static string Action(ForeignKeyAction a) => a switch
-    {
-        ForeignKeyAction.Cascade => "CASCADE",
-        ForeignKeyAction.Restrict => "RESTRICT",
-        ForeignKeyAction.SetNull => "SET NULL",
-        ForeignKeyAction.SetDefault => "SET DEFAULT",
-        _ => "NO ACTION",
-    };
 }

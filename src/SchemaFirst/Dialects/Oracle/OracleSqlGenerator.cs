@@ -43,7 +43,7 @@ internal sealed class OracleSqlGenerator
     private readonly Dictionary<QualifiedName, DomainType> _domains;
     private readonly HashSet<string> _schemas;
     private readonly HashSet<QualifiedName> _tableNames;
-    private readonly HashSet<(QualifiedName, string)> _keyColumns = [];
+    private readonly HashSet<(QualifiedName, string)> _keyColumns;
     private readonly HashSet<string> _objectNames = new(StringComparer.OrdinalIgnoreCase);
 
     private OracleSqlGenerator(Database db, List<Diagnostic> notes)
@@ -54,17 +54,7 @@ internal sealed class OracleSqlGenerator
         _domains = db.Domains.ToDictionary(d => d.Name);
         _schemas = db.Schemas.Select(s => s.Name).Concat(db.Tables.Select(t => t.Name.Schema)).Concat(db.Views.Select(v => v.Name.Schema)).ToHashSet(StringComparer.Ordinal);
         _tableNames = db.Tables.Select(t => t.Name).ToHashSet();
-        foreach (var t in db.Tables)
-        {
-            foreach (var c in t.PrimaryKey?.Columns ?? default) _keyColumns.Add((t.Name, c));
-            foreach (var u in t.Uniques) foreach (var c in u.Columns) _keyColumns.Add((t.Name, c));
-            foreach (var fk in t.ForeignKeys)
-            {
-                foreach (var c in fk.Columns) _keyColumns.Add((t.Name, c));
-                foreach (var c in fk.ReferencedColumns) _keyColumns.Add((fk.ReferencedTable, c));
-            }
-        }
-        foreach (var i in db.Indexes.Where(i => i.Method is "btree" or "hash")) foreach (var e in i.Elements.Where(e => e.Column != null)) _keyColumns.Add((i.Table, e.Column!));
+        _keyColumns = Portable.TargetFacts.KeyColumns(db);
         // Tables and views own their names first: constraint and index names give way to them.
         foreach (var t in db.Tables) _objectNames.Add(t.Name.Name);
         foreach (var v in db.Views) _objectNames.Add(v.Name.Name);
@@ -127,21 +117,14 @@ internal sealed class OracleSqlGenerator
         WriteForeignKeys();
         foreach (var v in _db.Views.OrderBy(v => v.Name)) WriteView(v);
         WriteComments();
-        foreach (var r in _db.Routines) Note(Severity.Warning, $"{r.Kind.ToString().ToLowerInvariant()} {r.Signature}: PostgreSQL routine bodies do not run in Oracle; not created");
-        foreach (var t in _db.Triggers) Note(Severity.Warning, $"trigger {t.Name} on {t.Table}: PostgreSQL trigger functions do not run in Oracle; not created");
-        foreach (var p in _db.Policies) Note(Severity.Warning, $"policy {p.Name} on {p.Table}: row-level security (VPD) is not written for Oracle; not created");
-        foreach (var r in _db.Rules) Note(Severity.Warning, $"rule {r.Name} on {r.Table}: Oracle has no rules; not created");
-        if (!_db.Grants.IsEmpty) Note(Severity.Info, $"{_db.Grants.Count} privilege(s): not written (roles differ between engines)");
-        foreach (var o in _db.Opaque) Note(Severity.Warning, $"{o.Kind} (kept verbatim from the source) is PostgreSQL text; not written for Oracle");
+        Portable.TargetFacts.NoteUnwritten(_db, "Oracle", Style.Native.Contains(_db.SourceDialect), Note);
         while (_out.Length > 1 && _out[^1] == '\n' && _out[^2] == '\n') _out.Length--;
     }
 
     private void WriteTable(Table t)
     {
         var what = $"table {t.Name}";
-        if (t.PartitionBy != null) Note(Severity.Warning, $"{what}: partitioning is not carried over; created as a plain table");
-        if (t.PartitionOf != null) Note(Severity.Warning, $"{what}: partition of {t.PartitionOf.Parent}; created as a separate table");
-        if (!t.Inherits.IsEmpty) Note(Severity.Warning, $"{what}: Oracle has no table inheritance; created with its own columns");
+        Portable.TargetFacts.NoteTableShape(t, "Oracle", Note);
         var lines = new List<string>();
         var identity = t.Columns.Where(c => c.Identity != null || c.Default?.StartsWith("nextval(", StringComparison.OrdinalIgnoreCase) == true).ToList();
         if (identity.Count > 1) Note(Severity.Warning, $"{what}: Oracle allows one identity column; {string.Join(", ", identity.Skip(1).Select(c => c.Name))} get none");
@@ -167,20 +150,9 @@ internal sealed class OracleSqlGenerator
         var what = $"column {t.Name}.{QualifiedName.Display(c.Name)}";
         var type = c.Type;
         var checks = new List<string>();
-        string? domainDefault = null;
-        var notNull = c.NotNull || t.PrimaryKey?.Columns.Contains(c.Name) == true;
-        for (var guard = 0; guard < 16 && type.Kind == TypeKind.Domain && type.UserType != null && _domains.TryGetValue(type.UserType, out var domain); guard++)
-        {
-            foreach (var dc in domain.Checks)
-            {
-                var e = Expr(Sqlite.SqliteExpression.ReplaceValue(dc.Expression, c.Name));
-                if (e.Length > 0) checks.Add(e);
-                else Note(Severity.Warning, $"{what}: check {dc.Name} of domain {domain.Name} uses PostgreSQL-only syntax; not created");
-            }
-            domainDefault ??= domain.Default;
-            notNull |= domain.NotNull;
-            type = domain.BaseType;
-        }
+        var (resolved, domainDefault, domainNotNull) = Portable.TargetFacts.Domain(type, _domains, c.Name, what, e => Expr(e), checks, Note);
+        type = resolved;
+        var notNull = c.NotNull || t.PrimaryKey?.Columns.Contains(c.Name) == true || domainNotNull;
         var sb = new StringBuilder(Q(c.Name)).Append(' ').Append(TypeText(t, c, type, what, checks));
         if (c.Generated is { } gen)
         {
@@ -301,16 +273,7 @@ internal sealed class OracleSqlGenerator
     private void WriteIndex(SchemaIndex i)
     {
         var what = $"index {i.Name}";
-        if (!_tableNames.Contains(i.Table))
-        {
-            Note(Severity.Warning, $"{what}: it is on {i.Table}, which is not a table in Oracle; not created");
-            return;
-        }
-        if (i.Method is not ("btree" or "hash"))
-        {
-            Note(Severity.Warning, $"{what}: a {i.Method} index has no Oracle equivalent; not created");
-            return;
-        }
+        if (!Portable.TargetFacts.IndexWritable(i, _tableNames, "Oracle", Note)) return;
         if (i.Where != null)
         {
             Note(Severity.Warning, $"{what}: Oracle has no partial indexes (WHERE {i.Where}); not created{(i.Unique ? ", so its uniqueness is not enforced" : string.Empty)}");

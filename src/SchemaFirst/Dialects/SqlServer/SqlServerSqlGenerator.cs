@@ -43,7 +43,7 @@ internal sealed class SqlServerSqlGenerator
     private readonly Dictionary<QualifiedName, DomainType> _domains;
     private readonly HashSet<string> _schemas;
     private readonly HashSet<QualifiedName> _tableNames;
-    private readonly HashSet<(QualifiedName, string)> _keyColumns = [];
+    private readonly HashSet<(QualifiedName, string)> _keyColumns;
 
     private SqlServerSqlGenerator(Database db, List<Diagnostic> notes)
     {
@@ -53,17 +53,7 @@ internal sealed class SqlServerSqlGenerator
         _domains = db.Domains.ToDictionary(d => d.Name);
         _schemas = new HashSet<string>(["public", "main"], StringComparer.Ordinal); // their qualifiers go: dbo is the default schema
         _tableNames = db.Tables.Select(t => t.Name).ToHashSet();
-        foreach (var t in db.Tables)
-        {
-            foreach (var c in t.PrimaryKey?.Columns ?? default) _keyColumns.Add((t.Name, c));
-            foreach (var u in t.Uniques) foreach (var c in u.Columns) _keyColumns.Add((t.Name, c));
-            foreach (var fk in t.ForeignKeys)
-            {
-                foreach (var c in fk.Columns) _keyColumns.Add((t.Name, c));
-                foreach (var c in fk.ReferencedColumns) _keyColumns.Add((fk.ReferencedTable, c));
-            }
-        }
-        foreach (var i in db.Indexes.Where(i => i.Method is "btree" or "hash")) foreach (var e in i.Elements.Where(e => e.Column != null)) _keyColumns.Add((i.Table, e.Column!));
+        _keyColumns = Portable.TargetFacts.KeyColumns(db);
     }
 
     public static string Generate(Database db, List<Diagnostic> notes)
@@ -134,21 +124,14 @@ internal sealed class SqlServerSqlGenerator
         WriteForeignKeys();
         foreach (var v in _db.Views.OrderBy(v => v.Name)) WriteView(v);
         WriteComments();
-        foreach (var r in _db.Routines) Note(Severity.Warning, $"{r.Kind.ToString().ToLowerInvariant()} {r.Signature}: PostgreSQL routine bodies do not run in SQL Server; not created");
-        foreach (var t in _db.Triggers) Note(Severity.Warning, $"trigger {t.Name} on {t.Table}: PostgreSQL trigger functions do not run in SQL Server; not created");
-        foreach (var p in _db.Policies) Note(Severity.Warning, $"policy {p.Name} on {p.Table}: row-level security is not written for SQL Server; not created");
-        foreach (var r in _db.Rules) Note(Severity.Warning, $"rule {r.Name} on {r.Table}: SQL Server has no rules; not created");
-        if (!_db.Grants.IsEmpty) Note(Severity.Info, $"{_db.Grants.Count} privilege(s): not written (roles differ between engines)");
-        foreach (var o in _db.Opaque) Note(Severity.Warning, $"{o.Kind} (kept verbatim from the source) is PostgreSQL text; not written for SQL Server");
+        Portable.TargetFacts.NoteUnwritten(_db, "SQL Server", Style.Native.Contains(_db.SourceDialect), Note);
         while (_out.Length > 1 && _out[^1] == '\n' && _out[^2] == '\n') _out.Length--;
     }
 
     private void WriteTable(Table t)
     {
         var what = $"table {t.Name}";
-        if (t.PartitionBy != null) Note(Severity.Warning, $"{what}: partitioning is not carried over; created as a plain table");
-        if (t.PartitionOf != null) Note(Severity.Warning, $"{what}: partition of {t.PartitionOf.Parent}; created as a separate table");
-        if (!t.Inherits.IsEmpty) Note(Severity.Warning, $"{what}: SQL Server has no table inheritance; created with its own columns");
+        Portable.TargetFacts.NoteTableShape(t, "SQL Server", Note);
         var lines = new List<string>();
         var identity = t.Columns.Where(c => c.Identity != null || c.Default?.StartsWith("nextval(", StringComparison.OrdinalIgnoreCase) == true).ToList();
         if (identity.Count > 1) Note(Severity.Warning, $"{what}: SQL Server allows one IDENTITY column; {string.Join(", ", identity.Skip(1).Select(c => c.Name))} get none");
@@ -191,20 +174,9 @@ internal sealed class SqlServerSqlGenerator
         var what = $"column {t.Name}.{QualifiedName.Display(c.Name)}";
         var type = c.Type;
         var checks = new List<string>();
-        string? domainDefault = null;
-        var notNull = c.NotNull || t.PrimaryKey?.Columns.Contains(c.Name) == true;
-        for (var guard = 0; guard < 16 && type.Kind == TypeKind.Domain && type.UserType != null && _domains.TryGetValue(type.UserType, out var domain); guard++)
-        {
-            foreach (var dc in domain.Checks)
-            {
-                var e = Expr(Sqlite.SqliteExpression.ReplaceValue(dc.Expression, c.Name));
-                if (e.Length > 0) checks.Add(e);
-                else Note(Severity.Warning, $"{what}: check {dc.Name} of domain {domain.Name} uses PostgreSQL-only syntax; not created");
-            }
-            domainDefault ??= domain.Default;
-            notNull |= domain.NotNull;
-            type = domain.BaseType;
-        }
+        var (resolved, domainDefault, domainNotNull) = Portable.TargetFacts.Domain(type, _domains, c.Name, what, e => Expr(e), checks, Note);
+        type = resolved;
+        var notNull = c.NotNull || t.PrimaryKey?.Columns.Contains(c.Name) == true || domainNotNull;
         var sb = new StringBuilder(Q(c.Name));
         if (c.Generated is { } gen)
         {
@@ -323,16 +295,7 @@ internal sealed class SqlServerSqlGenerator
     private void WriteIndex(SchemaIndex i)
     {
         var what = $"index {i.Name}";
-        if (!_tableNames.Contains(i.Table))
-        {
-            Note(Severity.Warning, $"{what}: it is on {i.Table}, which is not a table in SQL Server; not created");
-            return;
-        }
-        if (i.Method is not ("btree" or "hash"))
-        {
-            Note(Severity.Warning, $"{what}: a {i.Method} index has no SQL Server equivalent; not created");
-            return;
-        }
+        if (!Portable.TargetFacts.IndexWritable(i, _tableNames, "SQL Server", Note)) return;
         if (i.Elements.Any(e => e.Column == null))
         {
             Note(Severity.Warning, $"{what}: an index on expressions needs a computed column in SQL Server; not created{(i.Unique ? ", so its uniqueness is not enforced" : string.Empty)}");
@@ -413,8 +376,8 @@ internal sealed class SqlServerSqlGenerator
                 }
                 var sb = new StringBuilder("ALTER TABLE ").Append(Name(t.Name)).Append(" ADD CONSTRAINT ").Append(Q(UniqueName(t.Name, fk.Name, $"table {t.Name}"))).Append(" FOREIGN KEY (").Append(Columns(fk.Columns))
                     .Append(") REFERENCES ").Append(Name(fk.ReferencedTable)).Append(" (").Append(Columns(fk.ReferencedColumns)).Append(')');
-                if (onDelete != ForeignKeyAction.NoAction && onDelete != ForeignKeyAction.Restrict) sb.Append(" ON DELETE ").Append(Action(onDelete));
-                if (onUpdate != ForeignKeyAction.NoAction && onUpdate != ForeignKeyAction.Restrict) sb.Append(" ON UPDATE ").Append(Action(onUpdate));
+                if (onDelete != ForeignKeyAction.NoAction && onDelete != ForeignKeyAction.Restrict) sb.Append(" ON DELETE ").Append(Portable.TargetFacts.Action(onDelete));
+                if (onUpdate != ForeignKeyAction.NoAction && onUpdate != ForeignKeyAction.Restrict) sb.Append(" ON UPDATE ").Append(Portable.TargetFacts.Action(onUpdate));
                 if (fk.Timing.Deferrable) Note(Severity.Info, $"table {t.Name}: foreign key {fk.Name} is deferrable in the source; SQL Server checks it at once");
                 Batch(sb.ToString());
             }
@@ -465,11 +428,4 @@ internal sealed class SqlServerSqlGenerator
 
     private static string Columns(IEnumerable<string> names) => string.Join(", ", names.Select(Q));
 
-    private static string Action(ForeignKeyAction a) => a switch
-    {
-        ForeignKeyAction.Cascade => "CASCADE",
-        ForeignKeyAction.SetNull => "SET NULL",
-        ForeignKeyAction.SetDefault => "SET DEFAULT",
-        _ => "NO ACTION",
-    };
 }

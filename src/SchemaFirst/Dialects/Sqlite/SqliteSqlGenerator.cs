@@ -138,8 +138,8 @@ public sealed class SqliteSqlGenerator
         foreach (var fk in t.ForeignKeys)
         {
             var sb = new StringBuilder($"    CONSTRAINT {Q(fk.Name)} FOREIGN KEY ({Columns(fk.Columns)}) REFERENCES {Q(fk.ReferencedTable.Name)} ({Columns(fk.ReferencedColumns)})");
-            if (fk.OnDelete != ForeignKeyAction.NoAction) sb.Append(" ON DELETE ").Append(Action(fk.OnDelete));
-            if (fk.OnUpdate != ForeignKeyAction.NoAction) sb.Append(" ON UPDATE ").Append(Action(fk.OnUpdate));
+            if (fk.OnDelete != ForeignKeyAction.NoAction) sb.Append(" ON DELETE ").Append(Portable.TargetFacts.Action(fk.OnDelete));
+            if (fk.OnUpdate != ForeignKeyAction.NoAction) sb.Append(" ON UPDATE ").Append(Portable.TargetFacts.Action(fk.OnUpdate));
             if (fk.Timing.Deferrable) sb.Append(fk.Timing.InitiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE INITIALLY IMMEDIATE");
             if (fk.Match != ForeignKeyMatch.Simple) Note(Severity.Info, $"{what}: foreign key {fk.Name} MATCH {fk.Match.ToString().ToUpperInvariant()} is parsed but not enforced by SQLite");
             lines.Add(sb.ToString());
@@ -265,12 +265,4 @@ public sealed class SqliteSqlGenerator
 
     private static string Columns(IEnumerable<string> names) => string.Join(", ", names.Select(Q));
 
-    private static string Action(ForeignKeyAction a) => a switch
-    {
-        ForeignKeyAction.Cascade => "CASCADE",
-        ForeignKeyAction.Restrict => "RESTRICT",
-        ForeignKeyAction.SetNull => "SET NULL",
-        ForeignKeyAction.SetDefault => "SET DEFAULT",
-        _ => "NO ACTION",
-    };
 }
