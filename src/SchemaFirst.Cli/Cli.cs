@@ -21,6 +21,7 @@ internal static class Cli
         root.Subcommands.Add(DriftCommand.Create(stdout, stderr));
         root.Subcommands.Add(LintCommand.Create(stdout, stderr));
         root.Subcommands.Add(DocsCommand.CreateServe(stdout, stderr));
+        root.Subcommands.Add(AuditCommand.Create(stdout, stderr));
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -8,7 +8,19 @@ namespace SchemaFirst.Loading;
 /// </summary>
 public static class SourceFiles
 {
-    public static List<string> Expand(IEnumerable<string> inputs, List<Diagnostic> diagnostics)
+    public static List<string> Expand(IEnumerable<string> inputs, List<Diagnostic> diagnostics) => Expand(inputs, diagnostics, null, ".sql");
+
+    /// <summary>Directories that hold other people's code or build output, never searched for application files.</summary>
+    private static readonly HashSet<string> Vendored = new(StringComparer.Ordinal)
+    {
+        "node_modules", "bin", "obj", "vendor", "dist", "build", "target", "__pycache__", "venv", ".venv", "site-packages", "bower_components",
+    };
+
+    /// <summary>
+    /// Expands inputs into files; a directory gives the files <paramref name="include"/> accepts (by default *.sql),
+    /// without hidden and vendored directories when a filter is given.
+    /// </summary>
+    public static List<string> Expand(IEnumerable<string> inputs, List<Diagnostic> diagnostics, Func<string, bool>? include, string what)
     {
         var files = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -18,7 +30,7 @@ public static class SourceFiles
             var found = new List<string>();
             if (Directory.Exists(input))
             {
-                found.AddRange(Directory.EnumerateFiles(input, "*.sql", SearchOption.AllDirectories));
+                found.AddRange(include == null ? Directory.EnumerateFiles(input, "*.sql", SearchOption.AllDirectories) : Walk(input, include));
             }
             else if (File.Exists(input))
             {
@@ -31,8 +43,8 @@ public static class SourceFiles
             if (found.Count == 0)
             {
                 diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FileNotFound,
-                    Directory.Exists(input) ? $"no .sql files in directory '{input}'" : $"no such file or directory: '{input}'",
-                    null, "pass SQL files, directories holding *.sql files, or glob patterns such as 'schema/**/*.sql'"));
+                    Directory.Exists(input) ? $"no {what} files in directory '{input}'" : $"no such file or directory: '{input}'",
+                    null, include == null ? "pass SQL files, directories holding *.sql files, or glob patterns such as 'schema/**/*.sql'" : $"pass {what} files, directories holding them, or glob patterns such as 'src/**/*.cs'"));
                 continue;
             }
             // Ordinal order of the relative path: the order teams number their files in (00_, 10_, ...).
@@ -45,6 +57,30 @@ public static class SourceFiles
         }
         return files;
     }
+
+    private static IEnumerable<string> Walk(string root, Func<string, bool> include)
+    {
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var dir = pending.Pop();
+            foreach (var file in Directory.EnumerateFiles(dir))
+            {
+                if (include(file)) yield return file;
+            }
+            foreach (var sub in Directory.EnumerateDirectories(dir))
+            {
+                var name = Path.GetFileName(sub);
+                if (name.StartsWith('.') || Vendored.Contains(name)) continue;
+                pending.Push(sub);
+            }
+        }
+    }
+
+    /// <summary>Whether a path matches a glob (* within a folder, ** across folders, ? one character).</summary>
+    public static bool Matches(string glob, string path) =>
+        new System.Text.RegularExpressions.Regex("^(?:.*/)?" + GlobToRegex(glob.Replace('\\', '/').TrimStart('.', '/')) + "$").IsMatch(path.Replace('\\', '/'));
 
     private static string Display(string path)
     {

@@ -43,6 +43,9 @@ public sealed class ProjectConfig
     /// <summary>The <c>sql:</c> section: a generated DDL file to keep up to date (dialect and path).</summary>
     public SqlConfig? Sql { get; init; }
 
+    /// <summary>The <c>audit:</c> section: the application files to audit, paths to leave out, the search path.</summary>
+    public AuditConfig? Audit { get; init; }
+
     /// <summary>The config in <paramref name="directory"/>, none when there is no file, or an error at its line.</summary>
     public static (ProjectConfig? Config, Diagnostic? Error) Load(string directory)
     {
@@ -58,7 +61,7 @@ public sealed class ProjectConfig
         {
             var message = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
             return (null, new Diagnostic(Severity.Error, DiagnosticCodes.ConfigInvalid, $"{FileName} is not valid: {message}",
-                new SourceSpan(FileName, (int)e.Start.Line, (int)e.Start.Column), "fix the file; see the README for its keys (dialect, schema, environments, history, drift, lint, docs, sql, types, seed, compose)"));
+                new SourceSpan(FileName, (int)e.Start.Line, (int)e.Start.Column), "fix the file; see the README for its keys (dialect, schema, environments, history, drift, lint, docs, sql, types, seed, compose, audit)"));
         }
     }
 }
@@ -150,4 +153,17 @@ public sealed class SqlConfig
     public string? Dialect { get; init; }
 
     public string? Out { get; init; }
+}
+
+/// <summary>
+/// Represents the <c>audit:</c> section: the application source to audit (files, directories, globs), globs of paths to
+/// leave out, and the schemas an unqualified table name is looked up in (the application's search_path).
+/// </summary>
+public sealed class AuditConfig
+{
+    public List<string>? Paths { get; init; }
+
+    public List<string>? Ignore { get; init; }
+
+    public List<string>? SearchPath { get; init; }
 }

@@ -49,7 +49,7 @@ internal static class RowShapes
         }
     }
 
-    private static RowShape FromTable(Table t, Dictionary<QualifiedName, DomainType> domains)
+    internal static RowShape FromTable(Table t, Dictionary<QualifiedName, DomainType> domains)
     {
         var pk = t.PrimaryKey?.Columns.ToHashSet() ?? [];
         var fields = t.Columns.Select(c =>

@@ -1,0 +1,223 @@
+using System.Text.RegularExpressions;
+using SchemaFirst.Audit.Extraction;
+using SchemaFirst.Audit.Parsing;
+using SchemaFirst.Diagnostics;
+using SchemaFirst.Model;
+using SchemaFirst.Sql;
+
+namespace SchemaFirst.Audit;
+
+/// <summary>What an audit found, and how much it read: files, literals that hold SQL, statements checked.</summary>
+public sealed record AuditReport(IReadOnlyList<AuditFinding> Findings, int Files, int Statements, int Partial, int Unreadable, int Ignored, int NotAudited)
+{
+    public int Count(Severity s) => Findings.Count(f => f.Severity == s);
+}
+
+/// <summary>
+/// Audits the SQL in application code against a schema: finds the literals that hold SQL in each file, reads each
+/// statement with the DML parser of the schema's dialect, and checks it against the model. A literal counts as SQL only
+/// when it starts like a data statement; one that does and cannot be read is reported (SF809), never silently passed.
+/// <c>schemafirst:ignore CODE reason</c> in a comment on the literal's lines, or the line above, silences a finding.
+/// </summary>
+public static partial class Auditor
+{
+    private static readonly HashSet<string> Starters = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "select", "insert", "update", "delete", "with", "merge", "truncate", "copy", "replace", "explain",
+    };
+
+    private static readonly HashSet<string> OtherSql = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "create", "alter", "drop", "grant", "revoke", "begin", "commit", "rollback", "savepoint", "release", "set", "show", "reset",
+        "vacuum", "analyze", "lock", "listen", "notify", "unlisten", "call", "do", "pragma", "comment", "refresh", "reindex", "cluster",
+        "discard", "prepare", "execute", "deallocate", "start", "use", "declare", "fetch", "close", "move",
+    };
+
+    public static AuditReport Run(IReadOnlyList<(string Path, string Text)> files, Database model, string defaultSchema, IReadOnlyList<string>? searchPath = null)
+    {
+        var schema = new AuditSchema(model, defaultSchema, searchPath);
+        var dialect = DialectOf(model.SourceDialect);
+        var results = new FileResult[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            results[i] = AuditFile(files[i].Path, files[i].Text, schema, dialect);
+        });
+        var findings = results.SelectMany(r => r.Findings)
+            .OrderBy(f => f.Location.Path, StringComparer.Ordinal).ThenBy(f => f.Location.Line).ThenBy(f => f.Location.Column).ThenBy(f => f.Code, StringComparer.Ordinal).ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ToList();
+        return new AuditReport(findings, files.Count, results.Sum(r => r.Statements), results.Sum(r => r.Partial), results.Sum(r => r.Unreadable), results.Sum(r => r.Ignored), results.Sum(r => r.NotAudited));
+    }
+
+    internal static DmlDialect DialectOf(string sourceDialect) => sourceDialect switch
+    {
+        "sqlite" => DmlDialect.Sqlite,
+        "mysql" or "mariadb" => DmlDialect.MySql,
+        "sqlserver" => DmlDialect.SqlServer,
+        _ => DmlDialect.Postgres,
+    };
+
+    private sealed record FileResult(List<AuditFinding> Findings, int Statements, int Partial, int Unreadable, int Ignored, int NotAudited);
+
+    private static FileResult AuditFile(string path, string text, AuditSchema schema, DmlDialect dialect)
+    {
+        var findings = new List<AuditFinding>();
+        int statements = 0, partial = 0, unreadable = 0, notAudited = 0;
+        List<SqlSnippet> snippets;
+        try
+        {
+            snippets = SqlExtractor.Extract(path, text);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            findings.Add(new AuditFinding(AuditCodes.Unreadable, Severity.Warning, $"the file could not be read for SQL literals ({e.Message}); it was not checked", new SourceSpan(path, 1, 1), null, string.Empty));
+            return new FileResult(findings, 0, 0, 1, 0, 0);
+        }
+        var directives = Directives(path, text, findings);
+        var sqlFile = snippets.Count == 1 && snippets[0].Language == "sql";
+        foreach (var snippet in snippets)
+        {
+            var local = new List<AuditFinding>();
+            List<Token> tokens;
+            try
+            {
+                tokens = SqlLexer.Tokenize(snippet.Text, DmlParser.Quotes(dialect));
+            }
+            catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException)
+            {
+                continue; // an unterminated quote: not SQL the program could send
+            }
+            var start = 0;
+            for (var i = 0; i <= tokens.Count; i++)
+            {
+                if (i < tokens.Count && tokens[i].Kind != TokenKind.Semicolon) continue;
+                if (i > start)
+                {
+                    var kind = Classify(snippet.Text, tokens, start, i, sqlFile);
+                    if (kind == StatementKind.Other) notAudited++;
+                    if (kind == StatementKind.Data)
+                    {
+                        statements++;
+                        var statementText = FirstLine(snippet.Text, tokens[start].Start, tokens[i - 1].End);
+                        try
+                        {
+                            var statement = DmlParser.Parse(snippet.Text, tokens, start, i, dialect, snippet.HasHole);
+                            if (AuditResolver.Check(statement, schema, snippet, statementText, local)) partial++;
+                        }
+                        catch (DmlParseException e)
+                        {
+                            if (sqlFile || LooksLikeSql(snippet.Text, tokens, start, i))
+                            {
+                                unreadable++;
+                                local.Add(new AuditFinding(AuditCodes.Unreadable, Severity.Warning, $"this SQL could not be read ({e.Message}); it was not checked", snippet.At(e.Offset), "if it is SQL, report it to SchemaFirst; if not, ignore this line with schemafirst:ignore SF809 <reason>", statementText));
+                            }
+                            else statements--;
+                        }
+                    }
+                }
+                start = i + 1;
+            }
+            foreach (var f in local)
+            {
+                if (!Ignored(f, snippet, directives)) findings.Add(f);
+            }
+        }
+        var ignored = directives.Sum(d => d.Used);
+        return new FileResult(findings, statements, partial, unreadable, ignored, notAudited);
+    }
+
+    private enum StatementKind
+    {
+        None,
+        Data,
+        Other,
+    }
+
+    /// <summary>Whether a run of tokens starts like a data statement (audited), like other SQL (counted) or not like SQL.</summary>
+    private static StatementKind Classify(string text, List<Token> tokens, int start, int end, bool sqlFile)
+    {
+        var first = start;
+        while (first < end && tokens[first].Kind == TokenKind.LParen) first++;
+        if (first >= end || tokens[first].Kind != TokenKind.Word) return sqlFile ? StatementKind.Other : StatementKind.None;
+        var word = text.Substring(tokens[first].Start, tokens[first].Length);
+        if (!sqlFile)
+        {
+            // Code holds English too ("Select a file", "Delete?"): SQL keywords are written in one case.
+            var upper = word.ToUpperInvariant() == word;
+            var lower = word.ToLowerInvariant() == word;
+            if (!upper && !lower || end - start < 2) return StatementKind.None;
+        }
+        if (Starters.Contains(word)) return StatementKind.Data;
+        return OtherSql.Contains(word) && (sqlFile || end - start >= 3) ? StatementKind.Other : StatementKind.None;
+    }
+
+    private static readonly HashSet<string> ClauseWords = new(StringComparer.OrdinalIgnoreCase) { "from", "into", "set", "where", "values", "join", "using", "as" };
+
+    /// <summary>A statement that did not parse is reported only when it reads like SQL: a second clause keyword in it.</summary>
+    private static bool LooksLikeSql(string text, List<Token> tokens, int start, int end)
+    {
+        for (var i = start + 1; i < end; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Word && ClauseWords.Contains(text.Substring(tokens[i].Start, tokens[i].Length))) return true;
+        }
+        return false;
+    }
+
+    private static string FirstLine(string text, int start, int end)
+    {
+        var s = text[start..end];
+        var nl = s.IndexOf('\n');
+        if (nl >= 0) s = s[..nl];
+        s = s.Trim();
+        return s.Length > 100 ? s[..97] + "..." : s;
+    }
+
+    private sealed class IgnoreDirective(int line, HashSet<string> codes)
+    {
+        public int Line { get; } = line;
+
+        public HashSet<string> Codes { get; } = codes;
+
+        public int Used { get; set; }
+    }
+
+    [GeneratedRegex(@"schemafirst:ignore\b(?<rest>[^\r\n]*)")]
+    private static partial Regex IgnorePattern();
+
+    [GeneratedRegex(@"^\s*(?<codes>SF\d{3}(\s*,\s*SF\d{3})*)\s*(?<reason>.*)$")]
+    private static partial Regex IgnoreBody();
+
+    /// <summary>The <c>schemafirst:ignore SF8xx reason</c> comments of a file, by line; one without a code or a reason is reported.</summary>
+    private static List<IgnoreDirective> Directives(string path, string text, List<AuditFinding> findings)
+    {
+        var list = new List<IgnoreDirective>();
+        if (!text.Contains("schemafirst:ignore", StringComparison.Ordinal)) return list;
+        var lines = new SourceLines(text);
+        foreach (Match m in IgnorePattern().Matches(text))
+        {
+            var (line, column) = lines.Position(m.Index);
+            var body = IgnoreBody().Match(m.Groups["rest"].Value);
+            var reason = body.Success ? body.Groups["reason"].Value.Trim().TrimEnd('*', '/', '#', '-', ' ').Trim() : string.Empty;
+            if (!body.Success || reason.Length == 0)
+            {
+                findings.Add(new AuditFinding(AuditCodes.BadDirective, Severity.Warning, "schemafirst:ignore needs the codes it silences and a reason", new SourceSpan(path, line, column, m.Length),
+                    "write it as: schemafirst:ignore SF802 the column is added by the 2025 migration", string.Empty));
+                continue;
+            }
+            list.Add(new IgnoreDirective(line, body.Groups["codes"].Value.Split(',').Select(c => c.Trim()).ToHashSet(StringComparer.Ordinal)));
+        }
+        return list;
+    }
+
+    private static bool Ignored(AuditFinding f, SqlSnippet snippet, List<IgnoreDirective> directives)
+    {
+        foreach (var d in directives)
+        {
+            if (d.Line >= snippet.StartLine - 1 && d.Line <= snippet.EndLine && d.Codes.Contains(f.Code))
+            {
+                d.Used++;
+                return true;
+            }
+        }
+        return false;
+    }
+}

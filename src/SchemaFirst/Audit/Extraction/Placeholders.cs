@@ -1,0 +1,110 @@
+using System.Globalization;
+
+namespace SchemaFirst.Audit.Extraction;
+
+/// <summary>
+/// Turns the placeholders a program fills in before the SQL reaches the database into parameters, outside SQL string
+/// literals: printf and DB-API forms (<c>%s</c>, <c>%d</c>, <c>%(name)s</c>, with <c>%%</c> for a percent sign), format
+/// holes (<c>{}</c>, <c>{0}</c>, <c>{name}</c>) and MyBatis' <c>#{name}</c>. Each becomes <c>$n</c>, a part built at run
+/// time. Placeholders the database itself reads (<c>$1</c>, <c>?</c>, <c>:name</c>, <c>@name</c>) are left to the parser.
+/// </summary>
+internal static class Placeholders
+{
+    public static (string Text, List<int> Map, List<int> Holes) Replace(string text, List<int> map, List<int> holes, ref int holeCount)
+    {
+        if (text.IndexOfAny(['%', '{']) < 0) return (text, map, holes);
+        var sb = new System.Text.StringBuilder(text.Length);
+        var newMap = new List<int>(map.Count);
+        var newHoles = new List<int>(holes.Count);
+        var holeAt = new HashSet<int>(holes);
+        char quote = '\0';
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (holeAt.Contains(i)) newHoles.Add(sb.Length);
+            var c = text[i];
+            if (quote != '\0')
+            {
+                if (c == quote) quote = '\0';
+                Copy(i++);
+                continue;
+            }
+            if (c is '\'' or '"' or '`')
+            {
+                quote = c;
+                Copy(i++);
+                continue;
+            }
+            var end = PlaceholderEnd(text, i);
+            if (end > i)
+            {
+                newHoles.Add(sb.Length);
+                foreach (var ch in "$" + (++holeCount).ToString(CultureInfo.InvariantCulture))
+                {
+                    sb.Append(ch);
+                    newMap.Add(map[i]);
+                }
+                i = end;
+                continue;
+            }
+            if (c == '%' && i + 1 < text.Length && text[i + 1] == '%')
+            {
+                Copy(i);
+                i += 2;
+                continue;
+            }
+            Copy(i++);
+        }
+        return (sb.ToString(), newMap, newHoles);
+
+        void Copy(int at)
+        {
+            sb.Append(text[at]);
+            newMap.Add(map[at]);
+        }
+    }
+
+    /// <summary>The end of a placeholder starting at <paramref name="i"/>, or <paramref name="i"/> when there is none.</summary>
+    private static int PlaceholderEnd(string text, int i)
+    {
+        var c = text[i];
+        var n = text.Length;
+        if (c == '%' && i + 1 < n)
+        {
+            var d = text[i + 1];
+            if (d is 's' or 'd' or 'i' or 'f' or 'v' or 'b' or 'r' && (i + 2 >= n || !char.IsLetterOrDigit(text[i + 2]) && text[i + 2] != '_')) return i + 2;
+            if (d == '(')
+            {
+                var close = text.IndexOf(')', i + 2);
+                if (close > i + 2 && close + 1 < n && text[close + 1] is 's' or 'd' or 'r' && IsName(text, i + 2, close)) return close + 2;
+            }
+            return i;
+        }
+        if (c == '#' && i + 1 < n && text[i + 1] == '{')
+        {
+            var close = text.IndexOf('}', i + 2);
+            return close > i + 2 && close - i < 80 ? close + 1 : i;
+        }
+        if (c == '{')
+        {
+            var close = text.IndexOf('}', i + 1);
+            if (close < 0 || close - i > 60) return i;
+            for (var j = i + 1; j < close; j++)
+            {
+                var ch = text[j];
+                if (!(char.IsLetterOrDigit(ch) || ch is '_' or '.' or ':' or '!' or '[' or ']' or ',' or '-' or ' ')) return i;
+            }
+            return close + 1;
+        }
+        return i;
+    }
+
+    private static bool IsName(string text, int start, int end)
+    {
+        for (var j = start; j < end; j++)
+        {
+            if (!(char.IsLetterOrDigit(text[j]) || text[j] == '_')) return false;
+        }
+        return true;
+    }
+}
