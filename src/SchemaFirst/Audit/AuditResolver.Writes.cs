@@ -160,7 +160,10 @@ internal sealed partial class AuditResolver
         var conflictScope = new Scope(scope.Parent);
         conflictScope.Rels.Add(target);
         conflictScope.Rels.Add(new Rel("excluded", def, target.Columns, "excluded"));
-        if (c.TargetWhere != null) Resolve(c.TargetWhere, conflictScope, ctes);
+        // The conflict target (its expressions and WHERE) reads the table alone; DO UPDATE also sees EXCLUDED.
+        var targetScope = new Scope(scope.Parent);
+        targetScope.Rels.Add(target);
+        if (c.TargetWhere != null) Resolve(c.TargetWhere, targetScope, ctes);
         var table = def?.Table;
         foreach (var col in c.Columns)
         {

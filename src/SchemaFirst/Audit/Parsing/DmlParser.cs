@@ -149,9 +149,17 @@ internal sealed partial class DmlParser
         return _d == DmlDialect.Postgres ? TokenCursor.FoldCase(word) : word;
     }
 
+    /// <summary>Words no dialect takes as an unquoted name.</summary>
+    private static readonly HashSet<string> NeverNames =
+    [
+        "select", "from", "where", "group", "order", "having", "union", "intersect", "except", "into", "on", "join", "and", "or", "not",
+        "as", "when", "then", "else", "end", "case", "limit", "offset", "using", "natural", "inner", "left", "right", "full", "cross",
+        "returning", "with", "distinct", "all", "table", "null", "true", "false", "default", "in", "is", "like", "between",
+    ];
+
     private string Ident(string what = "a name")
     {
-        if (!IsIdent()) throw Error("expected " + what);
+        if (!IsIdent() || K() == TokenKind.Word && NeverNames.Contains(Word()!)) throw Error("expected " + what);
         return Value(_t[_p++]);
     }
 
@@ -595,7 +603,7 @@ internal sealed partial class DmlParser
             var call = new Expr { Offset = name.Offset };
             ParseCallArgs(call, name);
             if (Is("with") && Is("ordinality", 1)) _p += 2;
-            var (alias, cols) = ParseAlias(definitions: true);
+            var (alias, cols) = ParseAlias();
             return new FunctionFrom(call, name.ToString(), alias, cols);
         }
         if (IsOp("*")) _p++;
@@ -645,7 +653,7 @@ internal sealed partial class DmlParser
 
     private static bool IsAliasStop(string? word) => word != null && AliasStops.Contains(word);
 
-    private (string? Alias, List<string>? Columns) ParseAlias(bool definitions = false)
+    private (string? Alias, List<string>? Columns) ParseAlias()
     {
         string? alias = null;
         if (Accept("as")) alias = Ident("an alias");
@@ -659,7 +667,7 @@ internal sealed partial class DmlParser
             {
                 cols.Add(Ident("a column name"));
                 // Column definitions of a function returning record: name type.
-                if (definitions || !(K() is TokenKind.Comma or TokenKind.RParen)) ParseType();
+                if (!(K() is TokenKind.Comma or TokenKind.RParen)) ParseType();
             }
             while (Accept(TokenKind.Comma));
             Expect(TokenKind.RParen);
