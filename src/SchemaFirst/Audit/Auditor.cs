@@ -58,10 +58,15 @@ public static partial class Auditor
 
     private sealed record FileResult(List<AuditFinding> Findings, int Statements, int Partial, int Unreadable, int Ignored, int NotAudited);
 
-    private static FileResult AuditFile(string path, string text, AuditSchema schema, DmlDialect dialect)
+    /// <summary>One statement read from application code: where, its SQL, what the checks found (before ignore directives).</summary>
+    internal sealed record StatementResult(SqlSnippet Snippet, string Sql, List<AuditFinding> Findings, bool Partial, bool Unreadable);
+
+    /// <summary>Every data statement of one file, checked; other SQL statements counted; problems with the file itself.</summary>
+    internal static (List<StatementResult> Statements, int NotAudited, List<AuditFinding> FileFindings) ReadFile(string path, string text, AuditSchema schema, DmlDialect dialect)
     {
-        var findings = new List<AuditFinding>();
-        int statements = 0, partial = 0, unreadable = 0, notAudited = 0;
+        var results = new List<StatementResult>();
+        var fileFindings = new List<AuditFinding>();
+        var notAudited = 0;
         List<SqlSnippet> snippets;
         try
         {
@@ -69,14 +74,12 @@ public static partial class Auditor
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            findings.Add(new AuditFinding(AuditCodes.Unreadable, Severity.Warning, $"the file could not be read for SQL literals ({e.Message}); it was not checked", new SourceSpan(path, 1, 1), null, string.Empty));
-            return new FileResult(findings, 0, 0, 1, 0, 0);
+            fileFindings.Add(new AuditFinding(AuditCodes.Unreadable, Severity.Warning, $"the file could not be read for SQL literals ({e.Message}); it was not checked", new SourceSpan(path, 1, 1), null, string.Empty));
+            return (results, 0, fileFindings);
         }
-        var directives = Directives(path, text, findings);
         var sqlFile = snippets.Count == 1 && snippets[0].Language == "sql";
         foreach (var snippet in snippets)
         {
-            var local = new List<AuditFinding>();
             List<Token> tokens;
             try
             {
@@ -96,33 +99,43 @@ public static partial class Auditor
                     if (kind == StatementKind.Other) notAudited++;
                     if (kind == StatementKind.Data)
                     {
-                        statements++;
-                        var statementText = FirstLine(snippet.Text, tokens[start].Start, tokens[i - 1].End);
+                        var sql = snippet.Text[tokens[start].Start..tokens[i - 1].End];
+                        var statementText = FirstLine(sql);
+                        var findings = new List<AuditFinding>();
                         try
                         {
                             var statement = DmlParser.Parse(snippet.Text, tokens, start, i, dialect, snippet.HasHole);
-                            if (AuditResolver.Check(statement, schema, snippet, statementText, local)) partial++;
+                            var partial = AuditResolver.Check(statement, schema, snippet, statementText, findings);
+                            results.Add(new StatementResult(snippet, sql, findings, partial, false));
                         }
                         catch (DmlParseException e)
                         {
                             if (sqlFile || LooksLikeSql(snippet.Text, tokens, start, i))
                             {
-                                unreadable++;
-                                local.Add(new AuditFinding(AuditCodes.Unreadable, Severity.Warning, $"this SQL could not be read ({e.Message}); it was not checked", snippet.At(e.Offset), "if it is SQL, report it to SchemaFirst; if not, ignore this line with schemafirst:ignore SF809 <reason>", statementText));
+                                findings.Add(new AuditFinding(AuditCodes.Unreadable, Severity.Warning, $"this SQL could not be read ({e.Message}); it was not checked", snippet.At(e.Offset), "if it is SQL, report it to SchemaFirst; if not, ignore this line with schemafirst:ignore SF809 <reason>", statementText));
+                                results.Add(new StatementResult(snippet, sql, findings, false, true));
                             }
-                            else statements--;
                         }
                     }
                 }
                 start = i + 1;
             }
-            foreach (var f in local)
+        }
+        return (results, notAudited, fileFindings);
+    }
+
+    private static FileResult AuditFile(string path, string text, AuditSchema schema, DmlDialect dialect)
+    {
+        var (statements, notAudited, findings) = ReadFile(path, text, schema, dialect);
+        var directives = Directives(path, text, findings);
+        foreach (var s in statements)
+        {
+            foreach (var f in s.Findings)
             {
-                if (!Ignored(f, snippet, directives)) findings.Add(f);
+                if (!Ignored(f, s.Snippet, directives)) findings.Add(f);
             }
         }
-        var ignored = directives.Sum(d => d.Used);
-        return new FileResult(findings, statements, partial, unreadable, ignored, notAudited);
+        return new FileResult(findings, statements.Count, statements.Count(s => s.Partial), statements.Count(s => s.Unreadable), directives.Sum(d => d.Used), notAudited);
     }
 
     private enum StatementKind
@@ -162,9 +175,8 @@ public static partial class Auditor
         return false;
     }
 
-    private static string FirstLine(string text, int start, int end)
+    private static string FirstLine(string s)
     {
-        var s = text[start..end];
         var nl = s.IndexOf('\n');
         if (nl >= 0) s = s[..nl];
         s = s.Trim();
