@@ -104,3 +104,14 @@ seed: { out: build/seed.sql }
 YAML
 (cd .schemafirst/project && "../../$sf" generate types 2>/dev/null && "../../$sf" generate seed 2>/dev/null \
   && echo "ALTER TABLE shop.products ADD COLUMN subtitle text;" >> schema/20_catalog.sql && "../../$sf" check) || true
+echo
+echo "\$ schemafirst audit   (in examples/app: the SQL of a store-locator app in eight languages, checked against its schema)"
+status=0
+(cd examples/app && "../../$sf" audit) || status=$?
+if [ "$status" -ne 1 ]; then echo "audit: expected exit 1 for the planted defects, got $status" >&2; exit 1; fi
+echo
+echo "\$ schemafirst diff schema/ next/ -o plan.json; schemafirst audit --against-plan plan.json   (tel_no renamed to phone)"
+rm -rf .schemafirst/app && cp -r examples/app .schemafirst/app && mkdir .schemafirst/app/next
+sed -e 's/^    tel_no      text,$/    phone       text, -- schemafirst:renamed-from tel_no/' -e 's/ON stores (tel_no) WHERE tel_no IS NOT NULL/ON stores (phone) WHERE phone IS NOT NULL/' \
+  .schemafirst/app/schema/10_stores.sql > .schemafirst/app/next/10_stores.sql
+(cd .schemafirst/app && { "../../$sf" diff schema/ next/ --format json -o plan.json 2>/dev/null || true; } && "../../$sf" audit --against-plan plan.json) || true

@@ -4,7 +4,7 @@ using SchemaFirst.Cli.Artifacts;
 namespace SchemaFirst.Cli.Commands;
 
 /// <summary>
-/// <c>check</c>: what CI runs. Validates the source, lints it, checks that every artifact schemafirst.yaml lists (DDL,
+/// <c>check</c>: what CI runs. Validates the source, lints it, audits the application's SQL (audit.paths), checks that every artifact schemafirst.yaml lists (DDL,
 /// docs, typed code, seeds, compose) is up to date, and with --db or --env that the database has not drifted. Each step is
 /// the command a person would run, run in process; one summary at the end. Exit 1 when a step found errors, else 2 when
 /// something is stale or drifted, else 0.
@@ -39,6 +39,7 @@ internal static class CheckCommand
         foreach (var lang in TypesCommand.Configured(config).Where(l => TypesCommand.OutOf(config, l) != null)) steps.Add(new("generate types --lang " + lang, ["generate", "types", "--lang", lang, "--check"]));
         if (config.Seed?.Out != null) steps.Add(new("generate seed", ["generate", "seed", "--check"]));
         if (config.Compose?.Out != null) steps.Add(new("generate compose", ["generate", "compose", "--check"]));
+        if (config.Audit?.Paths is { Count: > 0 }) steps.Add(new("audit", ["audit"]));
         if (db != null) steps.Add(new("drift", ["drift", "--db", db]));
         else if (env != null) steps.Add(new("drift", ["drift", "--env", env]));
 
@@ -63,7 +64,7 @@ internal static class CheckCommand
             {
                 // What the step said, indented under it: the lines a person needs to act on.
                 // A stale artifact is told by the lines naming its files; a failure or drift by everything the step said.
-                var said = (errors.ToString() + (step.Name is "lint" or "drift" ? output.ToString() : string.Empty)).TrimEnd();
+                var said = (errors.ToString() + (step.Name is "lint" or "drift" or "audit" ? output.ToString() : string.Empty)).TrimEnd();
                 var lines = said.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0);
                 if (exit == ExitCodes.Changes && step.Name != "drift") lines = lines.Where(l => l.Contains(": out of date", StringComparison.Ordinal) || l.Contains(": missing", StringComparison.Ordinal) || l.Contains("no longer generated", StringComparison.Ordinal));
                 foreach (var line in lines.Take(40)) await stdout.WriteLineAsync("         " + line);

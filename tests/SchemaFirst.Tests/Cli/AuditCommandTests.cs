@@ -102,6 +102,18 @@ public sealed class AuditCommandTests : TempDirectoryTest
     }
 
     [Fact]
+    public void Check_runs_the_audit_when_schemafirst_yaml_lists_the_application_paths()
+    {
+        CopyApp();
+        var (code, stdout, _) = CliRunner.RunIn(Dir, "check");
+        Assert.Equal(1, code);
+        Assert.Contains("FAILED audit (errors)", stdout, StringComparison.Ordinal);
+        Assert.Contains("web/store.php", stdout, StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(Dir, "schemafirst.yaml"), "schema: [schema/]\n");
+        Assert.DoesNotContain("audit", CliRunner.RunIn(Dir, "check").Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Usage_errors_exit_3_with_what_to_do()
     {
         var none = CliRunner.RunIn(Dir, "audit");
