@@ -44,6 +44,7 @@ SF_BIN_DIR = os.path.join(WORK, "bin")
 
 sys.path.insert(0, BENCH)
 import gen_schema  # noqa: E402
+import gen_app  # noqa: E402
 
 RESULT_FORMAT = 1
 
@@ -98,6 +99,8 @@ SF_BENCHES = [
           ["{sf}", "generate", "types", "{a_sql}", "--lang", "typescript", "-o", "{scratch}/db.ts"]),
     Bench("sf.generate_types_cs", "generate types A --lang csharp", "schemafirst",
           ["{sf}", "generate", "types", "{a_sql}", "--lang", "csharp", "-o", "{scratch}/Schema.g.cs"]),
+    Bench("sf.audit", "audit a generated application (10,000 statements, ~100k lines in 8 languages) against A files", "schemafirst",
+          ["{sf}", "audit", "{app}", "--schema", "{a_sql}", "-o", "{scratch}/audit.txt"], ok=(0, 1)),
     Bench("sf.generate_compose", "generate compose A (compose file, .env.example, DDL init script)", "schemafirst",
           ["{sf}", "generate", "compose", "{a_sql}", "-o", "{scratch}/compose/docker-compose.yml"],
           setup=["rm", "-rf", "{scratch}/compose"]),
@@ -136,7 +139,7 @@ RATIOS = [
     ("sf.generate_types_ts", "kysely_codegen", 1.0),
 ]
 # (figure, goal in seconds at the target size) for verbs no anchor does
-ABSOLUTE_GOALS = [("sf.generate_docs", 10.0)]
+ABSOLUTE_GOALS = [("sf.generate_docs", 10.0), ("sf.audit", 10.0)]
 RATIO_TARGET_N = 5000
 MEMORY_TARGET_N = 10000
 MEMORY_GOAL_KIB = 1024 * 1024
@@ -1014,7 +1017,9 @@ def prepare_size(n: int, pg: Postgres | None, args, data_n: dict) -> dict:
     data_n["schema"] = {"a": truth["a"], "b": truth["b"], "changes": len(truth["changes"]),
                         "changes_by_kind": truth["changes_by_kind"]}
     ctx = {"a_sql": os.path.join(d, "a.sql"), "b_sql": os.path.join(d, "b.sql"), "dir": d,
-           "db": False, "dumps": False}
+           "db": False, "dumps": False, "app": os.path.join(d, "app")}
+    shutil.rmtree(ctx["app"], ignore_errors=True)
+    data_n["app"] = gen_app.generate(ctx["a_sql"], ctx["app"])
     if pg is None:
         setup["errors"].append("no PostgreSQL server: database commands skipped")
         return ctx
