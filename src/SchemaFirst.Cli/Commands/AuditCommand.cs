@@ -29,18 +29,19 @@ internal static class AuditCommand
         format.AcceptOnlyFromAmong([.. AuditWriter.Formats]);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output" };
         var searchPath = new Option<string[]>("--search-path") { Description = "Schemas unqualified table names are looked up in, in order (default: audit.search_path, else the dialect's default schema)", AllowMultipleArgumentsPerToken = true };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Also list the statements assembled at run time that could not be read as written (text output)" };
         var sourceDialect = new Option<string?>("--source-dialect") { Description = "Dialect of the schema files (and of the application's SQL): " + string.Join(", ", SqlDialects.Sources.Select(d => d.Name)) };
         sourceDialect.AcceptOnlyFromAmong(SqlDialects.Sources.Select(d => d.Name).ToArray());
         var command = new Command("audit", "Check the SQL in application code against the schema: unknown tables and columns, broken INSERTs, TRUNCATEs of referenced tables (exit 1 on errors)");
         command.Arguments.Add(paths);
-        foreach (var o in new Option[] { schema, db, env, plan, format, output, searchPath, sourceDialect }) command.Options.Add(o);
+        foreach (var o in new Option[] { schema, db, env, plan, format, output, searchPath, verbose, sourceDialect }) command.Options.Add(o);
         command.SetAction((r, ct) => RunAsync(r.GetValue(paths) ?? [], r.GetValue(schema) ?? [], r.GetValue(db), r.GetValue(env), r.GetValue(plan), r.GetValue(format)!,
-            r.GetValue(output), r.GetValue(searchPath) ?? [], r.GetValue(sourceDialect), stdout, stderr, ct));
+            r.GetValue(output), r.GetValue(searchPath) ?? [], r.GetValue(verbose), r.GetValue(sourceDialect), stdout, stderr, ct));
         return command;
     }
 
     private static async Task<int> RunAsync(string[] pathArgs, string[] schemaArgs, string? db, string? env, string? planPath, string format, string? output,
-        string[] searchPathArgs, string? sourceDialect, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+        string[] searchPathArgs, bool verbose, string? sourceDialect, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         var (config, code) = ProjectSource.Config(stderr);
         if (code != ExitCodes.Ok) return code;
@@ -79,7 +80,19 @@ internal static class AuditCommand
             if (source == null) return code;
         }
         var texts = new List<(string, string)>(files.Count);
-        foreach (var f in files) texts.Add((f, await File.ReadAllTextAsync(f, ct)));
+        var unreadable = new List<AuditFinding>();
+        foreach (var f in files)
+        {
+            try
+            {
+                texts.Add((f, await File.ReadAllTextAsync(f, ct)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A dangling symlink (config.php -> /etc/...) or a file without read permission: said, not fatal.
+                unreadable.Add(new AuditFinding(AuditCodes.Unreadable, Severity.Warning, $"the file could not be read ({e.Message}); it was not checked", new SourceSpan(f, 1, 1), null, string.Empty));
+            }
+        }
         var searchPath = searchPathArgs.Length > 0 ? searchPathArgs.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList() : config?.Audit?.SearchPath;
         AuditReport report;
         var impact = planPath != null;
@@ -95,7 +108,8 @@ internal static class AuditCommand
         {
             report = Auditor.Run(texts, source.Model, source.Dialect.DefaultSchema, searchPath);
         }
-        var text = AuditWriter.Write(report, format, ApplyCommand.ToolVersion(), impact);
+        if (unreadable.Count > 0) report = report with { Findings = [.. unreadable, .. report.Findings], Unreadable = report.Unreadable + unreadable.Count };
+        var text = AuditWriter.Write(report, format, ApplyCommand.ToolVersion(), impact, verbose);
         if (output != null)
         {
             await PlanCommand.WriteFileAsync(output, text, ct);

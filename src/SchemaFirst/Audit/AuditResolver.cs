@@ -22,8 +22,13 @@ internal sealed partial class AuditResolver
     private readonly List<AuditFinding> _findings;
     private readonly StringComparer _cmp;
 
-    private AuditResolver(AuditSchema schema, SqlSnippet snippet, string statementText, List<AuditFinding> findings)
+    private readonly bool _open;
+    private readonly IReadOnlySet<string> _programTables;
+
+    private AuditResolver(AuditSchema schema, SqlSnippet snippet, string statementText, List<AuditFinding> findings, bool open, IReadOnlySet<string> programTables)
     {
+        _open = open;
+        _programTables = programTables;
         _schema = schema;
         _snippet = snippet;
         _statementText = statementText;
@@ -34,9 +39,11 @@ internal sealed partial class AuditResolver
     /// <summary>Whether the statement named a relation whose columns could not be known (reported in the summary).</summary>
     public bool Partial { get; private set; }
 
-    public static bool Check(Statement statement, AuditSchema schema, SqlSnippet snippet, string statementText, List<AuditFinding> findings)
+    /// <param name="programTables">Tables the program creates itself (CREATE TEMP TABLE in the same file): their columns are not known.</param>
+    public static bool Check(Statement statement, AuditSchema schema, SqlSnippet snippet, string statementText, List<AuditFinding> findings, IReadOnlySet<string>? programTables = null)
     {
-        var r = new AuditResolver(schema, snippet, statementText, findings);
+        var r = new AuditResolver(schema, snippet, statementText, findings, statement.Open, programTables ?? new HashSet<string>());
+        r.Partial = statement.Open;
         r.CheckStatement(statement, null, null);
         return r.Partial;
     }
@@ -310,7 +317,8 @@ internal sealed partial class AuditResolver
         var def = _schema.Find(t.Name.Parts);
         if (def == null)
         {
-            if (!_schema.IsSystem(t.Name.Parts)) UnknownRelation(t.Name);
+            if (_programTables.Contains(t.Name.Last)) Partial = true;
+            else if (!_schema.IsSystem(t.Name.Parts)) UnknownRelation(t.Name);
             return new Rel(alias, null, null, t.Name.ToString());
         }
         if (def.Fields == null) Partial = true;
@@ -379,6 +387,7 @@ internal sealed partial class AuditResolver
                 // A whole-row reference to a relation (SELECT t FROM t, row_to_json(t)).
                 if (s.Rels.Any(rel => rel.Alias != null && _cmp.Equals(rel.Alias, name))) return;
             }
+            if (_open) return; // the FROM clause or a condition was built at run time: the name may come from there
             var visible = scope.Rels.Where(rel => rel.Columns != null).ToList();
             var candidates = visible.SelectMany(rel => rel.Columns!).Distinct(_cmp).ToList();
             var where = visible.Count == 0 ? "the query reads no table" : "not in " + string.Join(", ", visible.Select(rel => rel.Display).Distinct());
@@ -414,6 +423,7 @@ internal sealed partial class AuditResolver
             // (composite).field, or a column of a relation whose columns are unknown.
             if (s.Rels.Any(rel => rel.Columns == null || Has(rel.Columns, name))) return false;
         }
+        if (_open) return false;
         var aliases = new List<string>();
         for (var s = scope; s != null; s = s.Parent) aliases.AddRange(s.Rels.Where(rel => rel.Alias != null).Select(rel => rel.Alias!));
         var closest = SeedReader.Closest(name, aliases);

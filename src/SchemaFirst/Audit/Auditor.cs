@@ -78,6 +78,7 @@ public static partial class Auditor
             return (results, 0, fileFindings);
         }
         var sqlFile = snippets.Count == 1 && snippets[0].Language == "sql";
+        var programTables = ProgramTables(text);
         foreach (var snippet in snippets)
         {
             List<Token> tokens;
@@ -105,14 +106,19 @@ public static partial class Auditor
                         try
                         {
                             var statement = DmlParser.Parse(snippet.Text, tokens, start, i, dialect, snippet.HasHole);
-                            var partial = AuditResolver.Check(statement, schema, snippet, statementText, findings);
+                            if (!sqlFile && IsNotSql(statement)) continue;
+                            var partial = AuditResolver.Check(statement, schema, snippet, statementText, findings, programTables);
                             results.Add(new StatementResult(snippet, sql, findings, partial, false));
                         }
                         catch (DmlParseException e)
                         {
                             if (sqlFile || LooksLikeSql(snippet.Text, tokens, start, i))
                             {
-                                findings.Add(new AuditFinding(AuditCodes.Unreadable, Severity.Warning, $"this SQL could not be read ({e.Message}); it was not checked", snippet.At(e.Offset), "if it is SQL, report it to SchemaFirst; if not, ignore this line with schemafirst:ignore SF809 <reason>", statementText));
+                                // With parts built at run time the text may not be SQL until the program fills them in.
+                                var built = snippet.HasHole(tokens[start].Start, tokens[i - 1].End);
+                                findings.Add(new AuditFinding(AuditCodes.Unreadable, built ? Severity.Info : Severity.Warning,
+                                    built ? $"this SQL is assembled at run time and could not be read as written ({e.Message}); it was not checked" : $"this SQL could not be read ({e.Message}); it was not checked",
+                                    snippet.At(e.Offset), built ? null : "if it is SQL, report it to SchemaFirst; if not, ignore this line with schemafirst:ignore SF809 <reason>", statementText));
                                 results.Add(new StatementResult(snippet, sql, findings, false, true));
                             }
                         }
@@ -121,8 +127,35 @@ public static partial class Auditor
                 start = i + 1;
             }
         }
+        if (sqlFile && results.Count > 0 && HasDdl(snippets[0].Text))
+        {
+            // A schema or migration script (DDL with data fixes), not a query file: lint reads those.
+            notAudited += results.Count;
+            results.Clear();
+        }
         return (results, notAudited, fileFindings);
     }
+
+    [GeneratedRegex(@"^\s*(CREATE|ALTER|DROP)\s+(TABLE|INDEX|UNIQUE|VIEW|SEQUENCE|TYPE|SCHEMA|FUNCTION|TRIGGER)\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex DdlPattern();
+
+    private static bool HasDdl(string text) => DdlPattern().IsMatch(text);
+
+    [GeneratedRegex(@"CREATE\s+(?:(?:GLOBAL|LOCAL)\s+)?(?:TEMP|TEMPORARY|UNLOGGED)\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[`""\[]?(\w+)", RegexOptions.IgnoreCase)]
+    private static partial Regex TempTablePattern();
+
+    /// <summary>The temporary tables a file creates: statements on them are checked as far as their columns are unknown.</summary>
+    private static HashSet<string> ProgramTables(string text)
+    {
+        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (!text.Contains("TABLE", StringComparison.OrdinalIgnoreCase)) return set;
+        foreach (Match m in TempTablePattern().Matches(text)) set.Add(m.Groups[1].Value);
+        return set;
+    }
+
+    /// <summary>A SELECT with no FROM whose items name columns is text that happens to start with "select" in code (a CSS selector, a phrase).</summary>
+    private static bool IsNotSql(Parsing.Statement statement) =>
+        statement is Parsing.QueryStatement { Query: Parsing.SelectQuery { From.Count: 0, With: null } s } && s.Items.Any(i => i.Expr is { Columns.Count: > 0 });
 
     private static FileResult AuditFile(string path, string text, AuditSchema schema, DmlDialect dialect)
     {
@@ -158,6 +191,9 @@ public static partial class Auditor
             var upper = word.ToUpperInvariant() == word;
             var lower = word.ToLowerInvariant() == word;
             if (!upper && !lower || end - start < 2) return StatementKind.None;
+            // "select-none", "select[name=x]", "select.form-control": CSS selectors, not SQL.
+            var after = tokens[first].End < text.Length ? text[tokens[first].End] : ' ';
+            if (!char.IsWhiteSpace(after) && after is not '(' and not '*') return StatementKind.None;
         }
         if (Starters.Contains(word)) return StatementKind.Data;
         return OtherSql.Contains(word) && (sqlFile || end - start >= 3) ? StatementKind.Other : StatementKind.None;

@@ -67,7 +67,8 @@ public static class SourceFiles
             var dir = pending.Pop();
             foreach (var file in Directory.EnumerateFiles(dir))
             {
-                if (include(file)) yield return file;
+                // Minified bundles repeat their sources (and vendored libraries): never searched.
+                if (include(file) && !file.EndsWith(".min.js", StringComparison.OrdinalIgnoreCase)) yield return file;
             }
             foreach (var sub in Directory.EnumerateDirectories(dir))
             {

@@ -13,12 +13,12 @@ public static class AuditWriter
 {
     public static readonly IReadOnlyList<string> Formats = ["text", "json", "sarif", "github"];
 
-    public static string Write(AuditReport report, string format, string toolVersion, bool impact) => format switch
+    public static string Write(AuditReport report, string format, string toolVersion, bool impact, bool verbose = false) => format switch
     {
         "json" => Json(report, impact),
         "sarif" => Sarif(report, toolVersion),
         "github" => GitHub(report, impact),
-        _ => Text(report, impact),
+        _ => Text(report, impact, verbose),
     };
 
     private static string Level(Severity s) => s switch { Severity.Error => "error", Severity.Warning => "warning", _ => "info" };
@@ -34,18 +34,20 @@ public static class AuditWriter
         sb.Append($" in {r.Statements} SQL statement{(r.Statements == 1 ? string.Empty : "s")} of {r.Files} file{(r.Files == 1 ? string.Empty : "s")}");
         var notes = new List<string>();
         if (r.Partial > 0) notes.Add($"{r.Partial} read a table or function whose columns are only known at run time (checked as far as they go)");
-        if (r.Unreadable > 0) notes.Add($"{r.Unreadable} could not be read");
+        var assembled = r.Findings.Count(f => f.Code == AuditCodes.Unreadable && f.Severity == Severity.Info);
+        if (r.Unreadable - assembled > 0) notes.Add($"{r.Unreadable - assembled} could not be read");
+        if (assembled > 0) notes.Add($"{assembled} assembled at run time could not be read as written (--verbose lists them)");
         if (r.NotAudited > 0) notes.Add($"{r.NotAudited} other statement{(r.NotAudited == 1 ? string.Empty : "s")} (DDL, transaction control) not audited");
         if (r.Ignored > 0) notes.Add($"{r.Ignored} silenced by schemafirst:ignore");
         if (notes.Count > 0) sb.Append(" (").Append(string.Join("; ", notes)).Append(')');
         return sb.Append('.').ToString();
     }
 
-    public static string Text(AuditReport report, bool impact)
+    public static string Text(AuditReport report, bool impact, bool verbose = false)
     {
         var sb = new StringBuilder();
         string? group = null;
-        foreach (var f in report.Findings)
+        foreach (var f in report.Findings.Where(f => verbose || f.Severity != Severity.Info))
         {
             if (f.Location.Path != group)
             {
@@ -105,7 +107,7 @@ public static class AuditWriter
     public static string GitHub(AuditReport report, bool impact)
     {
         var sb = new StringBuilder();
-        foreach (var f in report.Findings)
+        foreach (var f in report.Findings.Where(f => f.Severity != Severity.Info))
         {
             sb.Append("::").Append(f.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" }).Append(' ')
                 .Append("file=").Append(ReportEscaping.Property(f.Location.Path)).Append(",line=").Append(f.Location.Line).Append(",col=").Append(f.Location.Column).Append(',')

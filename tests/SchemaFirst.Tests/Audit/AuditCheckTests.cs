@@ -154,6 +154,40 @@ public sealed class AuditCheckTests
     }
 
     [Fact]
+    public void Code_that_only_looks_like_sql_is_left_alone()
+    {
+        // CSS selectors and UI strings of a real code base (Roundcube's JavaScript).
+        var js = "$('select[name=\"sort_col\"]').val(x);\nel.addClass('select-none');\n$('select option:selected').text();\nconst s = 'select-menu inline';\n";
+        Assert.Empty(Audit(js, "js"));
+    }
+
+    [Fact]
+    public void Sql_assembled_from_fragments_in_code_is_read_around_them()
+    {
+        // Roundcube's style: backtick quotes rewritten by the driver, tables from a helper, conditions from ternaries.
+        var php = """
+            <?php
+            $db->query("DELETE FROM {$this->table} WHERE "
+                . ($this->userid ? "`user_id` = {$this->userid} AND " : "")
+                . "`cache_key` LIKE ?", $key);
+            $db->query("UPDATE stores SET `addr` = ? WHERE `store_id` " . ($id ? "= ?" : "IS NULL") . " AND `region_id` = ?");
+            $db->query("SELECT c.`store_nm` FROM stores AS c" . $join . " WHERE c.`addr` <> '' AND x.y = 1");
+            $db->query("SELECT `store_nm` FROM `stores` WHERE `adr` = ?");
+            """;
+        var f = Assert.Single(Audit(php, "php"));
+        Assert.Equal(("SF802", 7), (f.Code, f.Location.Line));
+        Assert.Equal("no column adr: not in public.stores", f.Message);
+    }
+
+    [Fact]
+    public void Temporary_tables_the_program_creates_are_not_unknown_and_ddl_scripts_are_not_query_files()
+    {
+        var py = "db.execute(\"CREATE TEMP TABLE tmp_ids (id text)\")\ndb.execute(\"INSERT INTO tmp_ids SELECT store_id FROM stores\")\ndb.execute(\"DELETE FROM visits WHERE store_id IN (SELECT id FROM tmp_ids)\")\n";
+        Assert.Empty(Audit(py, "py"));
+        Assert.Empty(Audit("CREATE TABLE old_things (id int);\nINSERT INTO old_things SELECT region_id FROM regions;\nUPDATE gone SET x = 1;\n"));
+    }
+
+    [Fact]
     public void Ignore_directives_silence_named_codes_and_need_a_reason()
     {
         Assert.Empty(Audit("# schemafirst:ignore SF802 added by migration 12\nq = \"SELECT nope FROM stores\"\n", "py"));

@@ -126,7 +126,8 @@ public static class SqlExtractor
                 expectName = false;
                 continue;
             }
-            if (!expectName && t.Kind == CodeKind.Open)
+            // (cond ? "a" : "b"), a call's arguments, an index: one balanced group.
+            if (t.Kind == CodeKind.Open && (!expectName || j == start))
             {
                 var depth = 0;
                 while (j < tokens.Count)
@@ -136,6 +137,7 @@ public static class SqlExtractor
                     j++;
                 }
                 j++;
+                expectName = false;
                 continue;
             }
             if (!expectName && t.Kind == CodeKind.Other && t.End - t.Start <= 2 && IsMemberAccess(text, t))

@@ -98,6 +98,9 @@ internal abstract class Statement
     public int Offset { get; set; }
 
     public int End { get; set; }
+
+    /// <summary>Parts built at run time stand where SQL text goes: names not found may come from them.</summary>
+    public bool Open { get; set; }
 }
 
 internal sealed class QueryStatement(QueryExpr query) : Statement

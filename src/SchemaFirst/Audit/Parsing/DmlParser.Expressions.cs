@@ -58,12 +58,28 @@ internal sealed partial class DmlParser
         var operands = 0;
         while (true)
         {
+            var hole = K() == TokenKind.Parameter && _hole(Cur.Start, Cur.End);
             ParseUnary(e);
             operands++;
             ParsePostfix(e);
-            if (!ParseBinary(e)) return operands;
+            if (ParseBinary(e)) continue;
+            // A part built at run time followed by more SQL ("WHERE " + cond + "a = 1"): the text goes on.
+            if (hole && StartsOperand())
+            {
+                Fragments = true;
+                continue;
+            }
+            return operands;
         }
     }
+
+    /// <summary>Whether the token at the cursor can start an operand (not a clause keyword, not punctuation).</summary>
+    private bool StartsOperand() => K() switch
+    {
+        TokenKind.Word => !Reserved.Contains(Word()!) || Word() is "not" or "case" or "exists" or "null" or "true" or "false",
+        TokenKind.QuotedIdentifier or TokenKind.String or TokenKind.Number or TokenKind.LParen or TokenKind.Parameter => true,
+        _ => false,
+    };
 
     private void ParseUnary(Expr e)
     {
@@ -104,9 +120,14 @@ internal sealed partial class DmlParser
     {
         switch (K())
         {
-            case TokenKind.Number or TokenKind.String or TokenKind.Parameter:
+            case TokenKind.Number or TokenKind.String:
                 _p++;
                 while (K() == TokenKind.String && _t[_p - 1].Kind == TokenKind.String) _p++;
+                return;
+            case TokenKind.Parameter:
+                _p++;
+                // $1.column: a name built at run time, qualified.
+                while (K() == TokenKind.Dot && (IsIdent(1) || K(1) == TokenKind.Parameter)) _p += 2;
                 return;
             case TokenKind.Colon when K(1) is TokenKind.Word or TokenKind.Number && _t[_p + 1].Start == Cur.End:
                 _p += 2; // :name
@@ -383,7 +404,7 @@ internal sealed partial class DmlParser
     {
         var e = new Expr { Offset = Offset };
         Expect(TokenKind.LParen);
-        if (IsIdent() && !(Word() is "partition" or "order" or "rows" or "range" or "groups")) _p++;
+        if (IsIdent() && !(Word() is "partition" or "order" or "rows" or "range" or "groups") || K() == TokenKind.Parameter) _p++;
         if (Is("partition") && Is("by", 1))
         {
             _p += 2;
@@ -487,6 +508,14 @@ internal sealed partial class DmlParser
     /// <summary>Reads a binary operator and its right operand's start; false when the expression ends here.</summary>
     private bool ParseBinary(Expr e)
     {
+        // A part built at run time right after an operand ("WHERE a " + cond + " AND b = 1"): SQL text, not a value.
+        if (K() == TokenKind.Parameter && _hole(Cur.Start, Cur.End))
+        {
+            _p++;
+            Fragments = true;
+            _complex = true;
+            return StartsOperand() || ParseBinary(e);
+        }
         if (K() == TokenKind.Operator)
         {
             var op = _text.AsSpan(Cur.Start, Cur.Length);

@@ -109,6 +109,12 @@ internal sealed partial class DmlParser
         var items = new List<SetItem>();
         do
         {
+            if (K() == TokenKind.Parameter && _hole(Cur.Start, Cur.End) && !IsOp("=", 1))
+            {
+                _p++; // assignments built at run time
+                Fragments = true;
+                continue;
+            }
             if (K() == TokenKind.LParen)
             {
                 var cols = ColumnList();

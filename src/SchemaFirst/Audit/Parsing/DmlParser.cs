@@ -34,6 +34,12 @@ internal sealed partial class DmlParser
     private readonly Func<int, int, bool> _hole;
     private int _p;
 
+    /// <summary>Set when a FROM clause has a part built at run time (a JOIN appended in code): more relations may be there.</summary>
+    public bool OpenFrom { get; private set; }
+
+    /// <summary>Set when a part built at run time stands where SQL text goes (a condition appended in code), not a value.</summary>
+    public bool Fragments { get; private set; }
+
     private DmlParser(string text, List<Token> tokens, int start, int end, DmlDialect dialect, Func<int, int, bool> hole)
     {
         _text = text;
@@ -51,6 +57,7 @@ internal sealed partial class DmlParser
         var statement = parser.ParseStatement();
         if (parser._p < end) throw parser.Error("unexpected text after the statement");
         statement.End = parser._p;
+        statement.Open = parser.OpenFrom || parser.Fragments;
         return statement;
     }
 
@@ -59,8 +66,10 @@ internal sealed partial class DmlParser
     {
         DmlDialect.MySql => IdentifierQuotes.Backticks,
         DmlDialect.Sqlite => IdentifierQuotes.Backticks | IdentifierQuotes.Brackets,
-        DmlDialect.SqlServer => IdentifierQuotes.Brackets,
-        _ => IdentifierQuotes.Double,
+        DmlDialect.SqlServer => IdentifierQuotes.Brackets | IdentifierQuotes.Backticks,
+        // Backticks mean nothing else in PostgreSQL: portable code (Roundcube, many PHP apps) writes MySQL's quotes
+        // and has its driver rewrite them.
+        _ => IdentifierQuotes.Double | IdentifierQuotes.Backticks,
     };
 
     // ---- cursor -------------------------------------------------------------------------------------------------
@@ -594,7 +603,8 @@ internal sealed partial class DmlParser
             _p++;
             var inner = ParseFromItem();
             Expect(TokenKind.RParen);
-            return inner;
+            var (innerAlias, _) = ParseAlias();
+            return innerAlias != null && inner is TableFrom t ? t with { Alias = innerAlias } : inner;
         }
         Accept("only");
         var name = Name();
@@ -656,8 +666,22 @@ internal sealed partial class DmlParser
     private (string? Alias, List<string>? Columns) ParseAlias()
     {
         string? alias = null;
-        if (Accept("as")) alias = Ident("an alias");
+        if (Accept("as") && !(K() == TokenKind.Parameter)) alias = Ident("an alias");
         else if (IsIdent() && !IsAliasStop(Word())) alias = Value(_t[_p++]);
+        else if (K() == TokenKind.Parameter && _hole(Cur.Start, Cur.End))
+        {
+            _p++; // an alias built at run time
+            OpenFrom = true;
+            return (null, null);
+        }
+        // "AS c" followed at once by a part built at run time (a JOIN appended in code): the alias is what comes before it.
+        if (alias != null && _hole(_t[_p - 1].Start, _t[_p - 1].End))
+        {
+            var word = _text.Substring(_t[_p - 1].Start, _t[_p - 1].Length);
+            var cut = word.IndexOf('$');
+            alias = cut > 0 ? word[..cut] : alias;
+            OpenFrom = true;
+        }
         List<string>? cols = null;
         if (alias != null && K() == TokenKind.LParen)
         {
