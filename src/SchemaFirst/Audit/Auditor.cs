@@ -114,8 +114,9 @@ public static partial class Auditor
                         {
                             if (sqlFile || LooksLikeSql(snippet.Text, tokens, start, i))
                             {
-                                // With parts built at run time the text may not be SQL until the program fills them in.
-                                var built = snippet.HasHole(tokens[start].Start, tokens[i - 1].End);
+                                // With parts built at run time the text may not be SQL until the program fills them in;
+                                // text that stops mid-statement ("select * from") is the start of one built in code.
+                                var built = snippet.HasHole(tokens[start].Start, tokens[i - 1].End) || e.Offset >= tokens[i - 1].End;
                                 findings.Add(new AuditFinding(AuditCodes.Unreadable, built ? Severity.Info : Severity.Warning,
                                     built ? $"this SQL is assembled at run time and could not be read as written ({e.Message}); it was not checked" : $"this SQL could not be read ({e.Message}); it was not checked",
                                     snippet.At(e.Offset), built ? null : "if it is SQL, report it to SchemaFirst; if not, ignore this line with schemafirst:ignore SF809 <reason>", statementText));
@@ -195,8 +196,28 @@ public static partial class Auditor
             var after = tokens[first].End < text.Length ? text[tokens[first].End] : ' ';
             if (!char.IsWhiteSpace(after) && after is not '(' and not '*') return StatementKind.None;
         }
+        if (word.Equals("with", StringComparison.OrdinalIgnoreCase) && !IsWithClause(text, tokens, first + 1, end)) return StatementKind.None;
         if (Starters.Contains(word)) return StatementKind.Data;
         return OtherSql.Contains(word) && (sqlFile || end - start >= 3) ? StatementKind.Other : StatementKind.None;
+    }
+
+    /// <summary>Whether WITH is followed by a CTE: [RECURSIVE] name [(columns)] AS [[NOT] MATERIALIZED] ( ("with no values" is English).</summary>
+    private static bool IsWithClause(string text, List<Token> tokens, int i, int end)
+    {
+        bool IsWord(int at, string w) => at < end && tokens[at].Kind == TokenKind.Word && text.AsSpan(tokens[at].Start, tokens[at].Length).Equals(w, StringComparison.OrdinalIgnoreCase);
+        if (IsWord(i, "recursive")) i++;
+        if (i >= end || tokens[i].Kind is not (TokenKind.Word or TokenKind.QuotedIdentifier)) return false;
+        i++;
+        if (i < end && tokens[i].Kind == TokenKind.LParen)
+        {
+            while (i < end && tokens[i].Kind != TokenKind.RParen) i++;
+            i++;
+        }
+        if (!IsWord(i, "as")) return false;
+        i++;
+        if (IsWord(i, "not")) i++;
+        if (IsWord(i, "materialized")) i++;
+        return i < end && tokens[i].Kind == TokenKind.LParen;
     }
 
     private static readonly HashSet<string> ClauseWords = new(StringComparer.OrdinalIgnoreCase) { "from", "into", "set", "where", "values", "join", "using", "as" };

@@ -148,7 +148,7 @@ public sealed class AuditCheckTests
     public void English_that_starts_like_sql_is_not_sql_and_sql_that_cannot_be_read_is_reported()
     {
         Assert.Empty(Audit("x = \"Select a store from the list\"\ny = \"delete\"\nz = \"Update failed: \" + e\n", "py"));
-        var f = Assert.Single(Audit("q = \"SELECT store_id FROM stores WHERE ((\"\n", "py"));
+        var f = Assert.Single(Audit("q = \"SELECT store_id FROM stores WHERE (a = = 1) ORDER BY 1\"\n", "py"));
         Assert.Equal("SF809", f.Code);
         Assert.Equal(Diagnostics.Severity.Warning, f.Severity);
     }
@@ -159,6 +159,17 @@ public sealed class AuditCheckTests
         // CSS selectors and UI strings of a real code base (Roundcube's JavaScript).
         var js = "$('select[name=\"sort_col\"]').val(x);\nel.addClass('select-none');\n$('select option:selected').text();\nconst s = 'select-menu inline';\n";
         Assert.Empty(Audit(js, "js"));
+        Assert.Empty(Audit("t('with no values', 1);\nt('with named statement, portal, and values');\n", "js"));
+        var start = Assert.Single(Audit("q = 'select * from' + table\nr = format('DELETE FROM')\n", "js"));
+        Assert.Equal(Diagnostics.Severity.Info, start.Severity);
+    }
+
+    [Fact]
+    public void Pg_promise_placeholders_are_parameters()
+    {
+        var js = "db.none('INSERT INTO $1^($2^) VALUES ($3:csv)', [t, c, v]);\ndb.any('SELECT ${col:name} FROM stores WHERE store_id = ${id} AND addr = $<addr>', o);\ndb.any('SELECT store_nm FROM stores WHERE region_id = $1 AND adr = $2', [a, b]);\n";
+        var f = Assert.Single(Audit(js, "js"));
+        Assert.Equal(("SF802", 3), (f.Code, f.Location.Line));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ internal static class Placeholders
 {
     public static (string Text, List<int> Map, List<int> Holes) Replace(string text, List<int> map, List<int> holes, ref int holeCount)
     {
-        if (text.IndexOfAny(['%', '{']) < 0) return (text, map, holes);
+        if (text.IndexOfAny(['%', '{', '$']) < 0) return (text, map, holes);
         var sb = new System.Text.StringBuilder(text.Length);
         var newMap = new List<int>(map.Count);
         var newHoles = new List<int>(holes.Count);
@@ -69,6 +69,7 @@ internal static class Placeholders
     {
         var c = text[i];
         var n = text.Length;
+        if (c == '$' && i + 1 < n) return PgPromiseEnd(text, i);
         if (c == '%' && i + 1 < n)
         {
             var d = text[i + 1];
@@ -97,6 +98,32 @@ internal static class Placeholders
             return close + 1;
         }
         return i;
+    }
+
+    private static readonly string[] Modifiers = [":raw", ":name", ":alias", ":value", ":csv", ":list", ":json", "^", "#", "~"];
+
+    /// <summary>
+    /// pg-promise's formatting: <c>$1^</c>, <c>$1:name</c>, <c>$1:raw</c> (a number with a modifier), and named ones
+    /// <c>${x}</c>, <c>$(x)</c>, <c>$&lt;x&gt;</c>, <c>$[x]</c>, <c>$/x/</c> with or without one. A plain <c>$1</c> is the
+    /// database's own parameter and left alone.
+    /// </summary>
+    private static int PgPromiseEnd(string text, int i)
+    {
+        var j = i + 1;
+        if (char.IsAsciiDigit(text[j]))
+        {
+            while (j < text.Length && char.IsAsciiDigit(text[j])) j++;
+            foreach (var m in Modifiers)
+            {
+                if (string.CompareOrdinal(text, j, m, 0, m.Length) == 0 && (j + m.Length >= text.Length || !char.IsLetterOrDigit(text[j + m.Length]))) return j + m.Length;
+            }
+            return i;
+        }
+        var close = text[j] switch { '{' => '}', '(' => ')', '<' => '>', '[' => ']', '/' => '/', _ => '\0' };
+        if (close == '\0') return i;
+        var k = j + 1;
+        while (k < text.Length && (char.IsLetterOrDigit(text[k]) || text[k] is '_' or '.' || text[k] == ':' || text[k] is '^' or '#' or '~')) k++;
+        return k > j + 1 && k < text.Length && text[k] == close ? k + 1 : i;
     }
 
     private static bool IsName(string text, int start, int end)
