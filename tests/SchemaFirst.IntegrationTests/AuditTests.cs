@@ -130,6 +130,14 @@ public sealed partial class AuditTests
     }
 
     [Fact]
+    public void The_sarif_report_passes_microsofts_sarif_validator()
+    {
+        var (code, stdout, err) = CliRunner.RunIn(App, "audit", "--format", "sarif");
+        Assert.True(code == 1, err);
+        SarifValidator.Validate(stdout);
+    }
+
+    [Fact]
     public void Every_statement_fails_on_sqlite_exactly_when_the_audit_says_so()
     {
         const string schema = """
