@@ -114,6 +114,35 @@ public sealed class AuditCommandTests : TempDirectoryTest
     }
 
     [Fact]
+    public void Config_leaves_out_ignored_paths_and_the_search_path_resolves_unqualified_names()
+    {
+        Write("schema/app.sql", "CREATE SCHEMA billing;\nCREATE TABLE billing.invoices (id bigint PRIMARY KEY, total numeric NOT NULL);\nCREATE TABLE public.invoices (id bigint PRIMARY KEY, memo text);\n");
+        Write("src/app.py", "q = \"SELECT total FROM invoices\"\n");
+        Write("src/generated/old.py", "q = \"SELECT nothing FROM nowhere\"\n");
+        Write("schemafirst.yaml", "schema: [schema/]\naudit: { paths: [src/], ignore: [\"src/generated/**\"] }\n");
+        var publicFirst = CliRunner.RunIn(Dir, "audit");
+        Assert.Equal(1, publicFirst.Code);
+        Assert.Contains("no column total: not in public.invoices", publicFirst.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("nowhere", publicFirst.Out, StringComparison.Ordinal);
+        var billing = CliRunner.RunIn(Dir, "audit", "--search-path", "billing,public");
+        Assert.True(billing.Code == 0, billing.Out);
+        Write("schemafirst.yaml", "schema: [schema/]\naudit: { paths: [src/], ignore: [\"src/generated/**\"], search_path: [billing] }\n");
+        Assert.Equal(0, CliRunner.RunIn(Dir, "audit").Code);
+    }
+
+    [Fact]
+    public void A_file_that_cannot_be_read_is_a_warning_not_the_end_of_the_run()
+    {
+        Write("schema/app.sql", "CREATE TABLE t (id int PRIMARY KEY);\n");
+        Write("src/ok.py", "q = \"SELECT id FROM t\"\n");
+        File.CreateSymbolicLink(Path.Combine(Dir, "src", "config.py"), "/nonexistent/config.py");
+        var (code, stdout, _) = CliRunner.RunIn(Dir, "audit", "src/", "--schema", "schema/");
+        Assert.Equal(0, code);
+        Assert.Contains("warning SF809: the file could not be read", stdout, StringComparison.Ordinal);
+        Assert.Contains("1 finding: 0 errors, 1 warning in 1 SQL statement of 1 file", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Usage_errors_exit_3_with_what_to_do()
     {
         var none = CliRunner.RunIn(Dir, "audit");
