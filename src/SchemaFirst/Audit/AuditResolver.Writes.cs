@@ -37,14 +37,18 @@ internal sealed partial class AuditResolver
         }
         var scope = new Scope(outer);
         scope.Rels.Add(rel);
+        // A column list or a value list built at run time ("INSERT INTO t ({cols}) VALUES ({marks})"): counts unknown.
+        var listed = s.SetForm ? s.Sets.SelectMany(x => x.Columns).ToList() : s.Columns;
+        var openList = listed != null && listed.Any(c => c.Dynamic) || s.Source is ValuesQuery vq && vq.Rows.Any(r => r.Any(e => e.TextHole));
         if (fields != null && def != null)
         {
             var given = new List<string>();
-            var listed = s.SetForm ? s.Sets.SelectMany(x => x.Columns).ToList() : s.Columns;
             if (listed != null)
             {
-                foreach (var c in listed)
+                for (var k = 0; k < listed.Count; k++)
                 {
+                    var c = listed[k];
+                    if (c.Dynamic) continue;
                     var field = fields.FirstOrDefault(f => _cmp.Equals(f.Name, c.Last));
                     if (field == null)
                     {
@@ -52,9 +56,9 @@ internal sealed partial class AuditResolver
                         continue;
                     }
                     given.Add(field.Name);
-                    ReadOnly(def, field, c, "INSERT", s.OverridingSystem);
+                    if (!openList && !AllDefault(s, k)) ReadOnly(def, field, c, "INSERT", s.Overriding);
                 }
-                if (!s.SetForm)
+                if (!s.SetForm && !openList)
                 {
                     foreach (var (count, offset) in counts)
                     {
@@ -67,7 +71,7 @@ internal sealed partial class AuditResolver
                     }
                 }
             }
-            else if (!s.DefaultValues)
+            else if (!s.DefaultValues && !openList)
             {
                 var most = counts.Count > 0 ? counts.Max(c => c.Count) : fields.Count;
                 foreach (var (count, offset) in counts)
@@ -80,9 +84,12 @@ internal sealed partial class AuditResolver
                 }
                 // Without a column list the values fill the columns in order.
                 given.AddRange(fields.Take(Math.Min(counts.Count > 0 ? counts.Min(c => c.Count) : most, fields.Count)).Select(f => f.Name));
-                foreach (var f in fields.Take(given.Count)) ReadOnly(def, f, s.Target, "INSERT", s.OverridingSystem);
+                for (var k = 0; k < given.Count; k++)
+                {
+                    if (!AllDefault(s, k)) ReadOnly(def, fields[k], s.Target, "INSERT", s.Overriding);
+                }
             }
-            if (!def.IsView && (counts.Count > 0 || s.DefaultValues || s.SetForm || s.Source != null && sourceColumns == null && listed != null))
+            if (!def.IsView && !openList && (counts.Count > 0 || s.DefaultValues || s.SetForm || s.Source != null && sourceColumns == null && listed != null))
             {
                 var missing = fields.Where(f => !f.Nullable && !f.Defaulted && !given.Contains(f.Name, _cmp)).Select(f => f.Name).ToList();
                 if (missing.Count > 0 && !(s.Source != null && sourceColumns == null && listed == null))
@@ -104,6 +111,10 @@ internal sealed partial class AuditResolver
         }
         return Returning(s.Returning, scope, ctes);
     }
+
+    /// <summary>Whether every row gives DEFAULT for the k-th value (always allowed, even for generated and identity columns).</summary>
+    private static bool AllDefault(InsertStatement s, int k) =>
+        s.Source is ValuesQuery v && v.Rows.Count > 0 && v.Rows.All(r => k < r.Count && r[k].IsDefault);
 
     private static int SourceOffset(QueryExpr q, int fallback) => q is SelectQuery { Items.Count: > 0 } s ? s.Items[0].Offset : fallback;
 

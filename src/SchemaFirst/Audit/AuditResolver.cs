@@ -91,6 +91,11 @@ internal sealed partial class AuditResolver
     private void Report(string code, Severity severity, int offset, int length, string message, string? help = null) =>
         _findings.Add(new AuditFinding(code, severity, message, _snippet.At(offset, length), help, _statementText));
 
+    /// <summary>PostgreSQL's system columns, which every table has and no schema file declares.</summary>
+    private static readonly HashSet<string> SystemColumns = ["ctid", "xmin", "xmax", "cmin", "cmax", "tableoid"];
+
+    private bool IsSystemColumn(Rel rel, string name) => !_schema.CaseInsensitive && rel.Def is { IsView: false } && SystemColumns.Contains(name);
+
     private bool Has(List<string> columns, string name)
     {
         foreach (var c in columns)
@@ -131,14 +136,20 @@ internal sealed partial class AuditResolver
     private CteEnv With(WithClause with, Scope? outer, CteEnv? ctes)
     {
         var env = new CteEnv(ctes, _cmp);
+        // WITH RECURSIVE lets a CTE read itself and the ones after it.
+        if (with.Recursive)
+        {
+            foreach (var cte in with.Ctes) env.Ctes[cte.Name] = Plus(cte.Columns?.ToList() ?? ShallowNames(cte.Body), cte.Added);
+        }
         foreach (var cte in with.Ctes)
         {
-            if (with.Recursive) env.Ctes[cte.Name] = cte.Columns?.ToList() ?? ShallowNames(cte.Body);
             var columns = CheckStatement(cte.Body, outer, env);
-            env.Ctes[cte.Name] = cte.Columns is { } named ? named.ToList() : columns;
+            env.Ctes[cte.Name] = Plus(cte.Columns is { } named ? named.ToList() : columns, cte.Added);
         }
         return env;
     }
+
+    private static List<string>? Plus(List<string>? columns, IReadOnlyList<string> added) => columns == null || added.Count == 0 ? columns : [.. columns, .. added];
 
     /// <summary>The names a recursive CTE's first branch gives, before it is resolved (null when one is not plain).</summary>
     private static List<string>? ShallowNames(Statement body)
@@ -375,6 +386,7 @@ internal sealed partial class AuditResolver
                         match ??= rel;
                         count++;
                     }
+                    else if (IsSystemColumn(rel, name)) open = true;
                 }
                 if (count > 1 && !s.Merged.Contains(name))
                 {
@@ -395,7 +407,7 @@ internal sealed partial class AuditResolver
             return;
         }
         if (!FindRel(parts.Take(parts.Count - 1).ToList(), scope, r, out var found)) return;
-        if (found!.Columns == null || Has(found.Columns, parts[^1])) return;
+        if (found!.Columns == null || Has(found.Columns, parts[^1]) || IsSystemColumn(found, parts[^1])) return;
         Report(AuditCodes.UnknownColumn, Severity.Error, r.Offset, r.Length, $"no column {parts[^1]} in {found.Display}" + (found.Alias != null && !_cmp.Equals(found.Alias, found.Display.Split('.')[^1]) ? $" (alias {found.Alias})" : string.Empty),
             Suggest(parts[^1], found.Columns));
     }

@@ -34,7 +34,15 @@ internal sealed class AuditSchema
         foreach (var v in model.Views)
         {
             var shape = shapes[v.Name];
-            Add(new RelationDef(v.Name, true, shape.Note != null ? null : shape.Fields, null));
+            Add(new RelationDef(v.Name, true, ViewFields(v, shape, model.SourceDialect), null));
+        }
+        // A sequence reads as a one-row relation (SELECT last_value FROM seq).
+        if (!CaseInsensitive)
+        {
+            foreach (var q in model.Sequences)
+            {
+                Add(new RelationDef(q.Name, true, [.. new[] { "last_value", "log_cnt", "is_called" }.Select(n => new FieldShape(n, null, false, true, true, null))], null));
+            }
         }
         foreach (var t in model.Tables)
         {
@@ -43,6 +51,38 @@ internal sealed class AuditSchema
                 if (!Referencing.TryGetValue(fk.ReferencedTable, out var list)) Referencing[fk.ReferencedTable] = list = [];
                 list.Add((t, fk));
             }
+        }
+    }
+
+    /// <summary>
+    /// A view's columns as the database names them: an alias, a column's own name, a function's name; when an item has
+    /// none of these (PostgreSQL calls it ?column? or after a cast's type) its columns are not known here, so none is
+    /// reported missing. A * takes the typed-code reading of the view.
+    /// </summary>
+    private static IReadOnlyList<FieldShape>? ViewFields(View v, RowShape shape, string dialect)
+    {
+        if (!v.ColumnNames.IsEmpty) return shape.Note != null ? null : shape.Fields;
+        try
+        {
+            var d = Auditor.DialectOf(dialect);
+            var tokens = Sql.SqlLexer.Tokenize(v.Query, Parsing.DmlParser.Quotes(d));
+            var statement = Parsing.DmlParser.Parse(v.Query, tokens, 0, tokens.Count, d);
+            var q = (statement as Parsing.QueryStatement)?.Query;
+            while (q is Parsing.SetQuery set) q = set.Left;
+            if (q is not Parsing.SelectQuery select) return null;
+            if (select.Items.Any(i => i.Star != null)) return shape.Note != null ? null : shape.Fields;
+            var fields = new List<FieldShape>();
+            foreach (var item in select.Items)
+            {
+                var name = item.Alias ?? item.Expr?.Single?.Last ?? item.Expr?.Function;
+                if (name == null) return null;
+                fields.Add(shape.Fields.FirstOrDefault(f => f.Name == name) ?? new FieldShape(name, null, true, true, true, null));
+            }
+            return fields;
+        }
+        catch (Parsing.DmlParseException)
+        {
+            return null;
         }
     }
 

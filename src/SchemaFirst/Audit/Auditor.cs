@@ -59,7 +59,11 @@ public static partial class Auditor
     private sealed record FileResult(List<AuditFinding> Findings, int Statements, int Partial, int Unreadable, int Ignored, int NotAudited);
 
     /// <summary>One statement read from application code: where, its SQL, what the checks found (before ignore directives).</summary>
-    internal sealed record StatementResult(SqlSnippet Snippet, string Sql, List<AuditFinding> Findings, bool Partial, bool Unreadable);
+    internal sealed record StatementResult(SqlSnippet Snippet, string Sql, List<AuditFinding> Findings, bool Partial, bool Unreadable)
+    {
+        /// <summary>The lines of the application file the statement spans (ignore directives apply to them and the line above).</summary>
+        public (int First, int Last) Lines { get; init; }
+    }
 
     /// <summary>Every data statement of one file, checked; other SQL statements counted; problems with the file itself.</summary>
     internal static (List<StatementResult> Statements, int NotAudited, List<AuditFinding> FileFindings) ReadFile(string path, string text, AuditSchema schema, DmlDialect dialect)
@@ -79,8 +83,12 @@ public static partial class Auditor
         }
         var sqlFile = snippets.Count == 1 && snippets[0].Language == "sql";
         var programTables = ProgramTables(text);
-        foreach (var snippet in snippets)
+        var continued = Continued(snippets);
+        var jpql = snippets.Count > 0 && snippets[0].Language is "java" or "kotlin" ? JpqlSnippets(text, snippets) : [];
+        for (var n = 0; n < snippets.Count; n++)
         {
+            var snippet = snippets[n];
+            if (jpql.Contains(n)) continue;
             List<Token> tokens;
             try
             {
@@ -103,16 +111,30 @@ public static partial class Auditor
                         var sql = snippet.Text[tokens[start].Start..tokens[i - 1].End];
                         var statementText = FirstLine(sql);
                         var findings = new List<AuditFinding>();
+                        var lines = (snippet.At(tokens[start].Start).Line, snippet.At(tokens[i - 1].End - 1).Line);
+                        if (snippets.Count > 1 || !sqlFile) lines = (Math.Min(lines.Item1, snippet.StartLine), Math.Max(lines.Item2, snippet.EndLine));
                         try
                         {
-                            var statement = DmlParser.Parse(snippet.Text, tokens, start, i, dialect, snippet.HasHole);
+                            var statement = DmlParser.Parse(snippet.Text, tokens, start, i, dialect, snippet.HasHole, snippet.IsTextHole);
                             if (!sqlFile && IsNotSql(statement)) continue;
+                            // More SQL appended to this text in code (a StringBuilder, +=): names may come from there.
+                            if (continued.Contains(n) && i == tokens.Count) statement.Open = true;
                             var partial = AuditResolver.Check(statement, schema, snippet, statementText, findings, programTables);
-                            results.Add(new StatementResult(snippet, sql, findings, partial, false));
+                            if (!sqlFile && LooksLikeEnglish(snippet.Text, tokens, start, i, findings, schema)) continue;
+                            results.Add(new StatementResult(snippet, sql, findings, partial, false) { Lines = lines });
+                        }
+                        catch (Exception e) when (e is not DmlParseException and not OutOfMemoryException)
+                        {
+                            // A defect of SchemaFirst's, said as such: the rest of the run goes on.
+                            findings.Add(new AuditFinding(AuditCodes.Unreadable, Severity.Warning, $"SchemaFirst failed on this statement ({e.GetType().Name}: {e.Message}); it was not checked", snippet.At(tokens[start].Start),
+                                "please report it with the statement", statementText));
+                            results.Add(new StatementResult(snippet, sql, findings, false, true) { Lines = lines });
                         }
                         catch (DmlParseException e)
                         {
-                            if (sqlFile || LooksLikeSql(snippet.Text, tokens, start, i))
+                            // In code, text the parser gives up on within its first three words is prose ("update failed: ...").
+                            var early = !sqlFile && e.Offset <= tokens[Math.Min(i - 1, start + 2)].Start;
+                            if (!early && (sqlFile || LooksLikeSql(snippet.Text, tokens, start, i)))
                             {
                                 // With parts built at run time the text may not be SQL until the program fills them in;
                                 // text that stops mid-statement ("select * from") is the start of one built in code.
@@ -120,7 +142,7 @@ public static partial class Auditor
                                 findings.Add(new AuditFinding(AuditCodes.Unreadable, built ? Severity.Info : Severity.Warning,
                                     built ? $"this SQL is assembled at run time and could not be read as written ({e.Message}); it was not checked" : $"this SQL could not be read ({e.Message}); it was not checked",
                                     snippet.At(e.Offset), built ? null : "if it is SQL, report it to SchemaFirst; if not, ignore this line with schemafirst:ignore SF809 <reason>", statementText));
-                                results.Add(new StatementResult(snippet, sql, findings, false, true));
+                                results.Add(new StatementResult(snippet, sql, findings, false, true) { Lines = lines });
                             }
                         }
                     }
@@ -154,9 +176,80 @@ public static partial class Auditor
         return set;
     }
 
+    private static readonly string[] Continuations =
+        ["join", "left", "right", "inner", "full", "cross", "natural", "where", "and", "or", "order", "group", "having", "limit", "offset", "on", "union", "set", ",", "from", "returning"];
+
+    /// <summary>
+    /// The snippets more SQL is appended to in code (a StringBuilder's next append, a += on the next lines): a later
+    /// literal within ten lines that starts like the rest of a statement.
+    /// </summary>
+    private static HashSet<int> Continued(List<SqlSnippet> snippets)
+    {
+        var set = new HashSet<int>();
+        for (var i = 0; i < snippets.Count; i++)
+        {
+            if (snippets[i].Language == "sql") continue;
+            for (var j = i + 1; j < snippets.Count && snippets[j].StartLine <= snippets[i].EndLine + 10; j++)
+            {
+                var next = snippets[j].Text.TrimStart();
+                if (Continuations.Any(c => next.StartsWith(c, StringComparison.OrdinalIgnoreCase) && (next.Length == c.Length || !char.IsLetterOrDigit(next[c.Length]))))
+                {
+                    set.Add(i);
+                    break;
+                }
+            }
+        }
+        return set;
+    }
+
+    [GeneratedRegex(@"(@Query\s*\(\s*(value\s*=\s*)?|create(Typed)?Query\s*\(\s*|@NamedQuery\s*\([^)]*query\s*=\s*)$")]
+    private static partial Regex JpqlPrefix();
+
+    /// <summary>
+    /// The literals of a Java or Kotlin file that are JPQL/HQL (an @Query without nativeQuery = true, createQuery, a
+    /// @NamedQuery): entity names, not tables, so not audited.
+    /// </summary>
+    private static HashSet<int> JpqlSnippets(string text, List<SqlSnippet> snippets)
+    {
+        var set = new HashSet<int>();
+        for (var i = 0; i < snippets.Count; i++)
+        {
+            var start = snippets[i].Map[0];
+            var from = Math.Max(0, start - 120);
+            var before = text[from..start].TrimEnd('"', ' ', '\t', '\r', '\n');
+            if (!JpqlPrefix().IsMatch(before)) continue;
+            var end = snippets[i].Map[^1];
+            var after = text[end..Math.Min(text.Length, end + 300)];
+            var close = after.IndexOf(')');
+            if (before.TrimEnd().EndsWith("(", StringComparison.Ordinal) && before.Contains("@Query", StringComparison.Ordinal)
+                && after[..Math.Max(0, close)].Replace(" ", string.Empty, StringComparison.Ordinal).Contains("nativeQuery=true", StringComparison.Ordinal)) continue;
+            set.Add(i);
+        }
+        return set;
+    }
+
+    /// <summary>
+    /// Short lower-case text with no SQL punctuation whose table is unknown and near no real one ("delete from cache",
+    /// a Go test's name, a log line) is English that happens to parse; a near miss ("delete from sesions") stays reported.
+    /// </summary>
+    private static bool LooksLikeEnglish(string text, List<Token> tokens, int start, int end, List<AuditFinding> findings, AuditSchema schema)
+    {
+        if (end - start > 5 || findings.Count == 0 || findings.Any(f => f.Code != AuditCodes.UnknownTable)) return false;
+        for (var i = start; i < end; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Word) return false;
+            var w = text.AsSpan(tokens[i].Start, tokens[i].Length);
+            foreach (var ch in w)
+            {
+                if (char.IsUpper(ch)) return false;
+            }
+        }
+        return findings.All(f => f.Help == null || !f.Help.StartsWith("did you mean", StringComparison.Ordinal));
+    }
+
     /// <summary>A SELECT with no FROM whose items name columns is text that happens to start with "select" in code (a CSS selector, a phrase).</summary>
     private static bool IsNotSql(Parsing.Statement statement) =>
-        statement is Parsing.QueryStatement { Query: Parsing.SelectQuery { From.Count: 0, With: null } s } && s.Items.Any(i => i.Expr is { Columns.Count: > 0 });
+        statement is Parsing.QueryStatement { Query: Parsing.SelectQuery { From.Count: 0, With: null } s } && (s.Items.Count == 0 || s.Items.Any(i => i.Expr is { Columns.Count: > 0 }));
 
     private static FileResult AuditFile(string path, string text, AuditSchema schema, DmlDialect dialect)
     {
@@ -166,7 +259,7 @@ public static partial class Auditor
         {
             foreach (var f in s.Findings)
             {
-                if (!Ignored(f, s.Snippet, directives)) findings.Add(f);
+                if (!Ignored(f, s.Lines, directives)) findings.Add(f);
             }
         }
         return new FileResult(findings, statements.Count, statements.Count(s => s.Partial), statements.Count(s => s.Unreadable), directives.Sum(d => d.Used), notAudited);
@@ -277,11 +370,11 @@ public static partial class Auditor
         return list;
     }
 
-    private static bool Ignored(AuditFinding f, SqlSnippet snippet, List<IgnoreDirective> directives)
+    private static bool Ignored(AuditFinding f, (int First, int Last) lines, List<IgnoreDirective> directives)
     {
         foreach (var d in directives)
         {
-            if (d.Line >= snippet.StartLine - 1 && d.Line <= snippet.EndLine && d.Codes.Contains(f.Code))
+            if (d.Line >= lines.First - 1 && d.Line <= lines.Last && d.Codes.Contains(f.Code))
             {
                 d.Used++;
                 return true;

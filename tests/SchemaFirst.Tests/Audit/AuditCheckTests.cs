@@ -228,3 +228,72 @@ public sealed class AuditCheckTests
         Assert.Contains("\"file\": \"f00.py\"", a, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The false positives and the crash a second read found (each was reported on SQL PostgreSQL accepts), pinned.</summary>
+public sealed class AuditRegressionTests
+{
+    private const string Schema = """
+        CREATE TABLE users (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text NOT NULL UNIQUE, name text, data jsonb);
+        CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint NOT NULL REFERENCES users, total numeric NOT NULL,
+            doubled numeric GENERATED ALWAYS AS (total * 2) STORED, created_at timestamptz NOT NULL DEFAULT now());
+        CREATE TABLE categories (id int PRIMARY KEY, parent_id int REFERENCES categories, name text NOT NULL);
+        CREATE TYPE address AS (city text, zip text);
+        CREATE TABLE shops (id int PRIMARY KEY, addr address, filter jsonb, "values" int);
+        CREATE SEQUENCE ticket_seq;
+        CREATE VIEW order_days AS SELECT user_id, now() - created_at, 'x'::text FROM orders;
+        """;
+
+    private static readonly Lazy<Model.Database> Model = new(() => SqlDialects.Default.ParseText(Schema, "schema.sql").Model);
+
+    private static string Codes(string path, string code) =>
+        string.Join(" ", Auditor.Run([(path, code)], Model.Value, "public").Findings.Select(f => f.Code));
+
+    [Theory]
+    [InlineData("Crash.java", "class R { String q(String t) { StringBuilder sb = new StringBuilder(); sb.append(\"SELECT * FROM \\\"\").append(t).append(\"\\\" WHERE id = ?\"); return sb.toString(); } }")]
+    [InlineData("a.py", "cur.execute(f\"INSERT INTO users ({cols}) VALUES ({marks})\", row)\ncur.executemany(f\"INSERT INTO orders (id, user_id, total) VALUES ({placeholders})\", rows)\n")]
+    [InlineData("Ins.java", "String q = \"INSERT INTO orders (id, user_id, total) VALUES (\" + String.join(\",\", Collections.nCopies(3, \"?\")) + \")\";")]
+    [InlineData("OrderDao.java", "String q = new StringBuilder(\"SELECT u.email, o.total FROM users u \").append(\"JOIN orders o ON o.user_id = u.id\").toString();")]
+    [InlineData("q.py", "sql = \"SELECT u.email, o.total FROM users u\"\nsql += \" JOIN orders o ON o.user_id = u.id\"\n")]
+    [InlineData("bs.py", "sql = \"SELECT o.id, u.email FROM orders o \" \\\n      \"JOIN users u ON u.id = o.user_id WHERE o.id = %s\"\n")]
+    [InlineData("bs.rb", "SQL = \"SELECT o.id, u.email FROM orders o \" \\\n  \"JOIN users u ON u.id = o.user_id\"\n")]
+    [InlineData("main.go", "q := fmt.Sprintf(`SELECT count(*) FROM \"%s\" WHERE id > 0`, table)\n")]
+    [InlineData("r.py", "q = 'SELECT * FROM \"{}\" WHERE id = %s'.format(t)\n")]
+    [InlineData("Repo.java", "@Query(\"SELECT u FROM User u WHERE u.email = :email\")\nUser byEmail(String email);\n@Query(value = \"SELECT * FROM users WHERE email = ?1\", nativeQuery = true)\nUser native(String e);\n")]
+    [InlineData("s.sql", "INSERT INTO users (email) VALUES ($1) ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name RETURNING id, (xmax = 0) AS inserted;\nDELETE FROM orders a USING orders b WHERE a.ctid < b.ctid AND a.user_id = b.user_id;\nSELECT tableoid::regclass, count(*) FROM orders GROUP BY 1;\n")]
+    [InlineData("d.sql", "INSERT INTO users VALUES (DEFAULT, 'a@b', 'n', NULL);\nINSERT INTO orders (id, user_id, total, doubled) VALUES (1, 1, 2, DEFAULT);\nINSERT INTO users OVERRIDING USER VALUE VALUES (5, 'a', 'b', NULL);\n")]
+    [InlineData("o.sql", "SELECT DISTINCT ON (day) date_trunc('day', created_at) AS day, id FROM orders ORDER BY day, id;\n")]
+    [InlineData("queue_test.go", "tests := []struct{ name string }{\n\t{name: \"delete from empty queue\"},\n\t{name: \"select from closed queue\"},\n\t{name: \"insert into full buffer\"},\n}\nt.Log(\"delete from cache\")\n")]
+    [InlineData("app.js", "logger.info('delete from cache');\nthrow new Error('update failed: select from backup instead');\n")]
+    [InlineData("cte.sql", "WITH RECURSIVE t(id, parent_id) AS (SELECT id, parent_id FROM categories WHERE parent_id IS NULL UNION ALL SELECT c.id, c.parent_id FROM categories c JOIN t ON c.parent_id = t.id) SEARCH DEPTH FIRST BY id SET ord SELECT id FROM t ORDER BY ord;\nWITH RECURSIVE a AS (SELECT id FROM b), b AS (SELECT id FROM categories) SELECT id FROM a;\n")]
+    [InlineData("c.sql", "SELECT (addr).city, filter, \"values\" FROM shops;\nSELECT (jsonb_each(data)).key FROM users;\nSELECT id FROM users WHERE data @? '$.a' AND data ?? 'vip';\n")]
+    [InlineData("comment.py", "q = \"\"\"\n-- don't touch the index\nSELECT id FROM users WHERE email = %s\n\"\"\"\n")]
+    [InlineData("seq.sql", "SELECT last_value FROM ticket_seq;\n")]
+    [InlineData("v.sql", "SELECT user_id FROM order_days;\n")]
+    public void Gives_no_finding(string path, string code) => Assert.Equal(string.Empty, Codes(path, code));
+
+    [Fact]
+    public void An_ignore_directive_in_a_sql_file_covers_its_statement_only()
+    {
+        var sql = "SELECT id FROM users;\n-- schemafirst:ignore SF802 renamed in migration 12\nSELECT nope FROM users;\nSELECT totl FROM orders;\n";
+        var f = Assert.Single(Auditor.Run([("q.sql", sql)], Model.Value, "public").Findings);
+        Assert.Equal(("SF802", 4), (f.Code, f.Location.Line));
+    }
+
+    [Fact]
+    public void Text_nested_deeper_than_any_query_is_refused_not_a_crash()
+    {
+        var deep = "q = \"SELECT " + new string('(', 10_000) + "1" + new string(')', 10_000) + " FROM users\"\n";
+        var f = Assert.Single(Auditor.Run([("deep.py", deep)], Model.Value, "public").Findings);
+        Assert.Equal("SF809", f.Code);
+        Assert.Contains("nested more than 200 levels deep", f.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_real_defect_behind_these_rules_is_still_found()
+    {
+        Assert.Equal("SF802", Codes("a.py", "sql = \"SELECT o.id, u.emial FROM orders o \" \\\n      \"JOIN users u ON u.id = o.user_id\"\n"));
+        Assert.Equal("SF805", Codes("d.sql", "INSERT INTO orders (id, user_id, total, doubled) VALUES (1, 1, 2, 4);\n"));
+        Assert.Equal("SF806", Codes("a.py", "cur.execute(\"INSERT INTO orders (id, user_id, total) VALUES (%s, %s)\", row)\n"));
+        Assert.Equal("SF801", Codes("t.go", "db.Exec(\"delete from sesions where id = $1\", id)\n"));
+    }
+}

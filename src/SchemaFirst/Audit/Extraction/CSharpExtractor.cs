@@ -26,12 +26,50 @@ internal static class CSharpExtractor
             {
                 top = top.Parent!;
             }
+            // sb.Append("...").Append(x).Append("..."): the whole fluent chain is one text.
+            var first = top.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax appended } } && IsAppend(appended) ? appended
+                : top.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: ObjectCreationExpressionSyntax { Parent: MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax seeded } } } } && IsAppend(seeded) ? seeded
+                : null;
+            if (first != null)
+            {
+                SyntaxNode call = first;
+                while (call.Parent is MemberAccessExpressionSyntax && call.Parent.Parent is InvocationExpressionSyntax outer && IsAppend(outer)) call = outer;
+                if (!seen.Add(call)) continue;
+                var chain = new SnippetBuilder();
+                FlattenAppends((InvocationExpressionSyntax)call, text, chain);
+                if (chain.Build(path, lines, "csharp") is { } c) snippets.Add(c);
+                continue;
+            }
             if (!seen.Add(top)) continue;
-            var builder = new SnippetBuilder();
+            // EF Core binds each interpolation of FromSql/ExecuteSql/SqlQuery as one parameter.
+            var builder = new SnippetBuilder { ValueHoles = top.Parent is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax invoked } && BindsInterpolations(invoked) };
             Flatten((ExpressionSyntax)top, text, builder);
             if (builder.Build(path, lines, "csharp") is { } s) snippets.Add(s);
         }
         return snippets;
+    }
+
+    private static bool IsAppend(InvocationExpressionSyntax call) =>
+        call.Expression is MemberAccessExpressionSyntax { Name.Identifier.Text: "Append" or "AppendLine" } && call.ArgumentList.Arguments.Count == 1;
+
+    private static void FlattenAppends(InvocationExpressionSyntax call, string text, SnippetBuilder builder)
+    {
+        var receiver = ((MemberAccessExpressionSyntax)call.Expression).Expression;
+        if (receiver is InvocationExpressionSyntax inner && IsAppend(inner)) FlattenAppends(inner, text, builder);
+        else if (receiver is ObjectCreationExpressionSyntax { ArgumentList.Arguments: [{ Expression: var seed }] } && seed is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax or BinaryExpressionSyntax) Flatten(seed, text, builder);
+        Flatten(call.ArgumentList.Arguments[0].Expression, text, builder);
+    }
+
+    private static bool BindsInterpolations(InvocationExpressionSyntax call)
+    {
+        var name = call.Expression switch
+        {
+            MemberAccessExpressionSyntax m => m.Name.Identifier.Text,
+            IdentifierNameSyntax id => id.Identifier.Text,
+            GenericNameSyntax g => g.Identifier.Text,
+            _ => string.Empty,
+        };
+        return name.StartsWith("FromSql", StringComparison.Ordinal) || name.StartsWith("ExecuteSql", StringComparison.Ordinal) || name.StartsWith("SqlQuery", StringComparison.Ordinal);
     }
 
     private static void Flatten(ExpressionSyntax e, string text, SnippetBuilder builder)

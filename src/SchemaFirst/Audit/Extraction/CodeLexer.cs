@@ -23,6 +23,9 @@ internal sealed class CodeToken(CodeKind kind, int start, int end)
     public int End { get; set; } = end;
 
     public List<Piece>? Pieces { get; set; }
+
+    /// <summary>A tagged template (sql`...`): each ${} is one value the tag binds as a parameter.</summary>
+    public bool Tagged { get; set; }
 }
 
 /// <summary>The languages whose string literals the shared lexer reads (C# goes through Roslyn).</summary>
@@ -84,6 +87,12 @@ internal sealed class CodeLexer
             if (char.IsWhiteSpace(c))
             {
                 _i++;
+                continue;
+            }
+            // A backslash line continuation (Python, Ruby): adjacent literals on two lines still join.
+            if (c == '\\' && _lang is CodeLanguage.Python or CodeLanguage.Ruby && (At(_i + 1) == '\n' || At(_i + 1) == '\r' && At(_i + 2) == '\n'))
+            {
+                _i += At(_i + 1) == '\r' ? 3 : 2;
                 continue;
             }
             var atLineStart = lineStart;
@@ -243,7 +252,9 @@ internal sealed class CodeLexer
         }
         if (c == '`' && _lang is CodeLanguage.Go or CodeLanguage.JavaScript)
         {
+            var tagged = _lang == CodeLanguage.JavaScript && _i > 0 && (char.IsLetterOrDigit(_t[_i - 1]) || _t[_i - 1] is '_' or '$' or ')');
             Literal(_i, _i + 1, "`", escapes: _lang == CodeLanguage.JavaScript, _lang == CodeLanguage.JavaScript ? Interp.DollarBrace : Interp.None);
+            _tokens[^1].Tagged = tagged;
             return true;
         }
         return false;

@@ -10,34 +10,62 @@ namespace SchemaFirst.Audit.Extraction;
 /// </summary>
 internal static class Placeholders
 {
-    public static (string Text, List<int> Map, List<int> Holes) Replace(string text, List<int> map, List<int> holes, ref int holeCount)
+    public static (string Text, List<int> Map, List<int> Holes, HashSet<int> ValueHoles) Replace(string text, List<int> map, List<int> holes, HashSet<int> valueHoles, ref int holeCount)
     {
-        if (text.IndexOfAny(['%', '{', '$']) < 0) return (text, map, holes);
+        if (text.IndexOfAny(['%', '{', '$']) < 0) return (text, map, holes, valueHoles);
         var sb = new System.Text.StringBuilder(text.Length);
         var newMap = new List<int>(map.Count);
         var newHoles = new List<int>(holes.Count);
+        var newValues = new HashSet<int>();
         var holeAt = new HashSet<int>(holes);
-        char quote = '\0';
+        var inString = false;
+        var escapes = false;
         var i = 0;
         while (i < text.Length)
         {
-            if (holeAt.Contains(i)) newHoles.Add(sb.Length);
+            if (holeAt.Contains(i))
+            {
+                if (valueHoles.Contains(i)) newValues.Add(sb.Length);
+                newHoles.Add(sb.Length);
+            }
             var c = text[i];
-            if (quote != '\0')
+            // Only SQL string literals are kept as they are: placeholders inside "quoted" or `quoted` names are filled
+            // in (FROM "%s" is a table name built at run time). E'...' strings take backslash escapes.
+            if (inString)
             {
-                if (c == quote) quote = '\0';
+                if (escapes && c == '\\' && i + 1 < text.Length)
+                {
+                    Copy(i++);
+                    Copy(i++);
+                    continue;
+                }
+                if (c == '\'') inString = false;
                 Copy(i++);
                 continue;
             }
-            if (c is '\'' or '"' or '`')
+            if (c == '\'')
             {
-                quote = c;
+                inString = true;
+                escapes = i > 0 && text[i - 1] is 'e' or 'E' && (i < 2 || !char.IsLetterOrDigit(text[i - 2]));
                 Copy(i++);
                 continue;
             }
-            var end = PlaceholderEnd(text, i);
+            if (c == '-' && i + 1 < text.Length && text[i + 1] == '-')
+            {
+                while (i < text.Length && text[i] != '\n') Copy(i++);
+                continue;
+            }
+            if (c == '/' && i + 1 < text.Length && text[i + 1] == '*')
+            {
+                var close = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                var stop = close < 0 ? text.Length : close + 2;
+                while (i < stop) Copy(i++);
+                continue;
+            }
+            var end = PlaceholderEnd(text, i, out var value);
             if (end > i)
             {
+                if (value) newValues.Add(sb.Length);
                 newHoles.Add(sb.Length);
                 foreach (var ch in "$" + (++holeCount).ToString(CultureInfo.InvariantCulture))
                 {
@@ -55,7 +83,7 @@ internal static class Placeholders
             }
             Copy(i++);
         }
-        return (sb.ToString(), newMap, newHoles);
+        return (sb.ToString(), newMap, newHoles, newValues);
 
         void Copy(int at)
         {
@@ -65,11 +93,12 @@ internal static class Placeholders
     }
 
     /// <summary>The end of a placeholder starting at <paramref name="i"/>, or <paramref name="i"/> when there is none.</summary>
-    private static int PlaceholderEnd(string text, int i)
+    private static int PlaceholderEnd(string text, int i, out bool value)
     {
         var c = text[i];
         var n = text.Length;
-        if (c == '$' && i + 1 < n) return PgPromiseEnd(text, i);
+        value = c is '%' or '#';
+        if (c == '$' && i + 1 < n) return PgPromiseEnd(text, i, out value);
         if (c == '%' && i + 1 < n)
         {
             var d = text[i + 1];
@@ -107,8 +136,9 @@ internal static class Placeholders
     /// <c>${x}</c>, <c>$(x)</c>, <c>$&lt;x&gt;</c>, <c>$[x]</c>, <c>$/x/</c> with or without one. A plain <c>$1</c> is the
     /// database's own parameter and left alone.
     /// </summary>
-    private static int PgPromiseEnd(string text, int i)
+    private static int PgPromiseEnd(string text, int i, out bool value)
     {
+        value = false;
         var j = i + 1;
         if (char.IsAsciiDigit(text[j]))
         {
@@ -123,7 +153,9 @@ internal static class Placeholders
         if (close == '\0') return i;
         var k = j + 1;
         while (k < text.Length && (char.IsLetterOrDigit(text[k]) || text[k] is '_' or '.' || text[k] == ':' || text[k] is '^' or '#' or '~')) k++;
-        return k > j + 1 && k < text.Length && text[k] == close ? k + 1 : i;
+        if (!(k > j + 1 && k < text.Length && text[k] == close)) return i;
+        value = text.AsSpan(j + 1, k - j - 1).IndexOfAny(':', '^', '#') < 0 || text.AsSpan(j + 1, k - j - 1).EndsWith(":value");
+        return k + 1;
     }
 
     private static bool IsName(string text, int start, int end)

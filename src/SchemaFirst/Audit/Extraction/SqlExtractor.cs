@@ -85,6 +85,22 @@ public static class SqlExtractor
                     Append(builder, tokens[j++]);
                     continue;
                 }
+                // A builder's next call: sb.append("...").append(x).append("...").
+                if (IsAppend(text, tokens, j))
+                {
+                    var arg = j + 4;
+                    if (tokens[arg].Kind == CodeKind.Literal && arg + 1 < tokens.Count && tokens[arg + 1].Kind == CodeKind.Close)
+                    {
+                        Append(builder, tokens[arg]);
+                        j = arg + 1;
+                        continue;
+                    }
+                    var argEnd = Operand(text, tokens, arg);
+                    if (argEnd == arg || argEnd >= tokens.Count || tokens[argEnd].Kind != CodeKind.Close) break;
+                    builder.Hole(tokens[arg].Start, tokens[argEnd - 1].End);
+                    j = argEnd;
+                    continue;
+                }
                 if (tokens[j].Kind != CodeKind.Concat) break;
                 if (j + 1 < tokens.Count && tokens[j + 1].Kind == CodeKind.Literal)
                 {
@@ -103,13 +119,24 @@ public static class SqlExtractor
         return snippets;
     }
 
+    private static readonly HashSet<string> AppendMethods = new(StringComparer.Ordinal) { "append", "Append", "AppendLine", "concat", "push" };
+
+    /// <summary>Whether tokens[j..] read ") . append (" with an argument after it.</summary>
+    private static bool IsAppend(string text, List<CodeToken> tokens, int j) =>
+        j + 4 < tokens.Count && tokens[j].Kind == CodeKind.Close && text[tokens[j].Start] == ')'
+        && tokens[j + 1].Kind == CodeKind.Other && text.AsSpan(tokens[j + 1].Start, tokens[j + 1].End - tokens[j + 1].Start) is "." or "->"
+        && tokens[j + 2].Kind == CodeKind.Word && AppendMethods.Contains(text[tokens[j + 2].Start..tokens[j + 2].End])
+        && tokens[j + 3].Kind == CodeKind.Open && text[tokens[j + 3].Start] == '(';
+
     private static void Append(SnippetBuilder builder, CodeToken literal)
     {
+        builder.ValueHoles = literal.Tagged;
         foreach (var p in literal.Pieces!)
         {
             if (p.Hole) builder.Hole(p.Source, p.HoleEnd);
             else builder.Add(p.Char, p.Source);
         }
+        builder.ValueHoles = false;
     }
 
     /// <summary>The end of an operand that is not a literal (a name, member access, call or index); start when none.</summary>

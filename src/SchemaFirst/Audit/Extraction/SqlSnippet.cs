@@ -11,8 +11,9 @@ namespace SchemaFirst.Audit.Extraction;
 /// </summary>
 public sealed class SqlSnippet
 {
-    internal SqlSnippet(string path, string text, int[] map, IReadOnlyList<int> holes, SourceLines lines, string language)
+    internal SqlSnippet(string path, string text, int[] map, IReadOnlyList<int> holes, SourceLines lines, string language, IReadOnlySet<int>? valueHoles = null)
     {
+        ValueHoles = valueHoles ?? new HashSet<int>();
         Path = path;
         Text = text;
         Map = map;
@@ -31,6 +32,15 @@ public sealed class SqlSnippet
 
     /// <summary>The offsets in <see cref="Text"/> where a part built at run time begins.</summary>
     public IReadOnlyList<int> Holes { get; }
+
+    /// <summary>
+    /// The holes that stand for exactly one value (a driver's placeholder such as <c>%s</c>, a tagged template's
+    /// <c>${x}</c>); the others may stand for any SQL text (several values, a list, a condition).
+    /// </summary>
+    public IReadOnlySet<int> ValueHoles { get; }
+
+    /// <summary>Whether a hole starts at this offset that may stand for SQL text rather than one value.</summary>
+    public bool IsTextHole(int offset) => !ValueHoles.Contains(offset) && Holes.Contains(offset);
 
     internal SourceLines Lines { get; }
 
@@ -92,6 +102,7 @@ internal sealed class SnippetBuilder
     private readonly System.Text.StringBuilder _text = new();
     private readonly List<int> _map = [];
     private readonly List<int> _holes = [];
+    private readonly HashSet<int> _valueHoles = [];
     private int _holeCount;
     private int _end;
 
@@ -114,9 +125,13 @@ internal sealed class SnippetBuilder
         for (var i = start; i < end; i++) Add(text[i], i);
     }
 
+    /// <summary>Holes added from now on stand for one value each (a tagged template's, EF Core's interpolated SQL).</summary>
+    public bool ValueHoles { get; set; }
+
     /// <summary>Adds a part built at run time, which the SQL reads as a parameter.</summary>
     public void Hole(int source, int sourceEnd = -1)
     {
+        if (ValueHoles) _valueHoles.Add(_text.Length);
         _holes.Add(_text.Length);
         var name = "$" + (++_holeCount).ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var ch in name)
@@ -130,8 +145,8 @@ internal sealed class SnippetBuilder
     public SqlSnippet? Build(string path, SourceLines lines, string language)
     {
         if (!HasText) return null;
-        var (text, map, holes) = Placeholders.Replace(_text.ToString(), _map, _holes, ref _holeCount);
+        var (text, map, holes, values) = Placeholders.Replace(_text.ToString(), _map, _holes, _valueHoles, ref _holeCount);
         map.Add(_end);
-        return new SqlSnippet(path, text, map.ToArray(), holes, lines, language);
+        return new SqlSnippet(path, text, map.ToArray(), holes, lines, language, values);
     }
 }

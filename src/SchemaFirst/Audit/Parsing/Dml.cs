@@ -30,6 +30,9 @@ internal sealed class Expr
 
     public bool IsDefault { get; set; }
 
+    /// <summary>The expression is only a part built at run time that may stand for SQL text (several values, a list).</summary>
+    public bool TextHole { get; set; }
+
     public void Add(Expr other)
     {
         Columns.AddRange(other.Columns);
@@ -42,7 +45,11 @@ internal sealed record SelectItem(Expr? Expr, string? Alias, NameRef? Star, int 
 
 internal sealed record SetItem(IReadOnlyList<NameRef> Columns, Expr Value);
 
-internal sealed record Cte(string Name, IReadOnlyList<string>? Columns, Statement Body, int Offset);
+internal sealed record Cte(string Name, IReadOnlyList<string>? Columns, Statement Body, int Offset)
+{
+    /// <summary>Columns SEARCH ... SET and CYCLE ... SET ... USING add to the CTE's own.</summary>
+    public IReadOnlyList<string> Added { get; init; } = [];
+}
 
 internal sealed record WithClause(bool Recursive, IReadOnlyList<Cte> Ctes);
 
@@ -138,6 +145,9 @@ internal sealed class InsertStatement : Statement
     public bool DefaultValues { get; set; }
 
     public bool OverridingSystem { get; set; }
+
+    /// <summary>OVERRIDING SYSTEM or USER VALUE: values given for an identity GENERATED ALWAYS are allowed.</summary>
+    public bool Overriding { get; set; }
 
     public OnConflict? Conflict { get; set; }
 

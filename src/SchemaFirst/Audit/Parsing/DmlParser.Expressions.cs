@@ -18,7 +18,7 @@ internal sealed partial class DmlParser
         "in", "initially", "intersect", "into", "lateral", "leading", "limit", "offset", "on", "only", "or", "order", "placing",
         "primary", "references", "returning", "select", "symmetric", "table", "then", "to", "trailing", "union", "unique", "using",
         "variadic", "when", "where", "window", "with", "join", "inner", "left", "right", "full", "outer", "cross", "natural", "is",
-        "isnull", "notnull", "like", "ilike", "similar", "between", "set", "values", "escape", "overlaps", "over", "filter",
+        "isnull", "notnull", "like", "ilike", "similar", "between", "escape", "overlaps",
     ];
 
     private static readonly HashSet<string> IntervalUnits =
@@ -36,7 +36,17 @@ internal sealed partial class DmlParser
         _lastCallStart = -1;
         var e = new Expr { Offset = Offset };
         var start = _p;
-        var operands = ParseExprInto(e);
+        Enter();
+        int operands;
+        try
+        {
+            operands = ParseExprInto(e);
+        }
+        finally
+        {
+            _depth--;
+        }
+        if (_p - start == 1 && _t[start].Kind == TokenKind.Parameter && _textHole(_t[start].Start)) e.TextHole = true;
         // A bare column reference names its select item; a lone function call names it after the function (PostgreSQL).
         if (operands == 1 && !_complex)
         {
@@ -117,6 +127,19 @@ internal sealed partial class DmlParser
     }
 
     private void ParsePrimary(Expr e)
+    {
+        Enter();
+        try
+        {
+            ParsePrimaryInner(e);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private void ParsePrimaryInner(Expr e)
     {
         switch (K())
         {
@@ -229,7 +252,7 @@ internal sealed partial class DmlParser
                     ParsePrimary(e);
                     _complex = true;
                     return;
-                case "interval":
+                case "interval" when K(1) == TokenKind.String || _d == DmlDialect.MySql && K(1) is TokenKind.Number or TokenKind.Parameter or TokenKind.LParen:
                     _p++;
                     if (K() == TokenKind.String) _p++;
                     else ParseUnary(e);
@@ -438,6 +461,13 @@ internal sealed partial class DmlParser
     {
         while (true)
         {
+            // (composite).field, (func()).*: a field of a row value.
+            if (K() == TokenKind.Dot && _p > 0 && _t[_p - 1].Kind == TokenKind.RParen && (IsIdent(1) || IsOp("*", 1)))
+            {
+                _p += 2;
+                _complex = true;
+                continue;
+            }
             if (K() == TokenKind.DoubleColon)
             {
                 _p++;
@@ -521,8 +551,9 @@ internal sealed partial class DmlParser
             var op = _text.AsSpan(Cur.Start, Cur.Length);
             _complex = true;
             _p++;
-            // "=?" and "=@p" are one token to the lexer: an operator and a parameter.
-            if (op.Length > 1 && op[^1] == '?')
+            // "=?" and "=@p" are one token to the lexer: an operator and a parameter (unless an operand follows:
+            // jsonb's @? and pgjdbc's ?? escape are operators).
+            if (op.Length > 1 && op[^1] == '?' && !StartsOperand())
             {
                 ParsePostfix(e);
                 return ParseBinary(e);

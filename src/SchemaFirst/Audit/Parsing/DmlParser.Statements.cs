@@ -20,6 +20,7 @@ internal sealed partial class DmlParser
             s.OverridingSystem = Accept("system");
             if (!s.OverridingSystem) Expect("user");
             Expect("value");
+            s.Overriding = true;
         }
         if (Is("default") && Is("values", 1))
         {

@@ -32,6 +32,7 @@ internal sealed partial class DmlParser
     private readonly int _end;
     private readonly DmlDialect _d;
     private readonly Func<int, int, bool> _hole;
+    private readonly Func<int, bool> _textHole;
     private int _p;
 
     /// <summary>Set when a FROM clause has a part built at run time (a JOIN appended in code): more relations may be there.</summary>
@@ -40,8 +41,9 @@ internal sealed partial class DmlParser
     /// <summary>Set when a part built at run time stands where SQL text goes (a condition appended in code), not a value.</summary>
     public bool Fragments { get; private set; }
 
-    private DmlParser(string text, List<Token> tokens, int start, int end, DmlDialect dialect, Func<int, int, bool> hole)
+    private DmlParser(string text, List<Token> tokens, int start, int end, DmlDialect dialect, Func<int, int, bool> hole, Func<int, bool> textHole)
     {
+        _textHole = textHole;
         _text = text;
         _t = tokens;
         _p = start;
@@ -51,9 +53,9 @@ internal sealed partial class DmlParser
     }
 
     /// <summary>The statement the tokens from <paramref name="start"/> to <paramref name="end"/> hold.</summary>
-    public static Statement Parse(string text, List<Token> tokens, int start, int end, DmlDialect dialect, Func<int, int, bool>? hole = null)
+    public static Statement Parse(string text, List<Token> tokens, int start, int end, DmlDialect dialect, Func<int, int, bool>? hole = null, Func<int, bool>? textHole = null)
     {
-        var parser = new DmlParser(text, tokens, start, end, dialect, hole ?? ((_, _) => false));
+        var parser = new DmlParser(text, tokens, start, end, dialect, hole ?? ((_, _) => false), textHole ?? (_ => false));
         var statement = parser.ParseStatement();
         if (parser._p < end) throw parser.Error("unexpected text after the statement");
         statement.End = parser._p;
@@ -151,6 +153,7 @@ internal sealed partial class DmlParser
         if (t.Kind == TokenKind.QuotedIdentifier)
         {
             var s = _text.AsSpan(t.Start, t.Length);
+            if (s.Length < 2 || s[^1] != (s[0] == '[' ? ']' : s[0])) throw new DmlParseException(t.Start, "an unterminated quoted name");
             if (s[0] is '[' or '`') return s[1..^1].ToString();
             return s[1..^1].ToString().Replace("\"\"", "\"", StringComparison.Ordinal);
         }
@@ -264,12 +267,21 @@ internal sealed partial class DmlParser
             Expect(TokenKind.LParen);
             var body = ParseStatement();
             Expect(TokenKind.RParen);
-            // SEARCH ... SET col and CYCLE ... SET col USING path add columns the body does not name.
+            // SEARCH ... SET col and CYCLE ... SET col [TO v DEFAULT d] USING path add columns the body does not name.
+            var added = new List<string>();
             while (Word() is "search" or "cycle")
             {
-                while (K() != TokenKind.Comma && K() != TokenKind.Eof && !(Word() is "select" or "insert" or "update" or "delete" or "merge" or "values")) _p++;
+                while (K() != TokenKind.Comma && K() != TokenKind.Eof && !(Word() is "select" or "insert" or "update" or "delete" or "merge" or "values" or "with"))
+                {
+                    if ((Is("set") || Is("using")) && IsIdent(1))
+                    {
+                        _p++;
+                        added.Add(Value(_t[_p]));
+                    }
+                    _p++;
+                }
             }
-            ctes.Add(new Cte(name, columns, body, offset));
+            ctes.Add(new Cte(name, columns, body, offset) { Added = added });
         }
         while (Accept(TokenKind.Comma));
         return new WithClause(recursive, ctes);
@@ -310,7 +322,28 @@ internal sealed partial class DmlParser
 
     // ---- queries ------------------------------------------------------------------------------------------------
 
+    private int _depth;
+
+    /// <summary>Guards the recursion: text nested deeper than any real query is refused, not a stack overflow.</summary>
+    private void Enter()
+    {
+        if (++_depth > 200) throw new DmlParseException(Offset, "nested more than 200 levels deep");
+    }
+
     private QueryExpr ParseQuery()
+    {
+        Enter();
+        try
+        {
+            return ParseQueryInner();
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private QueryExpr ParseQueryInner()
     {
         WithClause? with = null;
         if (Is("with")) with = ParseWith();
@@ -387,7 +420,7 @@ internal sealed partial class DmlParser
             if (Accept("on"))
             {
                 Expect(TokenKind.LParen);
-                do s.Clauses.Add(ParseExpr());
+                do s.Grouping.Add(ParseExpr()); // DISTINCT ON follows ORDER BY's rules: output names too
                 while (Accept(TokenKind.Comma));
                 Expect(TokenKind.RParen);
             }
