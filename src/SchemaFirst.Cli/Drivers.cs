@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using MySqlConnector;
 using Npgsql;
 using SchemaFirst.Dialects;
 using SchemaFirst.Dialects.Postgres;
@@ -18,6 +19,7 @@ internal static class Drivers
     {
         [PostgresDialect.Instance] = NpgsqlFactory.Instance,
         [SqliteDialect.Instance] = SqliteFactory.Instance,
+        [ReaderDialect.MySql] = MySqlConnectorFactory.Instance,
     };
 
     /// <summary>A new, closed connection to the database a URL names.</summary>

@@ -21,7 +21,7 @@ public static class SqlDialects
 
     /// <summary>The dialect whose databases a URL scheme names; null when none does.</summary>
     public static ISqlDialect? ForScheme(string scheme) =>
-        All.FirstOrDefault(d => d.UrlSchemes.Any(s => s.Equals(scheme, StringComparison.OrdinalIgnoreCase)));
+        Sources.FirstOrDefault(d => d.UrlSchemes.Any(s => s.Equals(scheme, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The canonical names, for messages: "postgres, sqlite".</summary>
     public static string Names => string.Join(", ", All.Select(d => d.Name));

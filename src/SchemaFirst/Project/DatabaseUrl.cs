@@ -53,6 +53,11 @@ public sealed partial record DatabaseUrl(ISqlDialect Dialect, string Scheme, str
             return false;
         }
         var info = uri.UserInfo.Split(':', 2);
+        if (Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')).Length == 0 && defaults.Database.Length == 0)
+        {
+            error = $"the URL names no database: write it as {dialect.UrlExample}";
+            return false;
+        }
         var query = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var part in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
         {

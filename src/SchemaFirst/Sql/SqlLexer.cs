@@ -151,7 +151,7 @@ internal static class SqlLexer
             }
             if (IsOperatorChar(c))
             {
-                i = ScanOperator(text, i);
+                i = ScanOperator(text, i, (quotes & IdentifierQuotes.Backticks) != 0);
                 tokens.Add(new Token(TokenKind.Operator, start, i - start));
                 continue;
             }
@@ -277,12 +277,14 @@ internal static class SqlLexer
         return i;
     }
 
-    private static int ScanOperator(string text, int i)
+    /// <param name="backticks">Backticks quote names in this dialect: one ends the operator (DEFINER=`root`@`host`).</param>
+    private static int ScanOperator(string text, int i, bool backticks)
     {
         var start = i;
         var n = text.Length;
         while (i < n && IsOperatorChar(text[i]))
         {
+            if (backticks && text[i] == '`' && i > start) break;
             // A comment start ends the operator.
             if (i > start && ((text[i] == '-' && i + 1 < n && text[i + 1] == '-') || (text[i] == '/' && i + 1 < n && text[i + 1] == '*'))) break;
             i++;

@@ -180,10 +180,14 @@ public static class MySqlReader
         private void Keep(TokenCursor c, string path, int line)
         {
             var text = c.Raw(0, c.End).Trim();
-            var kind = string.Join(' ', text.Split((char[]?)null, 4, StringSplitOptions.RemoveEmptyEntries).Take(2)).ToUpperInvariant();
+            // CREATE DEFINER=`u`@`h` PROCEDURE p: named by what it creates, not by its definer.
+            var words = System.Text.RegularExpressions.Regex.Replace(text, @"^(CREATE)\s+(?:(?:ALGORITHM|DEFINER)\s*=\s*\S+\s+|SQL\s+SECURITY\s+\w+\s+)*", "$1 ", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
+                .Split((char[]?)null, 4, StringSplitOptions.RemoveEmptyEntries);
+            var kind = string.Join(' ', words.Take(2)).ToUpperInvariant();
+            var named = kind + (words.Length > 2 && words[0].Equals("create", StringComparison.OrdinalIgnoreCase) ? " " + words[2].Split('(')[0] : string.Empty);
             _opaque.Add(new OpaqueStatement(kind, text));
             stats.KeptVerbatim++;
-            diagnostics.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.UnsupportedStatement, $"{kind} is not modelled; kept verbatim", new SourceSpan(path, line, 1), "it is carried as written"));
+            diagnostics.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.UnsupportedStatement, $"{named} is not modelled; kept verbatim", new SourceSpan(path, line, 1), "it is carried as written"));
         }
 
         /// <summary>The value of ALGORITHM= or DEFINER=: a word, or user@host (quoted or not), or CURRENT_USER().</summary>
@@ -403,7 +407,8 @@ public static class MySqlReader
                 if (!delete) c.Expect("update");
                 ForeignKeyAction action;
                 if (c.Accept("cascade")) action = ForeignKeyAction.Cascade;
-                else if (c.Accept("restrict")) action = ForeignKeyAction.Restrict;
+                // InnoDB checks RESTRICT and NO ACTION alike, at once, and SHOW CREATE TABLE prints neither: one normal form.
+                else if (c.Accept("restrict")) action = ForeignKeyAction.NoAction;
                 else if (c.Accept("set", "null")) action = ForeignKeyAction.SetNull;
                 else if (c.Accept("set", "default")) action = ForeignKeyAction.SetDefault;
                 else { c.Expect("no"); c.Expect("action"); action = ForeignKeyAction.NoAction; }
@@ -504,8 +509,9 @@ public static class MySqlReader
                 case "FLOAT": return new DataType(TypeKind.Real, text);
                 case "DOUBLE" or "REAL": return new DataType(TypeKind.Double, text);
                 case "BIT": return A(0) is null or 1 ? new DataType(TypeKind.Boolean, text) : new DataType(TypeKind.Bit, text, Length: A(0));
-                case "CHAR": return new DataType(TypeKind.Char, text, Length: A(0) ?? 1);
-                case "VARCHAR": return new DataType(TypeKind.VarChar, text, Length: A(0));
+                // NCHAR/NVARCHAR are CHAR/VARCHAR in the national character set: the server prints them so.
+                case "CHAR" or "NCHAR": return new DataType(TypeKind.Char, text, Length: A(0) ?? 1);
+                case "VARCHAR" or "NVARCHAR": return new DataType(TypeKind.VarChar, text, Length: A(0));
                 case "TINYTEXT" or "TEXT" or "MEDIUMTEXT" or "LONGTEXT": return new DataType(TypeKind.Text, text);
                 case "BINARY" or "VARBINARY" or "TINYBLOB" or "BLOB" or "MEDIUMBLOB" or "LONGBLOB": return new DataType(TypeKind.Binary, text);
                 case "DATE": return new DataType(TypeKind.Date, text);
