@@ -99,6 +99,10 @@ SF_BENCHES = [
           ["{sf}", "generate", "types", "{a_sql}", "--lang", "typescript", "-o", "{scratch}/db.ts"]),
     Bench("sf.generate_types_cs", "generate types A --lang csharp", "schemafirst",
           ["{sf}", "generate", "types", "{a_sql}", "--lang", "csharp", "-o", "{scratch}/Schema.g.cs"]),
+    Bench("sf.validate_mysql", "validate A written as MySQL DDL (--source-dialect mysql)", "schemafirst",
+          ["{sf}", "validate", "{my_sql}", "--source-dialect", "mysql"], needs=("mysql",)),
+    Bench("sf.inspect_mysql", "inspect MariaDB database A (SHOW CREATE replayed through the MySQL reader)", "schemafirst",
+          ["{sf}", "inspect", "{url_my}"], needs=("mysql",)),
     Bench("sf.audit", "audit a generated application (10,000 statements, ~100k lines in 8 languages) against A files", "schemafirst",
           ["{sf}", "audit", "{app}", "--schema", "{a_sql}", "-o", "{scratch}/audit.txt"], ok=(0, 1)),
     Bench("sf.generate_compose", "generate compose A (compose file, .env.example, DDL init script)", "schemafirst",
@@ -121,6 +125,9 @@ ANCHOR_BENCHES = [
           ["{squawk}", "--reporter", "gcc", "{a_sql}"], ok=(0, 1)),
     Bench("migra", "migra diff database A -> database B", "migra",
           ["{migra}", "{url_a}", "{url_b}", "--unsafe"], ok=(0, 2), needs=("db",)),
+    Bench("mysqldump", "mariadb-dump --no-data of MariaDB database A", "mysqldump",
+          ["{mysqldump}", "--no-defaults", "--no-data", "-h", "{my_host}", "-P", "{my_port}", "-u", "{my_user}",
+           "--result-file={scratch}/mysqldump.sql", "{my_db}"], needs=("mysql",)),
     Bench("apgdiff", "apgdiff dump A -> dump B", "apgdiff",
           ["apgdiff", "{dump_a}", "{dump_b}"], needs=("dumps",)),
     Bench("kysely_codegen", "kysely-codegen of database A (TypeScript types by introspection)", "kysely-codegen",
@@ -131,6 +138,7 @@ ANCHOR_BENCHES = [
 RATIOS = [
     ("sf.validate", "libpg_query", 1.0),
     ("sf.inspect", "pg_dump", 1.0),
+    ("sf.inspect_mysql", "mysqldump", 1.0),
     ("sf.plan", "migra", 0.1),
     ("sf.lint", "squawk", 0.5),
     ("sf.diff", "apgdiff", None),
@@ -363,6 +371,10 @@ def setup_anchors(args) -> dict:
     anchors = {}
     npm = install_npm_anchors(args.install_timeout) if not args.no_install else {}
     apt = install_apt_anchors(args.install_timeout) if not args.no_install else {}
+
+    md = shutil.which("mariadb-dump") or shutil.which("mysqldump")
+    anchors["mysqldump"] = {"available": bool(md), "path": md, "reason": None if md else "mariadb-dump/mysqldump not on PATH",
+                            "version": version_of([md, "--version"], r"(\d+\.\d+\.\d+\S*)") if md else None}
 
     pgd = shutil.which("pg_dump")
     anchors["pg_dump"] = {"available": bool(pgd), "version": version_of(["pg_dump", "--version"], r"(\d+\.\d+\S*)")
@@ -1060,6 +1072,39 @@ def prepare_size(n: int, pg: Postgres | None, args, data_n: dict) -> dict:
     return ctx
 
 
+def prepare_mysql(n: int, ctx: dict, args, data_n: dict, sf_path: str | None, env) -> None:
+    """Writes A as MySQL DDL with SchemaFirst (untimed) and loads it into a MariaDB database for the MySQL figures."""
+    url = args.mysql_url or os.environ.get("SCHEMAFIRST_MYSQL_URL")
+    client = shutil.which("mariadb") or shutil.which("mysql")
+    if not url or not client or not sf_path:
+        data_n.setdefault("setup", {}).setdefault("errors", []).append("no MariaDB (--mysql-url or SCHEMAFIRST_MYSQL_URL): MySQL figures skipped")
+        return
+    from urllib.parse import urlparse
+    u = urlparse(url)
+    host, port, user = u.hostname or "127.0.0.1", str(u.port or 3306), u.username or "root"
+    db = f"bench_my_{n}"
+    my_sql = os.path.join(ctx["dir"], "a.mysql.sql")
+    code, out = run_plain([sf_path, "generate", "sql", ctx["a_sql"], "--dialect", "mysql", "-o", my_sql], timeout=args.timeout, env=env)
+    if code != 0:
+        data_n["setup"]["errors"].append(f"generate sql --dialect mysql failed: {tail(out, 2)}")
+        return
+    base = [client, "--no-defaults", "-h", host, "-P", port, "-u", user]
+    code, out = run_plain(base + ["-e", f"DROP DATABASE IF EXISTS {db}; CREATE DATABASE {db}"], timeout=120)
+    if code != 0:
+        data_n["setup"]["errors"].append(f"create MariaDB database {db}: {tail(out, 2)}")
+        return
+    log(f"N={n}: loading a.mysql.sql into MariaDB {db}")
+    t0 = time.perf_counter()
+    with open(my_sql) as f:
+        code, out = run_plain(base + [db], timeout=args.timeout * 4, input_text=f.read())
+    data_n["setup"]["load_mysql_s"] = round(time.perf_counter() - t0, 3)
+    if code != 0:
+        data_n["setup"]["errors"].append(f"loading a.mysql.sql failed: {tail(out, 2)}")
+        return
+    ctx.update({"mysql": True, "my_sql": my_sql, "url_my": f"mysql://{user}@{host}:{port}/{db}", "my_host": host,
+                "my_port": port, "my_user": user, "my_db": db})
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description="SchemaFirst benchmark harness (see bench/README.md).")
     p.add_argument("--quick", action="store_true", help="N = 100 and 1,000, one run per figure")
@@ -1079,6 +1124,7 @@ def main(argv=None) -> int:
     p.add_argument("--build-wait", type=int, default=1800,
                    help="seconds to wait for another running dotnet build before giving up on SchemaFirst")
     p.add_argument("--pg-url", help="use this PostgreSQL server instead of starting one with scripts/pg.sh")
+    p.add_argument("--mysql-url", help="a MariaDB/MySQL server for the MySQL figures (default: SCHEMAFIRST_MYSQL_URL; none: skipped)")
     p.add_argument("--mode-name", help="name of the results file (results-NAME.json); default quick or full")
     p.add_argument("--report-only", action="store_true", help="only re-render docs/benchmarks.md")
     args = p.parse_args(argv)
@@ -1142,6 +1188,7 @@ def main(argv=None) -> int:
         "squawk": data["anchors"].get("squawk", {}).get("path") or "squawk",
         "migra": data["anchors"].get("migra", {}).get("path") or "migra",
         "kysely_codegen": data["anchors"].get("kysely-codegen", {}).get("path") or "kysely-codegen",
+        "mysqldump": data["anchors"].get("mysqldump", {}).get("path") or "mariadb-dump",
     }
     base_ctx = {"sf": sf["path"], "bench": BENCH, "node_prefix": NODE_PREFIX,
                 "examples": os.path.join(ROOT, "examples"), **anchor_paths}
@@ -1176,6 +1223,11 @@ def main(argv=None) -> int:
                 data_n.setdefault("setup", {}).setdefault("errors", []).append(f"setup failed: {e}")
                 continue
             ctx.update(base_ctx)
+            if any(wanted(b) and "mysql" in b.needs for b in SF_BENCHES + ANCHOR_BENCHES):
+                try:
+                    prepare_mysql(n, ctx, args, data_n, sf["path"] if sf["available"] else None, sf_env)
+                except Exception as e:  # noqa: BLE001 - recorded in the report
+                    data_n.setdefault("setup", {}).setdefault("errors", []).append(f"MySQL setup failed: {e}")
             results = data_n["results"]
             benches = [b for b in SF_BENCHES if wanted(b)]
             if not args.no_anchors:
