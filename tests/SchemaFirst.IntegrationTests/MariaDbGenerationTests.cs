@@ -167,19 +167,9 @@ public sealed class MySqlSourceTests
         var text = File.ReadAllText(path);
         var use = System.Text.RegularExpressions.Regex.Match(text, @"(?im)^\s*USE\s+`?(\w+)`?\s*;");
         var database = use.Success ? use.Groups[1].Value : db.Name;
-        var uri = new Uri(MariaDbServer.Url!);
-        var psi = new System.Diagnostics.ProcessStartInfo("mariadb") { RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { "--no-defaults", "-h", uri.Host, "-P", uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-u", uri.UserInfo.Split(':')[0], db.Name }) psi.ArgumentList.Add(a);
         try
         {
-            using (var p = System.Diagnostics.Process.Start(psi)!)
-            {
-                await p.StandardInput.WriteAsync(text);
-                p.StandardInput.Close();
-                var err = await p.StandardError.ReadToEndAsync();
-                await p.WaitForExitAsync();
-                Assert.True(p.ExitCode == 0, err);
-            }
+            await MariaDbServer.ApplyWithClientAsync(db.Name, text);
             Assert.Equal(load.Model.Tables.Count, await db.ScalarAsync($"SELECT count(*) FROM information_schema.tables WHERE table_schema = '{database}' AND table_type = 'BASE TABLE'"));
             Assert.Equal(load.Model.Views.Count, await db.ScalarAsync($"SELECT count(*) FROM information_schema.views WHERE table_schema = '{database}'"));
             Assert.Equal(load.Model.Triggers.Count, await db.ScalarAsync($"SELECT count(*) FROM information_schema.triggers WHERE trigger_schema = '{database}'"));

@@ -34,6 +34,20 @@ internal static class MariaDbServer
         return builder.ConnectionString;
     }
 
+    /// <summary>Applies a script as users apply one: the mariadb client (which knows DELIMITER), stopping at the first error.</summary>
+    public static async Task ApplyWithClientAsync(string database, string text)
+    {
+        var uri = new Uri(Url!);
+        var psi = new System.Diagnostics.ProcessStartInfo("mariadb") { RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in new[] { "--no-defaults", "-h", uri.Host, "-P", uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-u", uri.UserInfo.Split(':')[0], database }) psi.ArgumentList.Add(a);
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        await p.StandardInput.WriteAsync(text);
+        p.StandardInput.Close();
+        var err = await p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        Assert.True(p.ExitCode == 0, err);
+    }
+
     /// <summary>A new, empty database, dropped when disposed.</summary>
     public static async Task<MariaDbDatabase> CreateDatabaseAsync()
     {

@@ -30,7 +30,7 @@ public sealed class MySqlInspectTests
         var database = use.Success ? use.Groups[1].Value : db.Name;
         try
         {
-            await ApplyAsync(db.Name, text);
+            await MariaDbServer.ApplyWithClientAsync(db.Name, text);
             await using var conn = new MySqlConnection(MariaDbServer.ConnectionString(database));
             await conn.OpenAsync();
             var result = await ReaderDialect.MySql.InspectAsync(conn, new InspectOptions([], []));
@@ -62,19 +62,6 @@ public sealed class MySqlInspectTests
         var down = CliRunner.Run("inspect", "mysql://root@127.0.0.1:1/shop");
         Assert.Equal(4, down.Code);
         Assert.Contains("cannot read mysql://root@127.0.0.1:1/shop", down.Err, StringComparison.Ordinal);
-    }
-
-    private static async Task ApplyAsync(string database, string text)
-    {
-        var uri = new Uri(MariaDbServer.Url!);
-        var psi = new System.Diagnostics.ProcessStartInfo("mariadb") { RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { "--no-defaults", "-h", uri.Host, "-P", uri.Port.ToString(CultureInfo.InvariantCulture), "-u", uri.UserInfo.Split(':')[0], database }) psi.ArgumentList.Add(a);
-        using var p = System.Diagnostics.Process.Start(psi)!;
-        await p.StandardInput.WriteAsync(text);
-        p.StandardInput.Close();
-        var err = await p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        Assert.True(p.ExitCode == 0, err);
     }
 
     /// <summary>

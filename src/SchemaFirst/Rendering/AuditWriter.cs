@@ -139,16 +139,8 @@ public static class AuditWriter
         {
             foreach (var f in report.Findings)
             {
-                w.WriteStartObject();
-                w.WriteString("ruleId", f.Code);
-                w.WriteNumber("ruleIndex", index[f.Code]);
-                w.WriteString("level", Level(f.Severity) == "info" ? "note" : Level(f.Severity));
-                w.WriteStartObject("message");
-                w.WriteString("text", f.Message + (f.Impact != null ? " [after the plan: " + f.Impact + "]" : string.Empty) + (f.Help != null ? " (" + f.Help + ")" : string.Empty));
-                w.WriteEndObject();
-                w.WriteStartArray("locations");
-                w.WriteStartObject();
-                SarifLog.WritePhysicalLocation(w, f.Location);
+                SarifLog.StartResult(w, f.Code, index[f.Code], Level(f.Severity) == "info" ? "note" : Level(f.Severity),
+                    f.Message + (f.Impact != null ? " [after the plan: " + f.Impact + "]" : string.Empty) + (f.Help != null ? " (" + f.Help + ")" : string.Empty), f.Location);
                 w.WriteEndObject();
                 w.WriteEndArray();
                 w.WriteEndObject();

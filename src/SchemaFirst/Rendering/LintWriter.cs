@@ -187,16 +187,7 @@ public static class LintWriter
         {
             foreach (var f in report.Findings)
             {
-                w.WriteStartObject();
-                w.WriteString("ruleId", f.Code);
-                w.WriteNumber("ruleIndex", index[f.Code]);
-                w.WriteString("level", Sarif(f.Severity));
-                w.WriteStartObject("message");
-                w.WriteString("text", f.Message + (f.Help != null ? " (" + f.Help + ")" : string.Empty));
-                w.WriteEndObject();
-                w.WriteStartArray("locations");
-                w.WriteStartObject();
-                if (f.Location is { } at) SarifLog.WritePhysicalLocation(w, at);
+                SarifLog.StartResult(w, f.Code, index[f.Code], Sarif(f.Severity), f.Message + (f.Help != null ? " (" + f.Help + ")" : string.Empty), f.Location);
                 w.WriteStartArray("logicalLocations");
                 w.WriteStartObject();
                 w.WriteString("fullyQualifiedName", f.Subject);

@@ -39,6 +39,25 @@ internal static class SarifLog
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
     }
 
+    /// <summary>
+    /// Opens a result: its rule (by id and index), level and message, and the opened <c>locations</c> array with its
+    /// first location object, whose physical place is written when known; the caller adds what else it has and closes
+    /// the location, the array and the result.
+    /// </summary>
+    public static void StartResult(Utf8JsonWriter w, string ruleId, int ruleIndex, string level, string text, SourceSpan? at)
+    {
+        w.WriteStartObject();
+        w.WriteString("ruleId", ruleId);
+        w.WriteNumber("ruleIndex", ruleIndex);
+        w.WriteString("level", level);
+        w.WriteStartObject("message");
+        w.WriteString("text", text);
+        w.WriteEndObject();
+        w.WriteStartArray("locations");
+        w.WriteStartObject();
+        if (at != null) WritePhysicalLocation(w, at);
+    }
+
     /// <summary>The <c>physicalLocation</c> of a place in a source file (inside a location object the caller opened).</summary>
     public static void WritePhysicalLocation(Utf8JsonWriter w, SourceSpan at)
     {

@@ -165,14 +165,20 @@ internal sealed partial class DmlParser
         Expect("set");
         s.Set.AddRange(ParseSetItems());
         if (Accept("from")) s.From.AddRange(ParseFromList());
+        ParseWriteTail(s.Clauses, s.Returning);
+        return s;
+    }
+
+    /// <summary>What UPDATE and DELETE end with: WHERE (or WHERE CURRENT OF a cursor), ORDER BY, LIMIT, RETURNING.</summary>
+    private void ParseWriteTail(List<Expr> clauses, List<SelectItem> returning)
+    {
         if (Accept("where"))
         {
             if (Is("current") && Is("of", 1)) _p += 3;
-            else s.Clauses.Add(ParseExpr());
+            else clauses.Add(ParseExpr());
         }
-        ParseTailClauses(s.Clauses);
-        ParseReturning(s.Returning);
-        return s;
+        ParseTailClauses(clauses);
+        ParseReturning(returning);
     }
 
     /// <summary>ORDER BY and LIMIT on UPDATE and DELETE (MySQL, SQLite).</summary>
@@ -220,13 +226,7 @@ internal sealed partial class DmlParser
             s.Using.AddRange(from.Skip(1));
         }
         else throw Error("expected FROM");
-        if (Accept("where"))
-        {
-            if (Is("current") && Is("of", 1)) _p += 3;
-            else s.Clauses.Add(ParseExpr());
-        }
-        ParseTailClauses(s.Clauses);
-        ParseReturning(s.Returning);
+        ParseWriteTail(s.Clauses, s.Returning);
         return s;
     }
 
