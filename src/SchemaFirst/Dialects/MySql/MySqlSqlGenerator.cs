@@ -130,7 +130,7 @@ internal sealed class MySqlSqlGenerator
         foreach (var t in _db.Tables.OrderBy(t => t.Name.Name, StringComparer.Ordinal)) WriteForeignKeys(t);
         foreach (var v in _db.Views.OrderBy(v => v.Name.Name, StringComparer.Ordinal)) WriteView(v);
         Portable.TargetFacts.NoteUnwritten(_db, _target.DisplayName, Style.Native.Contains(_db.SourceDialect), Note);
-        while (_out.Length > 1 && _out[^1] == '\n' && _out[^2] == '\n') _out.Length--;
+        Portable.TargetFacts.TrimBlankLines(_out);
     }
 
     private void WriteTable(Table t)

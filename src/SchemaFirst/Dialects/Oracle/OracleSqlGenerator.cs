@@ -118,7 +118,7 @@ internal sealed class OracleSqlGenerator
         foreach (var v in _db.Views.OrderBy(v => v.Name)) WriteView(v);
         WriteComments();
         Portable.TargetFacts.NoteUnwritten(_db, "Oracle", Style.Native.Contains(_db.SourceDialect), Note);
-        while (_out.Length > 1 && _out[^1] == '\n' && _out[^2] == '\n') _out.Length--;
+        Portable.TargetFacts.TrimBlankLines(_out);
     }
 
     private void WriteTable(Table t)
@@ -126,9 +126,8 @@ internal sealed class OracleSqlGenerator
         var what = $"table {t.Name}";
         Portable.TargetFacts.NoteTableShape(t, "Oracle", Note);
         var lines = new List<string>();
-        var identity = t.Columns.Where(c => c.Identity != null || c.Default?.StartsWith("nextval(", StringComparison.OrdinalIgnoreCase) == true).ToList();
-        if (identity.Count > 1) Note(Severity.Warning, $"{what}: Oracle allows one identity column; {string.Join(", ", identity.Skip(1).Select(c => c.Name))} get none");
-        foreach (var c in t.Columns) lines.Add("    " + ColumnText(t, c, c == identity.FirstOrDefault()));
+        var identity = Portable.TargetFacts.IdentityColumn(t, "Oracle", "identity", Note);
+        foreach (var c in t.Columns) lines.Add("    " + ColumnText(t, c, c == identity));
         if (t.PrimaryKey is { } pk) lines.Add($"    CONSTRAINT {Q(Unique(pk.Name, what))} PRIMARY KEY ({Columns(pk.Columns)})");
         foreach (var u in t.Uniques)
         {

@@ -55,6 +55,23 @@ internal static class TargetFacts
     }
 
     /// <summary>A foreign key action in SQL (every engine spells them alike).</summary>
+    /// <summary>
+    /// The column a target with one identity column per table gives it to: the first identity or serial column; the
+    /// others are named in a warning (<paramref name="kind"/> says how the engine calls it).
+    /// </summary>
+    public static Column? IdentityColumn(Table t, string engine, string kind, Action<Severity, string> note)
+    {
+        var identity = t.Columns.Where(c => c.Identity != null || c.Default?.StartsWith("nextval(", StringComparison.OrdinalIgnoreCase) == true).ToList();
+        if (identity.Count > 1) note(Severity.Warning, $"table {t.Name}: {engine} allows one {kind} column; {string.Join(", ", identity.Skip(1).Select(c => c.Name))} get none");
+        return identity.FirstOrDefault();
+    }
+
+    /// <summary>Ends generated text with one newline: the blank lines after the last statement go.</summary>
+    public static void TrimBlankLines(System.Text.StringBuilder sb)
+    {
+        while (sb.Length > 1 && sb[^1] == '\n' && sb[^2] == '\n') sb.Length--;
+    }
+
     public static string Action(ForeignKeyAction a) => a switch
     {
         ForeignKeyAction.Cascade => "CASCADE",

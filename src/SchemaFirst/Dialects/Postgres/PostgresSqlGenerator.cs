@@ -159,7 +159,7 @@ public sealed partial class PostgresSqlGenerator
             foreach (var o in _db.Opaque) WriteOpaque(o);
         }
         // One trailing newline at the end of the file.
-        while (_out.Length > 1 && _out[^1] == '\n' && _out[^2] == '\n') _out.Length--;
+        Portable.TargetFacts.TrimBlankLines(_out);
     }
 
     /// <summary>

@@ -125,7 +125,7 @@ internal sealed class SqlServerSqlGenerator
         foreach (var v in _db.Views.OrderBy(v => v.Name)) WriteView(v);
         WriteComments();
         Portable.TargetFacts.NoteUnwritten(_db, "SQL Server", Style.Native.Contains(_db.SourceDialect), Note);
-        while (_out.Length > 1 && _out[^1] == '\n' && _out[^2] == '\n') _out.Length--;
+        Portable.TargetFacts.TrimBlankLines(_out);
     }
 
     private void WriteTable(Table t)
@@ -133,9 +133,8 @@ internal sealed class SqlServerSqlGenerator
         var what = $"table {t.Name}";
         Portable.TargetFacts.NoteTableShape(t, "SQL Server", Note);
         var lines = new List<string>();
-        var identity = t.Columns.Where(c => c.Identity != null || c.Default?.StartsWith("nextval(", StringComparison.OrdinalIgnoreCase) == true).ToList();
-        if (identity.Count > 1) Note(Severity.Warning, $"{what}: SQL Server allows one IDENTITY column; {string.Join(", ", identity.Skip(1).Select(c => c.Name))} get none");
-        foreach (var c in t.Columns) lines.Add("    " + ColumnText(t, c, c == identity.FirstOrDefault()));
+        var identity = Portable.TargetFacts.IdentityColumn(t, "SQL Server", "IDENTITY", Note);
+        foreach (var c in t.Columns) lines.Add("    " + ColumnText(t, c, c == identity));
         if (t.PrimaryKey is { } pk) lines.Add($"    CONSTRAINT {Q(UniqueName(t.Name, pk.Name, what))} PRIMARY KEY ({Columns(pk.Columns)})");
         foreach (var u in t.Uniques)
         {

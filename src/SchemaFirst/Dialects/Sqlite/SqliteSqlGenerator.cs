@@ -99,7 +99,7 @@ public sealed class SqliteSqlGenerator
         foreach (var o in _db.Opaque) Note(Severity.Warning, $"{o.Kind} (kept verbatim from the source) is PostgreSQL text; not written for SQLite");
         var comments = _db.Tables.Sum(t => (t.Comment != null ? 1 : 0) + t.Columns.Count(c => c.Comment != null));
         if (comments > 0) Note(Severity.Info, $"{comments} table and column comment(s): SQLite does not store comments; written as SQL comments in the DDL only");
-        while (_out.Length > 1 && _out[^1] == '\n' && _out[^2] == '\n') _out.Length--;
+        Portable.TargetFacts.TrimBlankLines(_out);
     }
 
     /// <summary>Parents before children, then by name; foreign keys need no order in SQLite.</summary>
