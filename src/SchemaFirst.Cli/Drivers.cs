@@ -19,7 +19,7 @@ internal static class Drivers
     {
         [PostgresDialect.Instance] = NpgsqlFactory.Instance,
         [SqliteDialect.Instance] = SqliteFactory.Instance,
-        [ReaderDialect.MySql] = MySqlConnectorFactory.Instance,
+        [SchemaFirst.Dialects.MySql.MySqlDialect.Instance] = MySqlConnectorFactory.Instance,
     };
 
     /// <summary>A new, closed connection to the database a URL names.</summary>

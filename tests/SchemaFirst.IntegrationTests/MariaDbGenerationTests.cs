@@ -173,32 +173,26 @@ public sealed class MySqlSourceTests
             Assert.Equal(load.Model.Tables.Count, await db.ScalarAsync($"SELECT count(*) FROM information_schema.tables WHERE table_schema = '{database}' AND table_type = 'BASE TABLE'"));
             Assert.Equal(load.Model.Views.Count, await db.ScalarAsync($"SELECT count(*) FROM information_schema.views WHERE table_schema = '{database}'"));
             Assert.Equal(load.Model.Triggers.Count, await db.ScalarAsync($"SELECT count(*) FROM information_schema.triggers WHERE trigger_schema = '{database}'"));
-            Assert.Equal(load.Model.Opaque.Count, await db.ScalarAsync($"SELECT count(*) FROM information_schema.routines WHERE routine_schema = '{database}'"));
+            Assert.Equal(load.Model.Routines.Count, await db.ScalarAsync($"SELECT count(*) FROM information_schema.routines WHERE routine_schema = '{database}'"));
             Assert.Equal(load.Model.Tables.Sum(t => t.ForeignKeys.Count), await db.ScalarAsync($"SELECT count(*) FROM information_schema.referential_constraints WHERE constraint_schema = '{database}'"));
         }
         finally
         {
             if (database != db.Name) await db.ExecuteAsync($"DROP DATABASE IF EXISTS `{database}`");
         }
-        // And the model written back for MariaDB applies, in a database of the same name (the views name it), with every
-        // table and foreign key.
+        // And the model written back for MariaDB applies with the mysql client (triggers and routines are DELIMITER
+        // blocks), in a database of any name (the USE database is no part of the names), with every table, view,
+        // foreign key, trigger and routine.
         var generated = MySqlTarget.MariaDb.Generate(load.Model, new SqlGenerationOptions());
-        await db.ExecuteAsync($"CREATE DATABASE IF NOT EXISTS `{database}`");
-        try
+        Assert.DoesNotContain(generated.Notes, n => n.Severity != Diagnostics.Severity.Info);
+        database = db.Name;
         {
-            await using (var conn = new MySqlConnector.MySqlConnection(MariaDbServer.ConnectionString(database)))
-            {
-                await conn.OpenAsync();
-                await using var cmd = new MySqlConnector.MySqlCommand(generated.Text, conn);
-                await cmd.ExecuteNonQueryAsync();
-            }
+            await MariaDbServer.ApplyWithClientAsync(database, generated.Text);
             Assert.Equal(load.Model.Tables.Count, await db.ScalarAsync($"SELECT count(*) FROM information_schema.tables WHERE table_schema = '{database}' AND table_type = 'BASE TABLE'"));
             Assert.Equal(load.Model.Views.Count, await db.ScalarAsync($"SELECT count(*) FROM information_schema.views WHERE table_schema = '{database}'"));
+            Assert.Equal(load.Model.Triggers.Count, await db.ScalarAsync($"SELECT count(*) FROM information_schema.triggers WHERE trigger_schema = '{database}'"));
+            Assert.Equal(load.Model.Routines.Count, await db.ScalarAsync($"SELECT count(*) FROM information_schema.routines WHERE routine_schema = '{database}'"));
             Assert.Equal(load.Model.Tables.Sum(t => t.ForeignKeys.Count), await db.ScalarAsync($"SELECT count(*) FROM information_schema.referential_constraints WHERE constraint_schema = '{database}'"));
-        }
-        finally
-        {
-            if (database != db.Name) await db.ExecuteAsync($"DROP DATABASE IF EXISTS `{database}`");
         }
     }
 }

@@ -33,7 +33,7 @@ public sealed class MySqlInspectTests
             await MariaDbServer.ApplyWithClientAsync(db.Name, text);
             await using var conn = new MySqlConnection(MariaDbServer.ConnectionString(database));
             await conn.OpenAsync();
-            var result = await ReaderDialect.MySql.InspectAsync(conn, new InspectOptions([], []));
+            var result = await SchemaFirst.Dialects.MySql.MySqlDialect.Instance.InspectAsync(conn, new InspectOptions([], []));
             Assert.DoesNotContain(result.Load.Diagnostics, d => d.Severity == Diagnostics.Severity.Error);
             var expected = Shape(parsed, parsed);
             var actual = Shape(result.Load.Model, parsed);

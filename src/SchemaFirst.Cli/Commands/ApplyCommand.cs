@@ -205,6 +205,10 @@ internal static partial class ApplyCommand
     {
         if (outcome.Done == 0) return "nothing was applied";
         var before = plan.Statements.Count(s => s.Phase == StatementPhase.Before);
+        if (before == plan.Statements.Count)
+        {
+            return $"{outcome.Done} of {PlanSqlWriter.Count(plan.Statements.Count, "statement")} took effect (each commits on its own); apply again, and the new plan holds only what is left";
+        }
         return outcome.Done <= before
             ? $"{PlanSqlWriter.Count(outcome.Done, "statement")} that run before the transaction took effect, the transaction did not"
             : $"the transaction committed and {PlanSqlWriter.Count(outcome.Done, "statement")} in all took effect";

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using SchemaFirst.Diagnostics;
 using SchemaFirst.Dialects;
+using SchemaFirst.Dialects.MySql;
 using SchemaFirst.Diff;
 using SchemaFirst.Model;
 using SchemaFirst.Planning;
@@ -64,12 +65,12 @@ internal static class PlanCommand
         var format = new Option<string>("--format") { Description = "Output: sql (reviewable script), json (for tools), md (a pull-request comment) or flyway (the next V<n>__name.sql in the -o folder)", DefaultValueFactory = _ => "sql" };
         format.AcceptOnlyFromAmong("sql", "json", "md", "flyway");
         var outputFile = new Option<string?>("--output", "-o") { Description = "Write the plan to this file instead of standard output" };
-        var sourceDialect = new Option<string?>("--source-dialect") { Description = "Dialect of the source files: " + string.Join(" or ", SqlDialects.All.Select(d => d.Name)) };
-        sourceDialect.AcceptOnlyFromAmong(SqlDialects.All.Select(d => d.Name).ToArray());
+        var sourceDialect = new Option<string?>("--source-dialect") { Description = "Dialect of the source files: " + string.Join(" or ", SqlDialects.Sources.Select(d => d.Name)) };
+        sourceDialect.AcceptOnlyFromAmong(SqlDialects.Sources.Select(d => d.Name).ToArray());
         var devUrl = new Option<string?>("--dev-url") { Description = "Normalize the source files through a scratch database on this server (default for plan: the target database's server)" };
         var offline = new Option<bool>("--offline") { Description = "Do not normalize through a dev database; compare the files as the offline normalizer reads them" };
         var concurrent = new Option<bool>("--concurrent-indexes") { Description = "Build and drop indexes CONCURRENTLY, outside the transaction (PostgreSQL)" };
-        var online = new Option<bool>("--online") { Description = "Add foreign keys and checks NOT VALID, then VALIDATE them separately (PostgreSQL)" };
+        var online = new Option<bool>("--online") { Description = "PostgreSQL: add foreign keys and checks NOT VALID, then VALIDATE them separately; MySQL: ask for ALGORITHM=INPLACE, LOCK=NONE (indexes) and ALGORITHM=INSTANT (a new last column), so the server refuses what would block writes" };
         var schemas = new Option<string[]>("--schema") { Description = "Only these schemas of a database (glob patterns; repeatable)", AllowMultipleArgumentsPerToken = true };
         var exclude = new Option<string[]>("--exclude-schema") { Description = "Leave out these schemas of a database (glob patterns; repeatable)", AllowMultipleArgumentsPerToken = true };
         if (output)
@@ -351,6 +352,20 @@ internal static class PlanCommand
                 stderr.WriteLine($"schemafirst: note: {left} thing(s) of {source.Display} {dialect.DisplayName} cannot hold are left out of the plan, as generate sql leaves them out ('schemafirst generate sql --dialect {dialect.Name}' names each)");
             }
             var again = dialect.ParseText(generated.Text, source.Display);
+            if (dialect is MySqlDialect mysql && !settings.Offline && target is { IsFile: false } && target.Dialect == dialect)
+            {
+                // MySQL has no offline normal form yet: the converted DDL goes through a scratch database on the target's
+                // server, so a plan compares two models the server printed and an applied plan plans nothing again.
+                var normalized = await mysql.NormalizeAsync(target, u => Drivers.Connect(u, writable: true), [(source.Display, generated.Text)], again.Model, ct);
+                if (normalized.Refused != null)
+                {
+                    stderr.Write(DiagnosticTextFormatter.Format(normalized.Refused));
+                    stderr.WriteLine($"schemafirst: {dialect.DisplayName} refused the DDL written for {source.Display} ('schemafirst generate sql --dialect {dialect.Name}' shows it); nothing was planned");
+                    return (null, null, ExitCodes.Findings, null);
+                }
+                if (normalized.Model != null) return (normalized.Model, Remap(source.Map, normalized.Model), ExitCodes.Ok, null);
+                stderr.WriteLine($"schemafirst: warning: {normalized.Failure}; comparing with the offline form instead");
+            }
             return (again.Model, Remap(source.Map, again.Model), ExitCodes.Ok, null);
         }
         if (source.Files == null || settings.Offline || dialect is not IDevDatabase dev) return (source.Model, source.Map, ExitCodes.Ok, null);

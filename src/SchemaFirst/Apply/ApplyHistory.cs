@@ -49,9 +49,10 @@ public sealed class ApplyHistory(ApplySession session)
 
     public async Task<long> StartAsync(ApplyRecord record, IReadOnlyList<PlannedStatement> statements, CancellationToken ct)
     {
-        var value = await session.ScalarAsync(
+        ct.ThrowIfCancellationRequested();
+        var value = await session.InsertReturningIdAsync(
             $"INSERT INTO {Table} (started_at, status, applied_by, tool_version, plan_hash, source_fingerprint, from_fingerprint, to_fingerprint, statements_total, statements_done, statements) "
-            + $"VALUES ({session.Now}, '{Running}', @by, @version, @hash, @source, @from, @to, @total, 0, @statements) RETURNING id", null, ct,
+            + $"VALUES ({session.Now}, '{Running}', @by, @version, @hash, @source, @from, @to, @total, 0, @statements)",
             ("by", record.AppliedBy), ("version", record.ToolVersion), ("hash", PlanHash(statements)), ("source", record.SourceFingerprint),
             ("from", record.FromFingerprint), ("to", record.ToFingerprint), ("total", statements.Count), ("statements", StatementsJson(statements)));
         return Convert.ToInt64(value, CultureInfo.InvariantCulture);

@@ -48,6 +48,10 @@ public abstract class ApplySession(DbConnection connection, ApplyOptions options
     /// <summary>A failure in the engine's terms and what to do about it (a lock timeout says which setting to raise).</summary>
     public virtual string DescribeFailure(Exception e) => Dialects.DatabaseErrors.Describe(e);
 
+    /// <summary>Runs an INSERT of one row outside any transaction and returns the id it was given.</summary>
+    public virtual Task<object?> InsertReturningIdAsync(string insert, params (string Name, object? Value)[] parameters) =>
+        ScalarAsync(insert + " RETURNING id", null, CancellationToken.None, parameters);
+
     /// <summary>Runs a statement (in <paramref name="tx"/> when given) and returns the first column of the first row.</summary>
     public async Task<object?> ScalarAsync(string sql, DbTransaction? tx, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {

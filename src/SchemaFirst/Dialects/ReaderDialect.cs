@@ -8,7 +8,7 @@ namespace SchemaFirst.Dialects;
 
 /// <summary>
 /// Represents a dialect SchemaFirst reads source files of and writes DDL for, but does not reach a live database of yet
-/// (SQL Server and Oracle: no server here and, for Oracle, no driver; MySQL and MariaDB: inspect, plan and apply are to come): <c>--source-dialect</c> takes it for validate, lint,
+/// (SQL Server and Oracle: no server here and, for Oracle, no driver): <c>--source-dialect</c> takes it for validate, lint,
 /// docs and typed code; it has no URL scheme, so nothing tries to connect to it.
 /// </summary>
 public sealed class ReaderDialect : ISqlDialect
@@ -21,27 +21,6 @@ public sealed class ReaderDialect : ISqlDialect
 
     public static readonly ReaderDialect SqlServer = new("sqlserver", "SQL Server", ["mssql", "tsql"], global::SchemaFirst.Dialects.SqlServer.SqlServerReader.DefaultSchema,
         global::SchemaFirst.Dialects.SqlServer.SqlServerReader.Read, global::SchemaFirst.Dialects.SqlServer.SqlServerTarget.Instance, global::SchemaFirst.Dialects.SqlServer.SqlServerQuoting.Quote, global::SchemaFirst.Dialects.SqlServer.SqlServerQuoting.Literal, foldsUp: false);
-
-    /// <summary>MySQL and MariaDB: read from files and, through the CLI's MySqlConnector, inspected live (mysql:// and mariadb:// URLs).</summary>
-    public static readonly ReaderDialect MySql = new("mysql", "MySQL", [], global::SchemaFirst.Dialects.MySql.MySqlReader.DefaultSchema,
-        global::SchemaFirst.Dialects.MySql.MySqlReader.Read, global::SchemaFirst.Dialects.MySql.MySqlTarget.MySql, global::SchemaFirst.Dialects.MySql.MySqlQuoting.Quote, global::SchemaFirst.Dialects.MySql.MySqlQuoting.Literal, foldsUp: false)
-    {
-        UrlSchemes = ["mysql", "mariadb"],
-        UrlExample = "mysql://user@127.0.0.1:3306/shop",
-        Server = new ServerDefaults(3306, string.Empty, "root", "MYSQL_USER", "MYSQL_PWD"),
-        Inspector = global::SchemaFirst.Dialects.MySql.MySqlInspector.InspectAsync,
-        Connection = (url, _) => new DbConnectionStringBuilder
-        {
-            ["Server"] = url.Host,
-            ["Port"] = url.Port,
-            ["User ID"] = url.User,
-            ["Password"] = url.Password ?? string.Empty,
-            ["Database"] = url.Database,
-            ["Connection Timeout"] = 15,
-            ["Default Command Timeout"] = 600,
-            ["Pooling"] = false,
-        }.ConnectionString,
-    };
 
     public static readonly ReaderDialect Oracle = new("oracle", "Oracle", [], string.Empty,
         global::SchemaFirst.Dialects.Oracle.OracleReader.Read, global::SchemaFirst.Dialects.Oracle.OracleTarget.Instance, global::SchemaFirst.Dialects.Oracle.OracleQuoting.Quote, global::SchemaFirst.Dialects.Oracle.OracleQuoting.Literal, foldsUp: true);
@@ -66,17 +45,13 @@ public sealed class ReaderDialect : ISqlDialect
 
     public IReadOnlyList<string> Aliases { get; }
 
-    public IReadOnlyList<string> UrlSchemes { get; private init; } = [];
+    public IReadOnlyList<string> UrlSchemes { get; } = [];
 
-    public string UrlExample { get; private init; } = string.Empty;
-
-    private Func<DbConnection, InspectOptions, CancellationToken, Task<InspectResult>>? Inspector { get; init; }
-
-    private Func<DatabaseUrl, bool, string>? Connection { get; init; }
+    public string UrlExample => string.Empty;
 
     public string DefaultSchema { get; }
 
-    public ServerDefaults? Server { get; private init; }
+    public ServerDefaults? Server => null;
 
     public bool WritesIfNotExistsStyle => false;
 
@@ -116,7 +91,7 @@ public sealed class ReaderDialect : ISqlDialect
     public GeneratedSql Generate(Database model, SqlGenerationOptions options) => _target.Generate(model, options);
 
     public Task<InspectResult> InspectAsync(DbConnection connection, InspectOptions options, CancellationToken cancellationToken = default) =>
-        Inspector?.Invoke(connection, options, cancellationToken) ?? throw new NotSupportedException($"SchemaFirst cannot read a live {DisplayName} database yet");
+        throw new NotSupportedException($"SchemaFirst cannot read a live {DisplayName} database yet");
 
-    public string ConnectionString(DatabaseUrl url, bool writable) => Connection?.Invoke(url, writable) ?? throw new NotSupportedException($"SchemaFirst has no {DisplayName} driver");
+    public string ConnectionString(DatabaseUrl url, bool writable) => throw new NotSupportedException($"SchemaFirst has no {DisplayName} driver");
 }

@@ -10,7 +10,7 @@ namespace SchemaFirst.Dialects;
 public static class SqlDialects
 {
     /// <summary>Every dialect, in the order help texts list them.</summary>
-    public static IReadOnlyList<ISqlDialect> All { get; } = [PostgresDialect.Instance, SqliteDialect.Instance];
+    public static IReadOnlyList<ISqlDialect> All { get; } = [PostgresDialect.Instance, SqliteDialect.Instance, MySql.MySqlDialect.Instance];
 
     /// <summary>The dialect source files are written in when nothing says otherwise.</summary>
     public static ISqlDialect Default => PostgresDialect.Instance;
@@ -23,11 +23,11 @@ public static class SqlDialects
     public static ISqlDialect? ForScheme(string scheme) =>
         Sources.FirstOrDefault(d => d.UrlSchemes.Any(s => s.Equals(scheme, StringComparison.OrdinalIgnoreCase)));
 
-    /// <summary>The canonical names, for messages: "postgres, sqlite".</summary>
+    /// <summary>The canonical names, for messages: "postgres, sqlite, mysql".</summary>
     public static string Names => string.Join(", ", All.Select(d => d.Name));
 
     /// <summary>Every dialect source files can be written in: the full dialects, then those read but not reached live.</summary>
-    public static IReadOnlyList<ISqlDialect> Sources { get; } = [.. All, ReaderDialect.MySql, ReaderDialect.SqlServer, ReaderDialect.Oracle];
+    public static IReadOnlyList<ISqlDialect> Sources { get; } = [.. All, ReaderDialect.SqlServer, ReaderDialect.Oracle];
 
     /// <summary>The source dialect a name or alias (any case) stands for; null when none does.</summary>
     public static ISqlDialect? FindSource(string name) =>
@@ -37,7 +37,7 @@ public static class SqlDialects
     public static string SourceNames => string.Join(", ", Sources.Select(d => d.Name));
 
     /// <summary>Everything DDL can be generated for: the full dialects, then the generation-only targets.</summary>
-    public static IReadOnlyList<IDdlTarget> Targets { get; } = [.. All, MySql.MySqlTarget.MySql, MySql.MySqlTarget.MariaDb, SqlServer.SqlServerTarget.Instance, Oracle.OracleTarget.Instance];
+    public static IReadOnlyList<IDdlTarget> Targets { get; } = [.. All, MySql.MySqlTarget.MariaDb, SqlServer.SqlServerTarget.Instance, Oracle.OracleTarget.Instance];
 
     /// <summary>The DDL target a name or alias (any case) stands for; null when none does.</summary>
     public static IDdlTarget? FindTarget(string name) =>

@@ -15,4 +15,5 @@ public enum ColumnChange
     Collation = 32,
     Storage = 64,
     Compression = 128,
+    OnUpdate = 256,
 }

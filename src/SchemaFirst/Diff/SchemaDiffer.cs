@@ -425,6 +425,7 @@ public static class SchemaDiffer
             // A table attached to or detached from a parent (ATTACH / DETACH PARTITION, INHERIT / NO INHERIT).
             if (a.PartitionOf != b.PartitionOf) tableChanges |= TableChange.Partition;
             if (a.Inherits != b.Inherits) tableChanges |= TableChange.Inheritance;
+            if (a.Options != b.Options) tableChanges |= TableChange.Options;
             if (tableChanges != TableChange.None) Changes.Add(new ModifyTable(a, b, tableChanges));
             var rest = new List<string>();
             if (a.PartitionBy != b.PartitionBy) rest.Add("partitioning");
@@ -450,6 +451,7 @@ public static class SchemaDiffer
             if (a.Collation != b.Collation) c |= ColumnChange.Collation;
             if (a.Storage != b.Storage) c |= ColumnChange.Storage;
             if (a.Compression != b.Compression) c |= ColumnChange.Compression;
+            if (a.OnUpdate != b.OnUpdate) c |= ColumnChange.OnUpdate;
             return c;
         }
 

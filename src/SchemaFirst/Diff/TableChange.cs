@@ -15,4 +15,5 @@ public enum TableChange
     AccessMethod = 32,
     Partition = 64,
     Inheritance = 128,
+    Options = 256,
 }

@@ -80,6 +80,7 @@ public static class DriftAnalyzer
                 if (m.Changes.HasFlag(ColumnChange.Collation)) details.Add($"collation: the database has {Or(a.Collation, "the default")}, the source {Or(b.Collation, "the default")}");
                 if (m.Changes.HasFlag(ColumnChange.Storage)) details.Add($"storage: the database has {Or(a.Storage, "the type's")}, the source {Or(b.Storage, "the type's")}");
                 if (m.Changes.HasFlag(ColumnChange.Compression)) details.Add($"compression: the database has {Or(a.Compression, "the default")}, the source {Or(b.Compression, "the default")}");
+                if (m.Changes.HasFlag(ColumnChange.OnUpdate)) details.Add($"on update: the database has {Or(a.OnUpdate, "none")}, the source {Or(b.OnUpdate, "none")}");
                 break;
             case ModifyTable t:
                 if (t.Changes.HasFlag(TableChange.RowLevelSecurity)) details.Add($"row-level security: the database has it {(t.From.RowLevelSecurity ? "on" : "off")}, the source {(t.To.RowLevelSecurity ? "on" : "off")}");
@@ -90,6 +91,7 @@ public static class DriftAnalyzer
                 if (t.Changes.HasFlag(TableChange.AccessMethod)) details.Add($"access method: the database has {t.From.AccessMethod ?? "heap"}, the source {t.To.AccessMethod ?? "heap"}");
                 if (t.Changes.HasFlag(TableChange.Partition)) details.Add($"partition of: the database has {(t.From.PartitionOf is { } f ? f.Parent + " " + f.Bound : "none")}, the source {(t.To.PartitionOf is { } p ? p.Parent + " " + p.Bound : "none")}");
                 if (t.Changes.HasFlag(TableChange.Inheritance)) details.Add($"inherits: the database has ({string.Join(", ", t.From.Inherits)}), the source ({string.Join(", ", t.To.Inherits)})");
+                if (t.Changes.HasFlag(TableChange.Options)) details.Add($"table options: the database has {t.From.Options ?? "none"}, the source {t.To.Options ?? "none"}");
                 break;
             case SetComment c:
                 details.Add($"comment: the database has {(c.From != null ? "'" + c.From + "'" : "none")}, the source {(c.To != null ? "'" + c.To + "'" : "none")}");

@@ -13,6 +13,7 @@ namespace SchemaFirst.Model;
 /// <param name="Comment">The column comment.</param>
 /// <param name="Storage">An explicit storage mode (PLAIN, EXTERNAL, EXTENDED, MAIN).</param>
 /// <param name="Compression">An explicit compression method.</param>
+/// <param name="OnUpdate">MySQL's ON UPDATE: the value the column takes whenever its row is updated (CURRENT_TIMESTAMP).</param>
 public sealed record Column(
     string Name,
     DataType Type,
@@ -23,4 +24,5 @@ public sealed record Column(
     string? Collation = null,
     string? Comment = null,
     string? Storage = null,
-    string? Compression = null);
+    string? Compression = null,
+    string? OnUpdate = null);

@@ -16,7 +16,7 @@ public sealed record QualifiedName(string Schema, string Name) : IComparable<Qua
     /// The name as messages show it: <c>schema.name</c>, a part in double quotes when it is not a plain lower-case
     /// word. Not SQL: SQL text spells names through its dialect's quoting.
     /// </summary>
-    public override string ToString() => Display(Schema) + "." + Display(Name);
+    public override string ToString() => Schema.Length == 0 ? Display(Name) : Display(Schema) + "." + Display(Name);
 
     /// <summary>One part of a name as messages show it (see <see cref="ToString"/>).</summary>
     public static string Display(string part)

@@ -3,6 +3,7 @@ namespace SchemaFirst.Model;
 /// <summary>
 /// Represents a table with its columns and constraints; partitions are tables with <see cref="PartitionOf"/> set.
 /// </summary>
+/// <param name="Options">MySQL's table options as the server prints them (ENGINE, DEFAULT CHARSET, COLLATE, ROW_FORMAT); other engines have none.</param>
 public sealed record Table(
     QualifiedName Name,
     EquatableArray<Column> Columns,
@@ -20,7 +21,8 @@ public sealed record Table(
     string? Tablespace = null,
     bool RowLevelSecurity = false,
     bool ForceRowLevelSecurity = false,
-    string? Comment = null)
+    string? Comment = null,
+    string? Options = null)
 {
     public Column? FindColumn(string name)
     {

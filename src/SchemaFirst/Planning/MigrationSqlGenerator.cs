@@ -94,7 +94,13 @@ public abstract class MigrationSqlGenerator
     /// <summary>Statements the plan needs before any change (session settings); none by default.</summary>
     public virtual IReadOnlyList<string> Preamble(IReadOnlyList<SchemaChange> changes) => [];
 
-    protected void Emit(string sql, SchemaChange change, params Hazard[] hazards) => _out.Add(new PlannedStatement(sql, change, hazards));
+    protected void Emit(string sql, SchemaChange change, params Hazard[] hazards) => _out.Add(new PlannedStatement(sql, change, hazards, DefaultPhase));
+
+    /// <summary>
+    /// When a statement runs unless it says otherwise: in the plan's transaction, or (an engine whose DDL commits on its
+    /// own, MySQL) before it, one by one, each recorded as done.
+    /// </summary>
+    protected virtual StatementPhase DefaultPhase => StatementPhase.Transaction;
 
     /// <summary>The statement emitted last for the current change.</summary>
     protected PlannedStatement Last() => _out[^1];

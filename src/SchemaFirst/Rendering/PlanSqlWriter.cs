@@ -27,6 +27,15 @@ public static class PlanSqlWriter
         if (hazards.Count > 0) sb.Append("-- hazards: ").Append(string.Join(", ", hazards.Select(g => $"{g.Key} x{g.Count()}"))).Append('\n');
         var before = plan.Statements.Where(s => s.Phase == StatementPhase.Before).ToList();
         var after = plan.Statements.Where(s => s.Phase == StatementPhase.After).ToList();
+        if (plan.Dialect == "mysql")
+        {
+            // Each DDL statement commits on its own in MySQL; bodies with semicolons go in DELIMITER blocks for the mysql client.
+            sb.Append("\n-- MySQL commits each statement on its own: they run one by one, each recorded as done when it is;\n");
+            sb.Append("-- after a failure, what ran stays, and a new plan holds only what is left.\n");
+            AppendStatements(sb, before, delimit: true);
+            AppendSuggestions(sb, plan);
+            return sb.ToString();
+        }
         if (before.Count > 0)
         {
             sb.Append("\n-- These statements cannot run inside the transaction; they run first, one by one.\n");
@@ -44,7 +53,7 @@ public static class PlanSqlWriter
     }
 
     /// <summary>Each statement under its change (once per change) and its hazards; shared with the Flyway files.</summary>
-    internal static void AppendStatements(StringBuilder sb, List<PlannedStatement> statements)
+    internal static void AppendStatements(StringBuilder sb, List<PlannedStatement> statements, bool delimit = false)
     {
         object? last = null;
         foreach (var s in statements)
@@ -53,7 +62,8 @@ public static class PlanSqlWriter
             if (!ReferenceEquals(s.Change, last)) sb.Append("-- ").Append(s.Change.Describe()).Append('\n');
             last = s.Change;
             foreach (var h in s.Hazards) sb.Append("-- hazard ").Append(h.Code).Append(": ").Append(h.Message).Append('\n');
-            sb.Append(s.Sql).Append(";\n");
+            if (delimit && s.Sql.Contains(';')) sb.Append("DELIMITER ;;\n").Append(s.Sql).Append(";;\nDELIMITER ;\n");
+            else sb.Append(s.Sql).Append(";\n");
         }
     }
 

@@ -16,7 +16,7 @@ namespace SchemaFirst.Dialects.MySql;
 /// ALTER TABLE ... ADD, views and triggers. Routines and events are kept verbatim and reported; USE, SET, LOCK and data
 /// are counted. Names keep their case; every object goes into one schema, the default.
 /// </summary>
-public static class MySqlReader
+public static partial class MySqlReader
 {
     public const string DefaultSchema = "";
 
@@ -27,6 +27,7 @@ public static class MySqlReader
         var state = new State(diagnostics, stats);
         foreach (var (path, text) in sources)
         {
+            state.Directives(path, text);
             foreach (var (sql, line) in Split(text))
             {
                 stats.Statements++;
@@ -44,7 +45,8 @@ public static class MySqlReader
                 state.Statement(new TokenCursor(sql, tokens, foldCase: false), path, line);
             }
         }
-        return new LoadResult(state.Finish(), new SourceMap(), diagnostics, stats);
+        var model = state.Finish();
+        return new LoadResult(model, state.Map(), diagnostics, stats);
     }
 
     /// <summary>The statements of a script and their first lines, split as the mysql client splits them.</summary>
@@ -122,8 +124,67 @@ public static class MySqlReader
     private static bool Matches(string text, int i, string what) =>
         i + what.Length <= text.Length && string.Compare(text, i, what, 0, what.Length, StringComparison.OrdinalIgnoreCase) == 0;
 
-    private sealed class State(List<Diagnostic> diagnostics, LoadStatistics stats)
+    private sealed partial class State(List<Diagnostic> diagnostics, LoadStatistics stats)
     {
+        private readonly SourceMap _map = new();
+        private readonly List<(string Path, int Line, int Column, string Name, string Arguments)> _directives = [];
+        private readonly List<(string Path, int Line, SourceKey Key)> _declared = [];
+        private string _path = string.Empty;
+        private int _line;
+        private TokenCursor? _cursor;
+
+        /// <summary>The -- schemafirst: directives of a file, where they stand (the statement splitter drops comments).</summary>
+        public void Directives(string path, string text)
+        {
+            var lines = text.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var m = DirectivePattern().Match(lines[i]);
+                if (m.Success) _directives.Add((path, i + 1, m.Index + 1, m.Groups[1].Value, m.Groups[2].Value.Trim()));
+            }
+        }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"(?:--|#)\s*schemafirst:([a-z-]+)(.*)$")]
+        private static partial System.Text.RegularExpressions.Regex DirectivePattern();
+
+        /// <summary>Records where an object is declared: the line of the token at <paramref name="token"/> in the statement.</summary>
+        private void Declare(SourceKey key, int token)
+        {
+            if (_cursor == null) return;
+            var start = _cursor[Math.Min(token, _cursor.End - 1)].Start;
+            var line = _line + _cursor.Text.AsSpan(0, start).Count('\n');
+            _map.TryAdd(key, _path, line, 1, 0);
+            _declared.Add((_path, line, key));
+        }
+
+        /// <summary>
+        /// The places of the objects, and each directive with the object declared on its line (a column before a
+        /// table), else the first declared below it.
+        /// </summary>
+        public SourceMap Map()
+        {
+            foreach (var d in _directives)
+            {
+                var at = new SourceSpan(d.Path, d.Line, d.Column, d.Name.Length + 15);
+                if (d.Name is not ("renamed-from" or "ignore" or "skip"))
+                {
+                    diagnostics.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.UnknownDirective, $"unknown directive 'schemafirst:{d.Name}'", at,
+                        "known directives are schemafirst:renamed-from, schemafirst:ignore and schemafirst:skip"));
+                    continue;
+                }
+                var here = _declared.Where(x => x.Path == d.Path && x.Line == d.Line).OrderBy(x => x.Key.Kind == SourceKind.Column ? 0 : 1).Select(x => (SourceKey?)x.Key).FirstOrDefault()
+                    ?? _declared.Where(x => x.Path == d.Path && x.Line > d.Line).OrderBy(x => x.Line).Select(x => (SourceKey?)x.Key).FirstOrDefault();
+                if (here is { Kind: SourceKind.Table } table && d.Name == "skip") _map.Skipped.Add(table.Name);
+                else if (here is { } key) _map.AddDirective(key, new SourceDirective(d.Name, d.Arguments, at));
+                else
+                {
+                    diagnostics.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.DirectiveWithoutObject, $"schemafirst:{d.Name} is not written on an object; it has no effect", at,
+                        "put it at the end of the line that declares the table or column, or on a line of its own just above it"));
+                }
+            }
+            return _map;
+        }
+
         private readonly Dictionary<QualifiedName, Table> _tables = [];
         private readonly List<QualifiedName> _order = [];
         private readonly List<SchemaIndex> _indexes = [];
@@ -131,20 +192,50 @@ public static class MySqlReader
         private readonly List<View> _views = [];
         private readonly List<Trigger> _triggers = [];
         private readonly List<OpaqueStatement> _opaque = [];
+        private readonly List<Routine> _routines = [];
+
+        /// <summary>The database of the last USE: its name before a table's is the database the objects go into.</summary>
+        private string? _database;
 
         public Database Finish() => Database.Empty with
         {
             Enums = _enums.ToEquatableArray(),
             Tables = _order.Select(n => _tables[n]).ToEquatableArray(),
-            Indexes = _indexes.ToEquatableArray(),
+            Indexes = _indexes.Concat(ImplicitIndexes()).ToEquatableArray(),
             Views = _views.ToEquatableArray(),
             Triggers = _triggers.ToEquatableArray(),
+            Routines = _routines.ToEquatableArray(),
             Opaque = _opaque.ToEquatableArray(),
             SourceDialect = "mysql",
         };
 
+        /// <summary>
+        /// The indexes InnoDB makes by itself: a foreign key needs an index whose first columns are its own, and when
+        /// the table has none the server adds one named after the constraint, which SHOW CREATE TABLE then prints. The
+        /// file's model gets them too, so a file and the database it made read alike.
+        /// </summary>
+        private IEnumerable<SchemaIndex> ImplicitIndexes()
+        {
+            foreach (var name in _order)
+            {
+                var t = _tables[name];
+                var keys = new List<EquatableArray<string>>();
+                if (t.PrimaryKey != null) keys.Add(t.PrimaryKey.Columns);
+                keys.AddRange(t.Uniques.Select(u => u.Columns));
+                keys.AddRange(_indexes.Where(i => i.Table == name && i.Method == "btree").Select(i => i.Elements.Select(e => e.Column ?? string.Empty).ToEquatableArray()));
+                foreach (var fk in t.ForeignKeys)
+                {
+                    if (keys.Any(k => k.Count >= fk.Columns.Count && fk.Columns.Select((col, n) => k[n].Equals(col, StringComparison.OrdinalIgnoreCase)).All(x => x))) continue;
+                    var index = new SchemaIndex(IndexName(name, fk.Name), name, false, "btree", fk.Columns.Select(col => new IndexElement(col, null)).ToEquatableArray(), default, null);
+                    keys.Add(fk.Columns);
+                    yield return index;
+                }
+            }
+        }
+
         public void Statement(TokenCursor c, string path, int line)
         {
+            (_path, _line, _cursor) = (path, line, c);
             try
             {
                 if (c.Accept("create"))
@@ -162,12 +253,18 @@ public static class MySqlReader
                     else if (c.IsAnyWord("unique", "fulltext", "spatial", "index")) CreateIndex(c);
                     else if (c.Accept("view")) CreateView(c);
                     else if (c.Accept("trigger")) CreateTrigger(c);
+                    else if (c.IsAnyWord("procedure", "function") && !IsLoadableFunction(c)) CreateRoutine(c);
                     else if (c.IsAnyWord("schema", "database")) stats.SessionSettings++;
                     else Keep(c, path, line);
                 }
                 else if (c.Accept("alter", "table")) AlterTable(c, path, line);
                 else if (c.IsAnyWord("insert", "replace", "update", "delete")) stats.DataStatements++;
-                else if (c.IsAnyWord("set", "use", "drop", "lock", "unlock", "commit", "start", "begin", "rollback", "flush", "grant")) stats.SessionSettings++;
+                else if (c.Accept("use"))
+                {
+                    _database = Ident(c);
+                    stats.SessionSettings++;
+                }
+                else if (c.IsAnyWord("set", "drop", "lock", "unlock", "commit", "start", "begin", "rollback", "flush", "grant")) stats.SessionSettings++;
                 else Keep(c, path, line);
             }
             catch (ParseException e)
@@ -220,6 +317,12 @@ public static class MySqlReader
             return new QualifiedName(DefaultSchema, name);
         }
 
+        /// <summary>
+        /// An index's name in the model: index names are per table in MySQL (two tables may each have idx_fk_film_id),
+        /// so the table's name stands where PostgreSQL has the schema.
+        /// </summary>
+        private static QualifiedName IndexName(QualifiedName table, string name) => new(table.Name, name);
+
         /// <summary>(col[(len)] [ASC|DESC], ...): prefix lengths are dropped (the model indexes whole columns).</summary>
         private static List<(string Column, bool Descending)> KeyParts(TokenCursor c)
         {
@@ -242,7 +345,9 @@ public static class MySqlReader
         {
             c.Accept("if", "not");
             c.Accept("exists");
+            var nameAt = c.Pos;
             var name = Name(c);
+            Declare(new SourceKey(SourceKind.Table, name), nameAt);
             if (c.Accept("like"))
             {
                 throw c.Error("CREATE TABLE ... LIKE is not read", "write the columns out");
@@ -260,11 +365,13 @@ public static class MySqlReader
                     TableElement(c, name, ref pk, uniques, checks, fks);
                     continue;
                 }
+                Declare(new SourceKey(SourceKind.Column, name, c.IsIdentifier() ? c.IdentifierValue(c.Current) : null), c.Pos);
                 columns.Add(ColumnDefinition(c, name, ref pk, uniques, checks, fks));
             }
             while (c.Accept(TokenKind.Comma));
             c.Expect(TokenKind.RParen);
             string? comment = null;
+            var options = new SortedDictionary<int, string>();
             while (!c.AtEnd)
             {
                 if (c.Accept("comment"))
@@ -273,10 +380,12 @@ public static class MySqlReader
                     comment = c.ExpectString();
                 }
                 else if (c.IsWord("partition")) break;
+                else if (TableOption(c) is { } option) options[option.Order] = option.Text;
                 else c.Pos++;
             }
             if (pk != null) columns = columns.Select(col => pk.Columns.Contains(col.Name) ? col with { NotNull = true } : col).ToList();
-            _tables[name] = new Table(name, columns.ToEquatableArray(), pk, uniques.ToEquatableArray(), fks.ToEquatableArray(), checks.ToEquatableArray(), Comment: comment);
+            _tables[name] = new Table(name, columns.ToEquatableArray(), pk, uniques.ToEquatableArray(), fks.ToEquatableArray(), checks.ToEquatableArray(), Comment: comment,
+                Options: options.Count > 0 ? string.Join(' ', options.Values) : null);
             _order.Add(name);
         }
 
@@ -304,8 +413,10 @@ public static class MySqlReader
                 }
                 else if (c.Accept("on", "update"))
                 {
+                    var s = c.Pos;
                     c.Pos++;
                     if (c.Is(TokenKind.LParen)) c.SkipParens();
+                    col = col with { OnUpdate = c.Raw(s, c.Pos).Trim() };
                 }
                 else if (c.Accept("auto_increment")) col = col with { Identity = new Identity(false, SequenceOptions.Default), NotNull = true };
                 else if (c.Accept("primary", "key") || c.Accept("key"))
@@ -331,12 +442,65 @@ public static class MySqlReader
                     checks.Add(new CheckConstraint($"{table.Name}_chk_{checks.Count + 1}", c.Raw(s, e).Trim()));
                 }
                 else if (c.Accept("references")) fks.Add(References(c, $"{table.Name}_ibfk_{fks.Count + 1}", [name]));
-                else if (c.Accept("collate") || c.Accept("charset") || c.Accept("srid")) c.Pos++;
-                else if (c.Accept("character", "set")) c.Pos++;
+                else if (c.Accept("collate")) col = col with { Collation = Clause(col.Collation, "COLLATE " + Ident(c)) };
+                else if (c.Accept("charset") || c.Accept("character", "set")) col = col with { Collation = Clause(col.Collation, "CHARACTER SET " + Ident(c)) };
+                else if (c.Accept("srid")) c.Pos++;
                 else if (c.IsAnyWord("visible", "invisible", "unsigned", "zerofill", "binary", "serial", "storage", "column_format", "disk", "memory", "fixed", "dynamic")) c.Pos++;
                 else throw c.Error($"unexpected '{c.TextOf(c.Current)}' in the definition of column {name}");
             }
             return col;
+        }
+
+        /// <summary>A column's CHARACTER SET and COLLATE clauses, in the order the server prints them.</summary>
+        private static string Clause(string? was, string clause) =>
+            was == null ? clause : clause.StartsWith("CHARACTER", StringComparison.Ordinal) ? clause + " " + was : was + " " + clause;
+
+        /// <summary>
+        /// A table option the schema keeps, spelled one way whatever the source wrote (CHARSET, CHARACTER SET and
+        /// DEFAULT CHARACTER SET are DEFAULT CHARSET), with its place in the order SHOW CREATE TABLE prints them;
+        /// AUTO_INCREMENT (the next value, data) and options the schema does not keep are passed over.
+        /// </summary>
+        private static (int Order, string Text)? TableOption(TokenCursor c)
+        {
+            c.Accept("default");
+            int order;
+            string key;
+            if (c.Accept("engine")) (order, key) = (0, "ENGINE");
+            else if (c.Accept("charset") || c.Accept("character", "set")) (order, key) = (1, "DEFAULT CHARSET");
+            else if (c.Accept("collate")) (order, key) = (2, "COLLATE");
+            else if (c.Accept("row_format")) (order, key) = (3, "ROW_FORMAT");
+            else return null;
+            if (c.IsOperator("=")) c.Pos++;
+            if (c.AtEnd) throw c.Error($"expected a value for {key}");
+            var value = Ident(c);
+            // Engine names are case-insensitive; the server prints InnoDB, MyISAM, Aria, MEMORY as it names them.
+            if (key == "ENGINE") value = value.ToLowerInvariant() switch { "innodb" => "InnoDB", "myisam" => "MyISAM", "aria" => "Aria", "memory" => "MEMORY", _ => value };
+            if (key == "ROW_FORMAT") value = value.ToUpperInvariant();
+            return (order, key + "=" + value);
+        }
+
+        /// <summary>CREATE FUNCTION name RETURNS type SONAME 'lib': a loadable function, server state and not schema.</summary>
+        private static bool IsLoadableFunction(TokenCursor c)
+        {
+            for (var i = c.Pos; i < c.End; i++)
+            {
+                if (c.IsWordAt(i, "soname")) return true;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// CREATE PROCEDURE / FUNCTION: kept whole (the body is MySQL's own language) under its name, without the
+        /// DEFINER, which names the account that created it and differs between servers.
+        /// </summary>
+        private void CreateRoutine(TokenCursor c)
+        {
+            var start = c.Pos;
+            var kind = c.Accept("procedure") ? RoutineKind.Procedure : RoutineKind.Function;
+            if (kind == RoutineKind.Function) c.Expect("function");
+            c.Accept("if", "not", "exists");
+            var name = Name(c);
+            _routines.Add(new Routine(name, kind, string.Empty, "CREATE " + c.Raw(start, c.End).Trim()));
         }
 
         private static Column Generated(TokenCursor c, Column col)
@@ -385,7 +549,7 @@ public static class MySqlReader
                 var name = c.IsIdentifier() ? Ident(c) : null;
                 if (c.Accept("using")) c.Pos++;
                 var parts = KeyParts(c);
-                _indexes.Add(new SchemaIndex(new QualifiedName(DefaultSchema, name ?? parts[0].Column), table, false, method,
+                _indexes.Add(new SchemaIndex(IndexName(table, name ?? parts[0].Column), table, false, method,
                     parts.Select(p => new IndexElement(p.Column, null, Descending: p.Descending)).ToEquatableArray(), default, null));
             }
             while (c.IsAnyWord("using", "comment", "key_block_size", "with", "visible", "invisible"))
@@ -429,7 +593,7 @@ public static class MySqlReader
             c.Expect("on");
             var table = Name(c);
             var parts = KeyParts(c);
-            _indexes.Add(new SchemaIndex(new QualifiedName(DefaultSchema, name), table, unique, method,
+            _indexes.Add(new SchemaIndex(IndexName(table, name), table, unique, method,
                 parts.Select(p => new IndexElement(p.Column, null, Descending: p.Descending)).ToEquatableArray(), default, null));
         }
 
@@ -454,7 +618,32 @@ public static class MySqlReader
             var name = Name(c);
             var columns = c.Is(TokenKind.LParen) ? KeyParts(c).Select(p => p.Column).ToList() : [];
             c.Expect("as");
-            _views.Add(new View(name, c.Raw(c.Pos, c.End).Trim(), ColumnNames: columns.ToEquatableArray()));
+            _views.Add(new View(name, Unqualified(c, c.Pos, c.End).Trim(), ColumnNames: columns.ToEquatableArray()));
+        }
+
+        /// <summary>
+        /// The text of tokens start..end with the USE database's name dropped where it qualifies a name (sakila.film is
+        /// film): the objects are in the one database, whatever it is called where the schema is applied.
+        /// </summary>
+        private string Unqualified(TokenCursor c, int start, int end)
+        {
+            if (_database == null) return c.Raw(start, end);
+            var sb = new StringBuilder();
+            var from = c[start].Start;
+            for (var i = start; i + 1 < end; i++)
+            {
+                var t = c[i];
+                if (t.Kind is TokenKind.Word or TokenKind.QuotedIdentifier && c[i + 1].Kind == TokenKind.Dot && (i == start || c[i - 1].Kind != TokenKind.Dot)
+                    && c.IdentifierValue(t).Equals(_database, StringComparison.OrdinalIgnoreCase))
+                {
+                    sb.Append(c.Text, from, t.Start - from);
+                    from = c[i + 1].Start + c[i + 1].Length;
+                    i++;
+                }
+            }
+            var last = c[end - 1];
+            sb.Append(c.Text, from, last.Start + last.Length - from);
+            return sb.ToString();
         }
 
         private void CreateTrigger(TokenCursor c)
@@ -465,6 +654,12 @@ public static class MySqlReader
             c.Expect("on");
             var table = Name(c);
             _triggers.Add(new Trigger(name.Name, table, c.Raw(start, c.End).Trim(), false, null));
+        }
+
+        private static string RestAfterParens(string raw)
+        {
+            var close = raw.LastIndexOf(')');
+            return close < 0 ? string.Empty : raw[(close + 1)..].ToLowerInvariant().TrimEnd();
         }
 
         /// <summary>A MySQL type as a neutral one; UNSIGNED widens the kind when the signed one would not hold the values.</summary>
@@ -493,6 +688,8 @@ public static class MySqlReader
                 c.Pos++;
             }
             var text = c.Raw(start, c.Pos).Trim().ToLowerInvariant();
+            // ENUM and SET labels keep their case: only the words around them are folded.
+            if (word is "ENUM" or "SET") text = word.ToLowerInvariant() + "(" + string.Join(",", args.Select(MySqlQuoting.Literal)) + ")" + (c.Pos > start ? RestAfterParens(c.Raw(start, c.Pos)) : string.Empty);
             int? A(int i) => i < args.Count && int.TryParse(args[i], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
             switch (word)
             {

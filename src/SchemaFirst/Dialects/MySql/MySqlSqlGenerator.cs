@@ -125,28 +125,52 @@ internal sealed class MySqlSqlGenerator
         }
         foreach (var e in _db.Extensions) Note(Severity.Warning, $"extension {e.Name}: {_target.DisplayName} has no extensions; not created");
         foreach (var s in _db.Sequences.Where(s => s.OwnedBy == null)) Note(Severity.Warning, $"sequence {s.Name}: not created (AUTO_INCREMENT numbers rows; standalone sequences are not written for {_target.DisplayName})");
-        foreach (var t in _db.Tables.OrderBy(t => t.Name.Name, StringComparer.Ordinal)) WriteTable(t);
-        foreach (var i in _db.Indexes.OrderBy(i => i.Table.Name, StringComparer.Ordinal).ThenBy(i => i.Name.Name, StringComparer.Ordinal)) WriteIndex(i);
-        foreach (var t in _db.Tables.OrderBy(t => t.Name.Name, StringComparer.Ordinal)) WriteForeignKeys(t);
-        foreach (var v in _db.Views.OrderBy(v => v.Name.Name, StringComparer.Ordinal)) WriteView(v);
-        Portable.TargetFacts.NoteUnwritten(_db, _target.DisplayName, Style.Native.Contains(_db.SourceDialect), Note);
+        foreach (var t in _db.Tables.OrderBy(t => t.Name.Name, StringComparer.Ordinal)) Write(TableStatement(t));
+        foreach (var i in _db.Indexes.OrderBy(i => i.Table.Name, StringComparer.Ordinal).ThenBy(i => i.Name.Name, StringComparer.Ordinal)) Write(IndexStatement(i));
+        foreach (var t in _db.Tables.OrderBy(t => t.Name.Name, StringComparer.Ordinal))
+        {
+            foreach (var fk in t.ForeignKeys) Write(ForeignKeyStatement(t, fk));
+        }
+        foreach (var v in _db.Views.OrderBy(v => v.Name.Name, StringComparer.Ordinal)) Write(ViewStatement(v));
+        if (Native)
+        {
+            // Bodies hold semicolons: each is its own DELIMITER block, as mysqldump writes them.
+            foreach (var t in _db.Triggers) WriteBlock(TriggerStatement(t));
+            foreach (var r in _db.Routines.OrderBy(r => r.Kind).ThenBy(r => r.Name.Name, StringComparer.Ordinal)) WriteBlock(r.Definition);
+            Portable.TargetFacts.NoteUnwritten(_db with { Triggers = default, Routines = default }, _target.DisplayName, true, Note);
+        }
+        else
+        {
+            Portable.TargetFacts.NoteUnwritten(_db, _target.DisplayName, Style.Native.Contains(_db.SourceDialect), Note);
+        }
         Portable.TargetFacts.TrimBlankLines(_out);
     }
 
-    private void WriteTable(Table t)
+    private void Write(string? statement)
+    {
+        if (statement != null) _out.Append(statement).Append(";\n\n");
+    }
+
+    private void WriteBlock(string statement) => _out.Append("DELIMITER ;;\n").Append(statement).Append(";;\nDELIMITER ;\n\n");
+
+    /// <summary>
+    /// Whether the model was read from MySQL itself: then every type, default, expression and option is written as it
+    /// was read (the server's own spelling), not mapped from the neutral kinds, and triggers and routines are written.
+    /// </summary>
+    private bool Native => _db.SourceDialect == "mysql";
+
+    /// <summary>A generator for single statements of a model (migrations write one object at a time).</summary>
+    internal static MySqlSqlGenerator For(Database db, MySqlTarget target, List<Diagnostic> notes) => new(db, target, notes);
+
+    internal static string TriggerStatement(Trigger t) => "CREATE TRIGGER " + Q(t.Name) + " " + t.Definition;
+
+    internal string? TableStatement(Table t)
     {
         var what = $"table {t.Name}";
         Portable.TargetFacts.NoteTableShape(t, _target.DisplayName, Note);
         if (t.RowLevelSecurity) Note(Severity.Warning, $"{what}: {_target.DisplayName} has no row-level security");
         var lines = new List<string>();
-        var autoIncrement = t.Columns.Where(c => c.Identity != null || IsSerial(c)).ToList();
-        if (autoIncrement.Count > 1) Note(Severity.Warning, $"{what}: {_target.DisplayName} allows one AUTO_INCREMENT column; {string.Join(", ", autoIncrement.Skip(1).Select(c => c.Name))} get none");
-        var auto = autoIncrement.FirstOrDefault();
-        if (auto != null && !IsFirstKeyColumn(t, auto.Name))
-        {
-            Note(Severity.Warning, $"{what}: column {auto.Name} numbers rows but is not the first column of a key; {_target.DisplayName} needs that for AUTO_INCREMENT, so it gets none");
-            auto = null;
-        }
+        var auto = AutoIncrement(t);
         foreach (var c in t.Columns) lines.Add("    " + ColumnText(t, c, c == auto));
         if (t.PrimaryKey is { } pk) lines.Add($"    PRIMARY KEY ({Columns(pk.Columns)})");
         foreach (var u in t.Uniques)
@@ -156,19 +180,44 @@ internal sealed class MySqlSqlGenerator
         }
         foreach (var ck in t.Checks)
         {
-            var e = Expr(ck.Expression);
-            if (e.Length > 0 && auto != null && e.Contains(Q(auto.Name), StringComparison.Ordinal))
-            {
-                Note(Severity.Warning, $"{what}: check {ck.Name} reads the AUTO_INCREMENT column {auto.Name}, which {_target.DisplayName} refuses in a CHECK; not created");
-            }
-            else if (e.Length > 0) lines.Add($"    CONSTRAINT {Q(UniqueName(ck.Name, what))} CHECK ({e})");
-            else Note(Severity.Warning, $"{what}: check {ck.Name} ({ck.Expression}) uses PostgreSQL-only syntax; not created");
+            if (CheckText(t, ck, auto) is { } text) lines.Add("    " + text);
         }
         foreach (var x in t.Exclusions) Note(Severity.Warning, $"{what}: exclusion constraint {x.Name} has no {_target.DisplayName} equivalent; not created");
-        _out.Append("CREATE TABLE ").Append(Q(t.Name.Name)).Append(" (\n").Append(string.Join(",\n", lines)).Append("\n)");
-        _out.Append(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
-        if (t.Comment != null) _out.Append(" COMMENT=").Append(MySqlQuoting.Literal(Comment(t.Comment, 2048, what)));
-        _out.Append(";\n\n");
+        var sb = new StringBuilder("CREATE TABLE ").Append(Q(t.Name.Name)).Append(" (\n").Append(string.Join(",\n", lines)).Append("\n)");
+        if (!Native) sb.Append(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
+        else if (t.Options != null) sb.Append(' ').Append(t.Options);
+        if (t.Comment != null) sb.Append(" COMMENT=").Append(MySqlQuoting.Literal(Comment(t.Comment, 2048, what)));
+        return sb.ToString();
+    }
+
+    /// <summary>The table's AUTO_INCREMENT column, if it can have one (noted when it cannot).</summary>
+    internal Column? AutoIncrement(Table t, bool note = true)
+    {
+        var what = $"table {t.Name}";
+        var autoIncrement = t.Columns.Where(c => c.Identity != null || IsSerial(c)).ToList();
+        if (autoIncrement.Count > 1 && note) Note(Severity.Warning, $"{what}: {_target.DisplayName} allows one AUTO_INCREMENT column; {string.Join(", ", autoIncrement.Skip(1).Select(c => c.Name))} get none");
+        var auto = autoIncrement.FirstOrDefault();
+        if (auto != null && !IsFirstKeyColumn(t, auto.Name))
+        {
+            if (note) Note(Severity.Warning, $"{what}: column {auto.Name} numbers rows but is not the first column of a key; {_target.DisplayName} needs that for AUTO_INCREMENT, so it gets none");
+            auto = null;
+        }
+        return auto;
+    }
+
+    /// <summary>CONSTRAINT name CHECK (expression), or null (noted) when MySQL cannot have it.</summary>
+    internal string? CheckText(Table t, CheckConstraint ck, Column? auto)
+    {
+        var what = $"table {t.Name}";
+        var e = Expr(ck.Expression);
+        if (e.Length > 0 && auto != null && e.Contains(Q(auto.Name), StringComparison.Ordinal))
+        {
+            Note(Severity.Warning, $"{what}: check {ck.Name} reads the AUTO_INCREMENT column {auto.Name}, which {_target.DisplayName} refuses in a CHECK; not created");
+            return null;
+        }
+        if (e.Length > 0) return $"CONSTRAINT {Q(UniqueName(ck.Name, what))} CHECK ({e})";
+        Note(Severity.Warning, $"{what}: check {ck.Name} ({ck.Expression}) uses PostgreSQL-only syntax; not created");
+        return null;
     }
 
     private bool IsFirstKeyColumn(Table t, string column) =>
@@ -184,8 +233,9 @@ internal sealed class MySqlSqlGenerator
         return text[..max];
     }
 
-    private string ColumnText(Table t, Column c, bool autoIncrement)
+    internal string ColumnText(Table t, Column c, bool autoIncrement)
     {
+        if (Native) return NativeColumnText(c);
         var what = $"column {t.Name}.{QualifiedName.Display(c.Name)}";
         var type = c.Type;
         var checks = new List<string>();
@@ -215,6 +265,20 @@ internal sealed class MySqlSqlGenerator
         }
         if (c.Comment != null) sb.Append(" COMMENT ").Append(MySqlQuoting.Literal(Comment(c.Comment, 1024, what)));
         foreach (var check in checks) sb.Append(" CHECK (").Append(check).Append(')');
+        return sb.ToString();
+    }
+
+    /// <summary>A column of a model read from MySQL, as the server prints it: every part as it was read.</summary>
+    private static string NativeColumnText(Column c)
+    {
+        var sb = new StringBuilder(Q(c.Name)).Append(' ').Append(c.Type.Text);
+        if (c.Collation != null) sb.Append(' ').Append(c.Collation);
+        if (c.Generated is { } gen) sb.Append(" GENERATED ALWAYS AS (").Append(gen.Expression).Append(gen.Stored ? ") STORED" : ") VIRTUAL");
+        else sb.Append(c.NotNull ? " NOT NULL" : " NULL");
+        if (c.Default != null && c.Generated == null) sb.Append(" DEFAULT ").Append(c.Default);
+        if (c.OnUpdate != null) sb.Append(" ON UPDATE ").Append(c.OnUpdate);
+        if (c.Identity != null) sb.Append(" AUTO_INCREMENT");
+        if (c.Comment != null) sb.Append(" COMMENT ").Append(MySqlQuoting.Literal(c.Comment));
         return sb.ToString();
     }
 
@@ -339,36 +403,40 @@ internal sealed class MySqlSqlGenerator
         return "VARCHAR(255)";
     }
 
-    private void WriteIndex(SchemaIndex i)
+    internal string? IndexStatement(SchemaIndex i)
     {
         var what = $"index {i.Name}";
-        if (!Portable.TargetFacts.IndexWritable(i, _tableNames, _target.DisplayName, Note)) return;
+        // FULLTEXT and SPATIAL are MySQL's own kinds of index.
+        if (!Portable.TargetFacts.IndexWritable(i.Method is "fulltext" or "spatial" ? i with { Method = "btree" } : i, _tableNames, _target.DisplayName, Note)) return null;
         if (i.Where != null)
         {
             Note(Severity.Warning, $"{what}: {_target.DisplayName} has no partial indexes (WHERE {i.Where}); not created{(i.Unique ? ", so its uniqueness is not enforced" : string.Empty)}");
-            return;
+            return null;
         }
         if (i.Elements.Any(e => e.Column == null))
         {
             Note(Severity.Warning, $"{what}: an index on expressions is not written for {_target.DisplayName}; not created{(i.Unique ? ", so its uniqueness is not enforced" : string.Empty)}");
-            return;
+            return null;
         }
         if (!i.Include.IsEmpty) Note(Severity.Info, $"{what}: INCLUDE columns dropped ({_target.DisplayName} has no covering-column clause)");
         var elements = i.Elements.Select(e => Q(e.Column!) + (e.Descending ? " DESC" : string.Empty));
-        _out.Append("CREATE ").Append(i.Unique ? "UNIQUE " : string.Empty).Append("INDEX ").Append(Q(i.Name.Name)).Append(" ON ").Append(Q(i.Table.Name))
-            .Append(" (").Append(string.Join(", ", elements)).Append(");\n\n");
+        var kind = i.Unique ? "UNIQUE " : i.Method is "fulltext" or "spatial" ? i.Method.ToUpperInvariant() + " " : string.Empty;
+        return $"CREATE {kind}INDEX {Q(i.Name.Name)} ON {Q(i.Table.Name)} ({string.Join(", ", elements)})";
     }
 
-    private void WriteForeignKeys(Table t)
+    internal string? ForeignKeyStatement(Table t, ForeignKey fk) =>
+        ForeignKeyText(t, fk) is { } text ? "ALTER TABLE " + Q(t.Name.Name) + " ADD " + text : null;
+
+    /// <summary>CONSTRAINT name FOREIGN KEY (...) REFERENCES ..., or null (noted) when the referenced table is not here.</summary>
+    internal string? ForeignKeyText(Table t, ForeignKey fk)
     {
-        foreach (var fk in t.ForeignKeys)
         {
             if (!_tableNames.Contains(fk.ReferencedTable))
             {
                 Note(Severity.Warning, $"table {t.Name}: foreign key {fk.Name} references {fk.ReferencedTable}, which is not a table here; not created");
-                continue;
+                return null;
             }
-            var sb = new StringBuilder("ALTER TABLE ").Append(Q(t.Name.Name)).Append(" ADD CONSTRAINT ").Append(Q(UniqueName(fk.Name, $"table {t.Name}"))).Append(" FOREIGN KEY (").Append(Columns(fk.Columns))
+            var sb = new StringBuilder("CONSTRAINT ").Append(Q(UniqueName(fk.Name, $"table {t.Name}"))).Append(" FOREIGN KEY (").Append(Columns(fk.Columns))
                 .Append(") REFERENCES ").Append(Q(fk.ReferencedTable.Name)).Append(" (").Append(Columns(fk.ReferencedColumns)).Append(')');
             // InnoDB refuses SET NULL on a NOT NULL column when the key is made (PostgreSQL only fails when a row is deleted).
             var notNullColumns = fk.Columns.Any(col => t.FindColumn(col) is { } fc && (fc.NotNull || t.PrimaryKey?.Columns.Contains(col) == true));
@@ -384,26 +452,26 @@ internal sealed class MySqlSqlGenerator
             if (onUpdate != ForeignKeyAction.NoAction) sb.Append(" ON UPDATE ").Append(Portable.TargetFacts.Action(onUpdate));
             if (fk.Timing.Deferrable) Note(Severity.Info, $"table {t.Name}: foreign key {fk.Name} is deferrable in the source; {_target.DisplayName} checks it at once");
             if (fk.OnDelete == ForeignKeyAction.SetDefault || fk.OnUpdate == ForeignKeyAction.SetDefault) Note(Severity.Warning, $"table {t.Name}: foreign key {fk.Name}: InnoDB refuses SET DEFAULT actions");
-            _out.Append(sb).Append(";\n\n");
+            return sb.ToString();
         }
     }
 
-    private void WriteView(View v)
+    internal string? ViewStatement(View v)
     {
         if (v.Materialized)
         {
             Note(Severity.Warning, $"materialized view {v.Name}: {_target.DisplayName} has no materialized views; not created");
-            return;
+            return null;
         }
-        var query = Portable.ExpressionTranslator.Translate(v.Query, _schemas, Style, sourceDialect: _db.SourceDialect);
+        var query = Native ? v.Query : Portable.ExpressionTranslator.Translate(v.Query, _schemas, Style, sourceDialect: _db.SourceDialect);
         if (query == null)
         {
             Note(Severity.Warning, $"view {v.Name}: its query uses PostgreSQL-only syntax; not created");
-            return;
+            return null;
         }
-        _out.Append("CREATE VIEW ").Append(Q(v.Name.Name));
-        if (!v.ColumnNames.IsEmpty) _out.Append(" (").Append(Columns(v.ColumnNames)).Append(')');
-        _out.Append(" AS\n").Append(query).Append(";\n\n");
+        var sb = new StringBuilder("CREATE VIEW ").Append(Q(v.Name.Name));
+        if (!v.ColumnNames.IsEmpty) sb.Append(" (").Append(Columns(v.ColumnNames)).Append(')');
+        return sb.Append(" AS\n").Append(query).ToString();
     }
 
     private static string Columns(IEnumerable<string> names) => string.Join(", ", names.Select(Q));

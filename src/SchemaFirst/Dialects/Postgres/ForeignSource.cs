@@ -53,6 +53,11 @@ internal static class ForeignSource
                     col = col with { Generated = null };
                 }
                 else if (c.Generated != null) col = col with { Generated = c.Generated with { Expression = Portable(c.Generated.Expression)!, Stored = true } };
+                if (c.OnUpdate != null)
+                {
+                    Note(Severity.Warning, $"column {t.Name}.{QualifiedName.Display(c.Name)}: ON UPDATE {c.OnUpdate} has no PostgreSQL equivalent (a BEFORE UPDATE trigger does it); not carried over");
+                    col = col with { OnUpdate = null };
+                }
                 return col;
             }).ToList();
             var checks = new List<CheckConstraint>();
@@ -85,7 +90,8 @@ internal static class ForeignSource
         var taken = new HashSet<QualifiedName>(tables.Select(t => t.Name).Concat(tables.SelectMany(t => (t.PrimaryKey != null ? [t.PrimaryKey.Name] : Array.Empty<string>()).Concat(t.Uniques.Select(u => u.Name)).Select(n => t.Name with { Name = n }))));
         QualifiedName IndexName(SchemaIndex i)
         {
-            var name = N(i.Name);
+            // The index goes into its table's schema (MySQL's index names are kept per table, under the table's name).
+            var name = new QualifiedName(N(i.Table).Schema, L(i.Name.Name));
             if (taken.Add(name)) return name;
             var renamed = name with { Name = L(i.Table.Name) + "_" + name.Name };
             for (var n = 2; !taken.Add(renamed); n++) renamed = name with { Name = L(i.Table.Name) + "_" + name.Name + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture) };

@@ -1,0 +1,246 @@
+using MySqlConnector;
+using SchemaFirst.Tests;
+using SchemaFirst.Tests.Cli;
+
+namespace SchemaFirst.IntegrationTests;
+
+/// <summary>
+/// plan, apply and drift on a real MariaDB: a schema from nothing (Sakila, with its views, triggers and procedures; the
+/// PostgreSQL examples converted), an applied plan that plans nothing again, every kind of change a team makes in a
+/// release with the data kept, the pre-flight refusal of a change the data does not allow, a failure in the middle of a
+/// plan (MySQL's DDL is not transactional) recorded and finished by the next apply, the apply lock, and drift.
+/// </summary>
+public sealed class MySqlPlanApplyTests : TempDirectoryTest
+{
+    private static string UrlOf(string database)
+    {
+        var uri = new Uri(MariaDbServer.Url!);
+        return $"mysql://{uri.UserInfo}@{uri.Host}:{uri.Port}/{database}";
+    }
+
+    private static (int Code, string Out, string Err) Plan(string source, string url, params string[] more) =>
+        CliRunner.Run(["plan", source, "--source-dialect", "mysql", "--db", url, .. more]);
+
+    private static (int Code, string Out, string Err) Apply(string source, string url, params string[] more) =>
+        CliRunner.Run(["apply", source, "--source-dialect", "mysql", "--db", url, "--auto-approve", .. more]);
+
+    [MariaDbFact]
+    public async Task Sakila_is_planned_from_nothing_applied_and_then_plans_nothing()
+    {
+        if (!TestPaths.CorpusAvailable()) return;
+        var sakila = Path.Combine(TestPaths.Corpus, "sakila_jooq/mysql-sakila-db/mysql-sakila-schema.sql");
+        await using var db = await MariaDbServer.CreateDatabaseAsync();
+        var url = UrlOf(db.Name);
+        var first = Plan(sakila, url);
+        Assert.True(first.Code == 2, first.Err);
+        Assert.Contains("MySQL commits each statement on its own", first.Out, StringComparison.Ordinal);
+        // The procedures and triggers hold semicolons: the script is one the mysql client runs as it is.
+        Assert.Contains("DELIMITER ;;\nCREATE PROCEDURE `film_in_stock`", first.Out, StringComparison.Ordinal);
+
+        var applied = Apply(sakila, url);
+        Assert.True(applied.Code == 0, applied.Err);
+        Assert.DoesNotContain("differences from the desired schema remain", applied.Err, StringComparison.Ordinal);
+        Assert.Equal(16, await db.ScalarAsync($"SELECT count(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '{db.Name}' AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME <> 'schemafirst_history'"));
+        Assert.Equal(7, await db.ScalarAsync($"SELECT count(*) FROM information_schema.VIEWS WHERE TABLE_SCHEMA = '{db.Name}'"));
+        Assert.Equal(3, await db.ScalarAsync($"SELECT count(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = '{db.Name}'"));
+        Assert.Equal(6, await db.ScalarAsync($"SELECT count(*) FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = '{db.Name}'"));
+        Assert.Equal(1, await db.ScalarAsync("SELECT count(*) FROM schemafirst_history WHERE status = 'succeeded' AND statements_done = statements_total AND statements_total > 70"));
+        // The database works as Sakila does: a row in film fires its trigger into film_text.
+        await db.ExecuteAsync("INSERT INTO language (name) VALUES ('English'); INSERT INTO film (title, description, language_id) VALUES ('ACE', 'a film', 1)");
+        Assert.Equal(1, await db.ScalarAsync("SELECT count(*) FROM film_text WHERE title = 'ACE'"));
+
+        var again = Plan(sakila, url);
+        Assert.True(again.Code == 0, again.Out + again.Err);
+        Assert.Equal("-- No changes.\n", again.Out);
+        var drift = CliRunner.Run("drift", sakila, "--source-dialect", "mysql", "--db", url);
+        Assert.True(drift.Code == 0, drift.Out + drift.Err);
+    }
+
+    [MariaDbFact]
+    public async Task A_plan_written_as_sql_runs_in_the_mysql_client_and_leaves_nothing_to_plan()
+    {
+        if (!TestPaths.CorpusAvailable()) return;
+        var sakila = Path.Combine(TestPaths.Corpus, "sakila_jooq/mysql-sakila-db/mysql-sakila-schema.sql");
+        await using var db = await MariaDbServer.CreateDatabaseAsync();
+        var url = UrlOf(db.Name);
+        var plan = Plan(sakila, url);
+        Assert.Equal(2, plan.Code);
+        await MariaDbServer.ApplyWithClientAsync(db.Name, plan.Out);
+        Assert.Equal("-- No changes.\n", Plan(sakila, url).Out);
+    }
+
+    [MariaDbFact]
+    public async Task The_postgresql_examples_converted_to_mysql_apply_and_then_plan_nothing()
+    {
+        await using var db = await MariaDbServer.CreateDatabaseAsync();
+        var url = UrlOf(db.Name);
+        var applied = CliRunner.Run("apply", TestPaths.Examples, "--db", url, "--auto-approve");
+        Assert.True(applied.Code == 0, applied.Err);
+        Assert.Contains("MySQL cannot hold are left out of the plan", applied.Err, StringComparison.Ordinal);
+        Assert.True(await db.ScalarAsync($"SELECT count(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '{db.Name}' AND TABLE_TYPE = 'BASE TABLE'") >= 20);
+        var again = CliRunner.Run("plan", TestPaths.Examples, "--db", url);
+        Assert.True(again.Code == 0, again.Out + again.Err);
+        Assert.Equal("-- No changes.\n", again.Out);
+    }
+
+    private const string Release1 = """
+        CREATE TABLE customers (
+          id INT NOT NULL AUTO_INCREMENT,
+          name VARCHAR(100) NOT NULL,
+          email VARCHAR(200) NULL,
+          updated_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,
+          PRIMARY KEY (id)
+        ) ENGINE=InnoDB COMMENT='people who buy';
+        CREATE TABLE orders (
+          id INT NOT NULL AUTO_INCREMENT,
+          customer_id INT NOT NULL,
+          status ENUM('new','paid') NOT NULL DEFAULT 'new',
+          total DECIMAL(10,2) NOT NULL,
+          PRIMARY KEY (id),
+          CONSTRAINT orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE
+        ) ENGINE=InnoDB;
+        CREATE VIEW order_totals AS SELECT customer_id, SUM(total) AS spent FROM orders GROUP BY customer_id;
+        """;
+
+    // A release: a column added in the middle, a column renamed, an enum value added, a type widened, an index and a
+    // check added, a comment changed, the view changed, a trigger added.
+    private const string Release2 = """
+        CREATE TABLE customers (
+          id INT NOT NULL AUTO_INCREMENT,
+          name VARCHAR(100) NOT NULL,
+          phone VARCHAR(20) NULL COMMENT 'with country code',
+          email_address VARCHAR(200) NULL, -- schemafirst:renamed-from email
+          updated_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,
+          PRIMARY KEY (id)
+        ) ENGINE=InnoDB COMMENT='people who buy from us';
+        CREATE TABLE orders (
+          id INT NOT NULL AUTO_INCREMENT,
+          customer_id INT NOT NULL,
+          status ENUM('new','paid','shipped') NOT NULL DEFAULT 'new',
+          total DECIMAL(12,2) NOT NULL,
+          PRIMARY KEY (id),
+          KEY orders_status (status),
+          CONSTRAINT orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE,
+          CONSTRAINT orders_total_positive CHECK (total >= 0)
+        ) ENGINE=InnoDB;
+        CREATE VIEW order_totals AS SELECT customer_id, SUM(total) AS spent, COUNT(*) AS orders FROM orders GROUP BY customer_id;
+        DELIMITER ;;
+        CREATE TRIGGER orders_paid BEFORE UPDATE ON orders FOR EACH ROW
+        BEGIN
+          IF NEW.status = 'shipped' AND OLD.status = 'new' THEN SET NEW.status = 'paid'; END IF;
+        END;;
+        DELIMITER ;
+        """;
+
+    [MariaDbFact]
+    public async Task A_release_of_changes_applies_in_place_with_the_data_kept_and_then_plans_nothing()
+    {
+        await using var db = await MariaDbServer.CreateDatabaseAsync();
+        var url = UrlOf(db.Name);
+        var v1 = Write("v1.sql", Release1);
+        Assert.Equal(0, Apply(v1, url).Code);
+        await db.ExecuteAsync("INSERT INTO customers (name, email) VALUES ('Ada', 'ada@example.com'), ('Grace', NULL); INSERT INTO orders (customer_id, status, total) VALUES (1, 'paid', 12.50), (1, 'new', 99999999.99)");
+
+        var v2 = Write("v2.sql", Release2);
+        var plan = Plan(v2, url);
+        Assert.True(plan.Code == 2, plan.Err);
+        Assert.Contains("ALTER TABLE `customers` ADD COLUMN `phone` varchar(20) NULL COMMENT 'with country code' AFTER `name`", plan.Out, StringComparison.Ordinal);
+        Assert.Contains("ALTER TABLE `customers` RENAME COLUMN `email` TO `email_address`", plan.Out, StringComparison.Ordinal);
+        Assert.Contains("MODIFY COLUMN `status` enum('new','paid','shipped') NOT NULL DEFAULT 'new'", plan.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("DROP COLUMN", plan.Out, StringComparison.Ordinal);
+
+        var applied = Apply(v2, url);
+        Assert.True(applied.Code == 0, applied.Err);
+        Assert.Equal("-- No changes.\n", Plan(v2, url).Out);
+        // The data is where the new schema says: the renamed column kept its values, the new one sits after name.
+        Assert.Equal(1, await db.ScalarAsync("SELECT count(*) FROM customers WHERE email_address = 'ada@example.com'"));
+        Assert.Equal(3, await db.ScalarAsync($"SELECT ORDINAL_POSITION FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '{db.Name}' AND TABLE_NAME = 'customers' AND COLUMN_NAME = 'phone'"));
+        Assert.Equal(2, await db.ScalarAsync("SELECT orders FROM order_totals WHERE customer_id = 1"));
+        await db.ExecuteAsync("UPDATE orders SET status = 'shipped' WHERE id = 2");
+        Assert.Equal(1, await db.ScalarAsync("SELECT count(*) FROM orders WHERE id = 2 AND status = 'paid'"));
+        await Assert.ThrowsAsync<MySqlException>(() => db.ExecuteAsync("INSERT INTO orders (customer_id, total) VALUES (1, -1)"));
+
+        // Back to release 1: destructive (the phone column and the trigger go), refused unless allowed.
+        var back = Write("v1-again.sql", Release1.Replace("email VARCHAR(200) NULL,", "email VARCHAR(200) NULL, -- schemafirst:renamed-from email_address", StringComparison.Ordinal));
+        var refused = Apply(back, url);
+        Assert.NotEqual(0, refused.Code);
+        Assert.Contains("phone", refused.Err, StringComparison.Ordinal);
+        Assert.Equal(1, await db.ScalarAsync($"SELECT count(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '{db.Name}' AND TABLE_NAME = 'customers' AND COLUMN_NAME = 'phone'"));
+    }
+
+    [MariaDbFact]
+    public async Task A_change_the_data_does_not_allow_is_refused_before_anything_runs()
+    {
+        await using var db = await MariaDbServer.CreateDatabaseAsync();
+        var url = UrlOf(db.Name);
+        Assert.Equal(0, Apply(Write("v1.sql", Release1), url).Code);
+        await db.ExecuteAsync("INSERT INTO customers (name) VALUES ('Bartholomew'), ('Ada'), ('Maximilian')");
+        var narrower = Write("v2.sql", Release1.Replace("name VARCHAR(100)", "name VARCHAR(5)", StringComparison.Ordinal).Replace("status ENUM('new','paid')", "status ENUM('new','paid','void')", StringComparison.Ordinal));
+        var refused = Apply(narrower, url, "--allow-destructive");
+        Assert.NotEqual(0, refused.Code);
+        Assert.Contains("customers.name: 2 rows are longer than 5 characters", refused.Err, StringComparison.Ordinal);
+        // Nothing ran: not even the enum change, which came first and would have worked.
+        Assert.Equal(0, await db.ScalarAsync($"SELECT count(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '{db.Name}' AND COLUMN_TYPE LIKE '%void%'"));
+        Assert.Equal(1, await db.ScalarAsync("SELECT count(*) FROM schemafirst_history WHERE status = 'refused' AND statements_done = 0"));
+    }
+
+    [MariaDbFact]
+    public async Task A_failure_in_the_middle_is_recorded_with_what_ran_and_the_next_apply_finishes_the_work()
+    {
+        await using var db = await MariaDbServer.CreateDatabaseAsync();
+        var url = UrlOf(db.Name);
+        const string v1 = "CREATE TABLE a_first (id INT NOT NULL PRIMARY KEY);\nCREATE TABLE b_second (id INT NOT NULL PRIMARY KEY);\n";
+        Assert.Equal(0, Apply(Write("v1.sql", v1), url).Code);
+        var v2 = Write("v2.sql", v1.Replace("(id INT NOT NULL PRIMARY KEY)", "(id INT NOT NULL PRIMARY KEY, note VARCHAR(10) NULL)", StringComparison.Ordinal));
+        var plan = Plan(v2, url);
+        Assert.True(plan.Out.IndexOf("`a_first`", StringComparison.Ordinal) < plan.Out.IndexOf("`b_second`", StringComparison.Ordinal), plan.Out);
+
+        // Another session reads b_second in an open transaction: its metadata lock holds the second ALTER back.
+        await using (var holder = new MySqlConnection(MariaDbServer.ConnectionString(db.Name)))
+        {
+            await holder.OpenAsync();
+            await using (var cmd = new MySqlCommand("START TRANSACTION; SELECT * FROM b_second;", holder)) await cmd.ExecuteNonQueryAsync();
+            var failed = Apply(v2, url, "--lock-timeout", "1s");
+            Assert.Equal(4, failed.Code);
+            Assert.Contains("lock_wait_timeout (1s) reached", failed.Err, StringComparison.Ordinal);
+            Assert.Contains("1 of 2 statements took effect", failed.Err, StringComparison.Ordinal);
+        }
+        Assert.Equal(1, await db.ScalarAsync("SELECT count(*) FROM schemafirst_history WHERE status = 'failed' AND statements_done = 1 AND statements_total = 2"));
+        Assert.Equal(1, await db.ScalarAsync($"SELECT count(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '{db.Name}' AND COLUMN_NAME = 'note'"));
+
+        var rest = Plan(v2, url);
+        Assert.Contains("1 change, 1 statement", rest.Out, StringComparison.Ordinal);
+        Assert.Contains("ALTER TABLE `b_second` ADD COLUMN", rest.Out, StringComparison.Ordinal);
+        var finished = Apply(v2, url);
+        Assert.True(finished.Code == 0, finished.Err);
+        Assert.Equal("-- No changes.\n", Plan(v2, url).Out);
+    }
+
+    [MariaDbFact]
+    public async Task A_second_apply_is_refused_while_one_holds_the_lock()
+    {
+        await using var db = await MariaDbServer.CreateDatabaseAsync();
+        var url = UrlOf(db.Name);
+        await using var holder = new MySqlConnection(MariaDbServer.ConnectionString(db.Name));
+        await holder.OpenAsync();
+        await using (var cmd = new MySqlCommand("DO GET_LOCK(CONCAT('schemafirst:', DATABASE()), 0)", holder)) await cmd.ExecuteNonQueryAsync();
+        var refused = Apply(Write("v1.sql", Release1), url);
+        Assert.NotEqual(0, refused.Code);
+        Assert.Contains("connection ", refused.Err, StringComparison.Ordinal);
+        Assert.Equal(0, await db.ScalarAsync($"SELECT count(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '{db.Name}' AND TABLE_NAME = 'customers'"));
+    }
+
+    [MariaDbFact]
+    public async Task Drift_names_what_was_changed_by_hand()
+    {
+        await using var db = await MariaDbServer.CreateDatabaseAsync();
+        var url = UrlOf(db.Name);
+        var v1 = Write("v1.sql", Release1);
+        Assert.Equal(0, Apply(v1, url).Code);
+        await db.ExecuteAsync("ALTER TABLE customers ADD COLUMN note TEXT NULL; ALTER TABLE orders MODIFY COLUMN total DECIMAL(14,2) NOT NULL");
+        var drift = CliRunner.Run("drift", v1, "--source-dialect", "mysql", "--db", url);
+        Assert.True(drift.Code == 2, drift.Out + drift.Err);
+        Assert.Contains("note", drift.Out, StringComparison.Ordinal);
+        Assert.Contains("type: the database has decimal(14,2), the source decimal(10,2)", drift.Out, StringComparison.Ordinal);
+    }
+}
