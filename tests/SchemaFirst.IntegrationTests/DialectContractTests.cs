@@ -33,8 +33,34 @@ public sealed class DialectContractTests
         CREATE INDEX orders_customer ON orders (customer_id);
         """;
 
+    // MySQL as MariaDB prints it back (display widths, DEFAULT NULL, the table's options, the foreign key inside its table).
+    private const string MySqlShop = """
+        CREATE TABLE `customers` (
+          `id` int(11) NOT NULL,
+          `name` text NOT NULL,
+          PRIMARY KEY (`id`)
+        ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+        CREATE TABLE `orders` (
+          `id` int(11) NOT NULL,
+          `customer_id` int(11) DEFAULT NULL,
+          `total` decimal(10,2) DEFAULT NULL,
+          PRIMARY KEY (`id`),
+          KEY `orders_customer` (`customer_id`),
+          CONSTRAINT `orders_customer_id_fkey` FOREIGN KEY (`customer_id`) REFERENCES `customers` (`id`)
+        ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+        """;
+
+    private static string ShopIn(ISqlDialect dialect) => dialect.Name == "mysql" ? MySqlShop : Shop;
+
     private static readonly Dictionary<string, Func<Task<(DatabaseUrl Url, IAsyncDisposable Drop)>>> Engines = new()
     {
+        ["mysql"] = async () =>
+        {
+            var db = await MariaDbServer.CreateDatabaseAsync();
+            var uri = new Uri(MariaDbServer.Url!);
+            Assert.True(DatabaseUrl.TryParse($"mysql://{uri.UserInfo}@{uri.Host}:{uri.Port}/{db.Name}", out var url, out var error), error);
+            return (url!, db);
+        },
         [PostgresDialect.Instance.Name] = async () =>
         {
             var db = await PostgresServer.CreateDatabaseAsync();
@@ -71,9 +97,12 @@ public sealed class DialectContractTests
     [Fact]
     public Task SQLite_applies_what_it_generates_and_inspects_it_back_as_parsed() => AppliesAndReadsBackAsync(SqliteDialect.Instance);
 
+    [MariaDbFact]
+    public Task MySQL_applies_what_it_generates_and_inspects_it_back_as_parsed() => AppliesAndReadsBackAsync(SchemaFirst.Dialects.MySql.MySqlDialect.Instance);
+
     private static async Task AppliesAndReadsBackAsync(ISqlDialect dialect)
     {
-        var parsed = dialect.ParseText(Shop, "shop.sql");
+        var parsed = dialect.ParseText(ShopIn(dialect), "shop.sql");
         Assert.DoesNotContain(parsed.Diagnostics, d => d.Severity != Severity.Info);
         var generated = dialect.Generate(parsed.Model, new SqlGenerationOptions());
         Assert.False(generated.HasErrors);

@@ -241,7 +241,15 @@ public sealed class MySqlReaderTests
         Assert.Equal(7, load.Model.Views.Count);
         Assert.Equal(3, load.Model.Triggers.Count);
         Assert.Equal(22, load.Model.Tables.Sum(t => t.ForeignKeys.Count));
-        Assert.Equal(6, load.Model.Opaque.Count); // the routines, kept verbatim and reported
+        // The routines, each whole under its name, without the DEFINER (it names an account of the server that made it).
+        Assert.Equal(["film_in_stock", "film_not_in_stock", "rewards_report"], load.Model.Routines.Where(r => r.Kind == Model.RoutineKind.Procedure).Select(r => r.Name.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(3, load.Model.Routines.Count(r => r.Kind == Model.RoutineKind.Function));
+        Assert.All(load.Model.Routines, r => Assert.DoesNotContain("DEFINER=", r.Definition, StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(load.Model.Opaque);
+        // What a MySQL-to-MySQL plan must keep: ON UPDATE, the engine and charset, the implicit foreign-key indexes.
+        var actor = load.Model.Tables.Single(t => t.Name.Name == "actor");
+        Assert.Equal("CURRENT_TIMESTAMP", actor.FindColumn("last_update")!.OnUpdate);
+        Assert.Equal("ENGINE=InnoDB DEFAULT CHARSET=utf8", actor.Options);
         Assert.Contains(load.Model.Indexes, i => i.Method == "fulltext");
         var film = load.Model.Tables.Single(t => t.Name.Name == "film");
         Assert.Equal(Model.TypeKind.Enum, film.FindColumn("rating")!.Type.Kind); // ENUM('G','PG',...) as an enum type
