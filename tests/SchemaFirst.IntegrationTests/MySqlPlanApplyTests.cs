@@ -169,6 +169,29 @@ public sealed class MySqlPlanApplyTests : TempDirectoryTest
     }
 
     [MariaDbFact]
+    public async Task A_renamed_table_keeps_its_rows_and_online_changes_ask_the_server_not_to_block_writes()
+    {
+        await using var db = await MariaDbServer.CreateDatabaseAsync();
+        var url = UrlOf(db.Name);
+        Assert.Equal(0, Apply(Write("v1.sql", Release1), url).Code);
+        await db.ExecuteAsync("INSERT INTO customers (name) VALUES ('Ada'), ('Grace')");
+        var v2 = Write("v2.sql", Release1
+            .Replace("CREATE TABLE customers (", "CREATE TABLE clients ( -- schemafirst:renamed-from customers", StringComparison.Ordinal)
+            .Replace("REFERENCES customers (id)", "REFERENCES clients (id)", StringComparison.Ordinal)
+            .Replace("  total DECIMAL(10,2) NOT NULL,", "  total DECIMAL(10,2) NOT NULL,\n  placed_at DATETIME NULL,\n  KEY orders_total (total),", StringComparison.Ordinal));
+        var plan = Plan(v2, url, "--online");
+        Assert.True(plan.Code == 2, plan.Err);
+        Assert.Contains("RENAME TABLE `customers` TO `clients`", plan.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("DROP TABLE", plan.Out, StringComparison.Ordinal);
+        Assert.Contains("CREATE INDEX `orders_total` ON `orders` (`total`) ALGORITHM=INPLACE LOCK=NONE", plan.Out, StringComparison.Ordinal);
+        Assert.Contains("ADD COLUMN `placed_at` datetime NULL, ALGORITHM=INSTANT", plan.Out, StringComparison.Ordinal);
+        var applied = Apply(v2, url, "--online");
+        Assert.True(applied.Code == 0, applied.Err);
+        Assert.Equal(2, await db.ScalarAsync("SELECT count(*) FROM clients"));
+        Assert.Equal("-- No changes.\n", Plan(v2, url).Out);
+    }
+
+    [MariaDbFact]
     public async Task A_change_the_data_does_not_allow_is_refused_before_anything_runs()
     {
         await using var db = await MariaDbServer.CreateDatabaseAsync();

@@ -37,7 +37,7 @@ internal sealed class MySqlMigrationSqlGenerator(Database from, Database to, Pla
     protected override IReadOnlyList<string> CreateStatements(object item) => item switch
     {
         Table t => [_to.TableStatement(t) ?? throw Unwritable($"table {t.Name}")],
-        SchemaIndex i => [(_to.IndexStatement(i) ?? throw Unwritable($"index {i.Name}")) + (Options.Online && i.Method == "btree" ? ", ALGORITHM=INPLACE, LOCK=NONE" : string.Empty)],
+        SchemaIndex i => [(_to.IndexStatement(i) ?? throw Unwritable($"index {i.Name}")) + (Options.Online && i.Method == "btree" ? " ALGORITHM=INPLACE LOCK=NONE" : string.Empty)],
         View v => [_to.ViewStatement(v) ?? throw Unwritable($"view {v.Name}")],
         Trigger t => [MySqlSqlGenerator.TriggerStatement(t)],
         Routine r => [r.Definition],
@@ -163,7 +163,10 @@ internal sealed class MySqlMigrationSqlGenerator(Database from, Database to, Pla
 
     protected override void Generate(RenameConstraint c)
     {
-        var before = From.FindTable(c.Table) is { } f ? Constraint(f, c.From) : null;
+        // The primary key is PRIMARY in MySQL whatever the model calls it (its table's name): nothing to rename.
+        if (To.FindTable(c.Table)?.PrimaryKey?.Name == c.To) return;
+        // Foreign key and check names are per database: the old one is found whatever the table was called.
+        var before = (From.FindTable(c.Table) is { } f ? Constraint(f, c.From) : null) ?? From.Tables.Select(x => Constraint(x, c.From)).FirstOrDefault(x => x != null);
         var after = To.FindTable(c.Table) is { } t ? Constraint(t, c.To) : null;
         if (before is UniqueConstraint)
         {
