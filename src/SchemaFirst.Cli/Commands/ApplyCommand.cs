@@ -207,7 +207,7 @@ internal static partial class ApplyCommand
         var before = plan.Statements.Count(s => s.Phase == StatementPhase.Before);
         if (before == plan.Statements.Count)
         {
-            return $"{outcome.Done} of {PlanSqlWriter.Count(plan.Statements.Count, "statement")} took effect (each commits on its own); apply again, and the new plan holds only what is left";
+            return $"{outcome.Done} of {PlanSqlWriter.Count(plan.Statements.Count, "statement")} took effect (each commits on its own)";
         }
         return outcome.Done <= before
             ? $"{PlanSqlWriter.Count(outcome.Done, "statement")} that run before the transaction took effect, the transaction did not"

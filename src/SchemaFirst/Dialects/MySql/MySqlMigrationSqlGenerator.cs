@@ -27,6 +27,19 @@ internal sealed class MySqlMigrationSqlGenerator(Database from, Database to, Pla
         changes.RemoveAll(c => c is AddType { Definition: EnumType } or DropType { Definition: EnumType } or AddEnumValue or RecreateEnum or DropRetiredType);
         // MySQL has no privileges on schema objects in the model, and no schemas inside a database.
         changes.RemoveAll(c => c is GrantPrivilege or RevokePrivilege or AddSchema or DropSchema);
+        // DROP TABLE drops the table's indexes: one dropped first could be the index a foreign key still needs (MySQL refuses).
+        var droppedTables = changes.OfType<DropTable>().Select(c => c.Table.Name).ToHashSet();
+        changes.RemoveAll(c => c is DropIndex d && droppedTables.Contains(d.Index.Table));
+        // An index keeps its name under its table's (the model's index names are per table): a renamed table's index
+        // is dropped and added under the new table's name by the differ, and RENAME TABLE carries it as it is.
+        var added = changes.OfType<AddIndex>().ToList();
+        foreach (var d in changes.OfType<DropIndex>().ToList())
+        {
+            if (added.FirstOrDefault(a => a.Index.Table == d.Index.Table && a.Index.Name.Name == d.Index.Name.Name && a.Index with { Name = d.Index.Name, Comment = null } == d.Index with { Comment = null }) is not { } same) continue;
+            changes.Remove(d);
+            changes.Remove(same);
+            added.Remove(same);
+        }
         // A new table or column is written with its comment: no second statement sets it.
         var newTables = changes.OfType<AddTable>().Select(c => c.Table.Name).ToHashSet();
         var newColumns = changes.OfType<AddColumn>().Select(c => (c.Table, c.Column.Name)).ToHashSet();
@@ -182,7 +195,9 @@ internal sealed class MySqlMigrationSqlGenerator(Database from, Database to, Pla
     private static object? Constraint(Table t, string name) =>
         (object?)t.ForeignKeys.FirstOrDefault(x => x.Name == name) ?? (object?)t.Checks.FirstOrDefault(x => x.Name == name) ?? t.Uniques.FirstOrDefault(x => x.Name == name);
 
-    protected override void Generate(DropIndex c) => Emit($"DROP INDEX {Q(c.Index.Name.Name)} ON {N(c.Index.Table)}", c);
+    // Drops run before renames: the index is dropped from its table as the database names it now (kept with the index's name).
+    protected override void Generate(DropIndex c) =>
+        Emit($"DROP INDEX {Q(c.Index.Name.Name)} ON {(c.Index.Name.Schema.Length > 0 && From.FindTable(new QualifiedName(MySqlReader.DefaultSchema, c.Index.Name.Schema)) != null ? Q(c.Index.Name.Schema) : N(c.Index.Table))}", c);
 
     protected override void Generate(RenameIndex c) => Emit($"ALTER TABLE {N(c.To.Table)} RENAME INDEX {Q(c.From.Name.Name)} TO {Q(c.To.Name.Name)}", c);
 

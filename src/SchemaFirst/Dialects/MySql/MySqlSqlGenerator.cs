@@ -131,7 +131,7 @@ internal sealed class MySqlSqlGenerator
         {
             foreach (var fk in t.ForeignKeys) Write(ForeignKeyStatement(t, fk));
         }
-        foreach (var v in _db.Views.OrderBy(v => v.Name.Name, StringComparer.Ordinal)) Write(ViewStatement(v));
+        foreach (var v in InDependencyOrder(_db.Views)) Write(ViewStatement(v));
         if (Native)
         {
             // Bodies hold semicolons: each is its own DELIMITER block, as mysqldump writes them.
@@ -144,6 +144,30 @@ internal sealed class MySqlSqlGenerator
             Portable.TargetFacts.NoteUnwritten(_db, _target.DisplayName, Style.Native.Contains(_db.SourceDialect), Note);
         }
         Portable.TargetFacts.TrimBlankLines(_out);
+    }
+
+    /// <summary>
+    /// Views in name order, each after the views its query names (MySQL checks a view's tables when it is made); a cycle,
+    /// which no engine allows, is written in name order.
+    /// </summary>
+    internal static List<View> InDependencyOrder(IEnumerable<View> views)
+    {
+        var byName = views.OrderBy(v => v.Name.Name, StringComparer.Ordinal).ToList();
+        var ordered = new List<View>();
+        var state = new Dictionary<View, bool>();
+        void Visit(View v)
+        {
+            if (state.ContainsKey(v)) return;
+            state[v] = false;
+            foreach (var other in byName)
+            {
+                if (other != v && System.Text.RegularExpressions.Regex.IsMatch(v.Query, @"(?<![\w$])`?" + System.Text.RegularExpressions.Regex.Escape(other.Name.Name) + @"`?(?![\w$])", System.Text.RegularExpressions.RegexOptions.IgnoreCase)) Visit(other);
+            }
+            state[v] = true;
+            ordered.Add(v);
+        }
+        foreach (var v in byName) Visit(v);
+        return ordered;
     }
 
     private void Write(string? statement)
@@ -264,7 +288,9 @@ internal sealed class MySqlSqlGenerator
             else Note(Severity.Warning, $"{what}: default ({def}) has no {_target.DisplayName} equivalent; created without a default");
         }
         if (c.Comment != null) sb.Append(" COMMENT ").Append(MySqlQuoting.Literal(Comment(c.Comment, 1024, what)));
-        foreach (var check in checks) sb.Append(" CHECK (").Append(check).Append(')');
+        // MariaDB takes one CHECK per column: a domain's checks are joined.
+        if (checks.Count == 1) sb.Append(" CHECK (").Append(checks[0]).Append(')');
+        else if (checks.Count > 1) sb.Append(" CHECK (").Append(string.Join(" AND ", checks.Select(x => "(" + x + ")"))).Append(')');
         return sb.ToString();
     }
 
@@ -471,6 +497,12 @@ internal sealed class MySqlSqlGenerator
         }
         var sb = new StringBuilder("CREATE VIEW ").Append(Q(v.Name.Name));
         if (!v.ColumnNames.IsEmpty) sb.Append(" (").Append(Columns(v.ColumnNames)).Append(')');
+        // MySQL has no CREATE RECURSIVE VIEW: it is the recursive common table expression it stands for.
+        if (v.Recursive && !v.ColumnNames.IsEmpty)
+        {
+            return sb.Append(" AS\nWITH RECURSIVE ").Append(Q(v.Name.Name)).Append(" (").Append(Columns(v.ColumnNames)).Append(") AS (\n").Append(query)
+                .Append("\n)\nSELECT ").Append(Columns(v.ColumnNames)).Append(" FROM ").Append(Q(v.Name.Name)).ToString();
+        }
         return sb.Append(" AS\n").Append(query).ToString();
     }
 
