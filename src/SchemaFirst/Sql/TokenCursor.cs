@@ -315,6 +315,8 @@ internal sealed class TokenCursor
     /// <summary>The verbatim source text of a token range.</summary>
     public string Raw(int start, int end)
     {
+        // A reader that stepped past the last token asks for what is there.
+        end = Math.Min(end, _tokens.Count);
         if (end <= start) return string.Empty;
         return Text[_tokens[start].Start.._tokens[end - 1].End];
     }

@@ -58,10 +58,12 @@ public static partial class MySqlReader
         var start = 1;
         var i = 0;
         var atLineStart = true;
+        // Whether the statement so far holds more than white space (kept as it grows: asking the builder is quadratic).
+        var blank = true;
         while (i < text.Length)
         {
             var c = text[i];
-            if (atLineStart && sb.ToString().Trim().Length == 0 && Matches(text, i, "DELIMITER "))
+            if (atLineStart && blank && Matches(text, i, "DELIMITER "))
             {
                 var end = text.IndexOf('\n', i);
                 if (end < 0) end = text.Length;
@@ -69,11 +71,12 @@ public static partial class MySqlReader
                 if (delimiter.Length == 0) delimiter = ";";
                 i = end;
                 sb.Clear();
+                blank = true;
                 continue;
             }
             atLineStart = c == '\n';
             if (c == '\n') line++;
-            if (sb.ToString().Trim().Length == 0 && !char.IsWhiteSpace(c)) start = line;
+            if (blank && !char.IsWhiteSpace(c)) start = line;
             if (c is '\'' or '"' or '`')
             {
                 var j = i + 1;
@@ -89,6 +92,7 @@ public static partial class MySqlReader
                     j++;
                 }
                 sb.Append(text, i, Math.Min(j + 1, text.Length) - i);
+                blank = false;
                 i = j + 1;
                 continue;
             }
@@ -111,10 +115,12 @@ public static partial class MySqlReader
                 var sql = sb.ToString().Trim();
                 if (sql.Length > 0) yield return (sql, start);
                 sb.Clear();
+                blank = true;
                 i += delimiter.Length;
                 continue;
             }
             sb.Append(c);
+            blank &= char.IsWhiteSpace(c);
             i++;
         }
         var rest = sb.ToString().Trim();
@@ -271,6 +277,13 @@ public static partial class MySqlReader
             {
                 stats.Errors++;
                 diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.SyntaxError, e.Message, new SourceSpan(path, line, 1), e.Help ?? "fix the statement"));
+            }
+            catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException or FormatException or OverflowException)
+            {
+                // A statement the reader cannot follow is said where it is and left out, never a crash of the whole run.
+                stats.Errors++;
+                diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.SyntaxError, $"internal error reading this statement ({e.GetType().Name}); it is left out",
+                    new SourceSpan(path, line, 1), "this is a bug in SchemaFirst: please report it with the statement"));
             }
         }
 

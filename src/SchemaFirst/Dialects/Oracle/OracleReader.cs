@@ -145,6 +145,13 @@ public static class OracleReader
                 var token = c[Math.Clamp(e.TokenIndex, start, Math.Max(start, c.End - 1))];
                 diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.SyntaxError, e.Message, Position(path, c.Text, token.Start), e.Help ?? "fix the statement"));
             }
+            catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException or FormatException or OverflowException)
+            {
+                // A statement the reader cannot follow is said where it is and left out, never a crash of the whole run.
+                stats.Errors++;
+                diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.SyntaxError, $"internal error reading this statement ({e.GetType().Name}); it is left out",
+                    Position(path, c.Text, c[Math.Clamp(start, 0, Math.Max(0, c.End - 1))].Start), "this is a bug in SchemaFirst: please report it with the statement"));
+            }
         }
 
         private void Keep(TokenCursor c, int start, string path)
