@@ -28,6 +28,8 @@ internal sealed class SchemaSourceLoader(TextWriter stderr, InspectOptions inspe
         if (dialect is not Apply.IApplyDialect apply) return null;
         if (config?.History is not { } configured) return apply.DefaultHistoryTable;
         var dot = configured.IndexOf('.', StringComparison.Ordinal);
+        // A MySQL schema is the database the URL names: the table is there whatever schema.table says.
+        if (dot >= 0 && dialect.DefaultSchema.Length == 0) return apply.DefaultHistoryTable with { Name = configured[(dot + 1)..] };
         return dot < 0 ? apply.DefaultHistoryTable with { Name = configured } : new QualifiedName(configured[..dot], configured[(dot + 1)..]);
     }
 

@@ -27,7 +27,7 @@ public static class SchemaValidator
         {
             CheckKeyColumns(t, map, diagnostics);
             foreach (var fk in t.ForeignKeys) CheckForeignKey(uniqueIndexes, t, fk, tables, domains, map, diagnostics, dialect);
-            foreach (var col in t.Columns) CheckEnumDefault(t, col, enums, domains, map, diagnostics);
+            foreach (var col in t.Columns) CheckEnumDefault(t, col, enums, domains, map, diagnostics, db.SourceDialect == "mysql");
         }
         foreach (var i in db.Indexes)
         {
@@ -199,8 +199,9 @@ public static class SchemaValidator
         return uniqueIndexes.TryGetValue(target.Name, out var list) && list.Any(Same);
     }
 
+    /// <param name="backslashEscapes">MySQL reads backslash escapes in strings ('C:\\temp' is C:\temp).</param>
     private static void CheckEnumDefault(Table t, Column col, Dictionary<QualifiedName, EnumType> enums, Dictionary<QualifiedName, DomainType> domains, SourceMap map,
-        List<Diagnostic> diagnostics)
+        List<Diagnostic> diagnostics, bool backslashEscapes)
     {
         if (col.Default == null || col.Type.UserType == null) return;
         if (!enums.TryGetValue(col.Type.UserType, out var e)) return;
@@ -209,6 +210,7 @@ public static class SchemaValidator
         if (tokens.Count > 1 && tokens[1].Kind != TokenKind.DoubleColon) return;
         var cursor = new TokenCursor(col.Default, tokens);
         var label = cursor.StringValue(tokens[0]);
+        if (backslashEscapes) label = Dialects.MySql.MySqlReader.Unescape(label);
         if (e.Labels.Contains(label)) return;
         diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.EnumDefaultInvalid,
             $"the default '{label}' of column \"{col.Name}\" on {t.Name} is not a value of enum {e.Name} ({string.Join(", ", e.Labels.Select(l => "'" + l + "'"))})",

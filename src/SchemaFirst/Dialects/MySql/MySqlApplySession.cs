@@ -13,7 +13,8 @@ namespace SchemaFirst.Dialects.MySql;
 /// </summary>
 internal sealed class MySqlApplySession(DbConnection connection, ApplyOptions options, QualifiedName historyTable) : ApplySession(connection, options, historyTable)
 {
-    private const string LockName = "CONCAT('schemafirst:', DATABASE())";
+    // One name per database, within GET_LOCK's 64 characters whatever the database is called.
+    private const string LockName = "CONCAT('schemafirst:', SHA1(DATABASE()))";
 
     public override string HistoryTableSql => MySqlQuoting.Quote(HistoryTable.Name);
 

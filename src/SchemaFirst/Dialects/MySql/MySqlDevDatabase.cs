@@ -16,25 +16,29 @@ namespace SchemaFirst.Dialects.MySql;
 /// </summary>
 internal static partial class MySqlDevDatabase
 {
+    /// <summary>
+    /// The source as the server prints it. What runs in the scratch database is the DDL SchemaFirst writes from the
+    /// parsed model, not the files' own statements: every name in it is unqualified, so nothing a file says about
+    /// another database (DROP TABLE shop.orders, USE shop) can reach the target's server, and no DEFINER is sent (the
+    /// model has none; a user without SUPER could not send one). A statement the server refuses is reported at the
+    /// place in the files of the object it makes.
+    /// </summary>
     public static async Task<DevOutcome> NormalizeAsync(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, IReadOnlyList<(string Path, string? Text)> sources, Database parsed, CancellationToken ct)
     {
+        var map = MySqlReader.Read(sources.Select(s => (s.Path, s.Text ?? File.ReadAllText(s.Path))).ToList()).SourceMap;
         try
         {
             return await InScratchDatabaseAsync(url, connect, async (conn, server) =>
             {
-                foreach (var (path, text) in sources)
+                foreach (var (sql, _) in MySqlReader.Split(MySqlTarget.MySql.Generate(parsed with { Opaque = default }, new SqlGenerationOptions()).Text))
                 {
-                    foreach (var (sql, line) in MySqlReader.Split(text ?? await File.ReadAllTextAsync(path, ct)))
+                    try
                     {
-                        if (!DefinesSchema(sql)) continue;
-                        try
-                        {
-                            await ExecuteAsync(conn, sql, ct);
-                        }
-                        catch (DbException e)
-                        {
-                            return new DevOutcome(null, Refused(path, line, e), null, server);
-                        }
+                        await ExecuteAsync(conn, sql, ct);
+                    }
+                    catch (DbException e)
+                    {
+                        return new DevOutcome(null, Refused(sql, map, sources[0].Path, e), null, server);
                     }
                 }
                 var normalized = (await MySqlInspector.InspectAsync(conn, new InspectOptions(), ct)).Load.Model;
@@ -76,37 +80,20 @@ internal static partial class MySqlDevDatabase
         foreach (var (sql, _) in MySqlReader.Split(script)) await ExecuteAsync(conn, sql, ct);
     }
 
-    /// <summary>
-    /// Whether a statement belongs to the schema and is sent: not databases (CREATE DATABASE, USE), accounts and
-    /// privileges, or data.
-    /// </summary>
-    internal static bool DefinesSchema(string sql)
+    private static Diagnostic Refused(string sql, SourceMap map, string firstPath, DbException e)
     {
-        var words = Words().Matches(sql).Take(3).Select(m => m.Value.ToLowerInvariant()).ToList();
-        string W(int i) => i < words.Count ? words[i] : string.Empty;
-        return W(0) switch
-        {
-            "use" or "insert" or "replace" or "update" or "delete" or "load" or "grant" or "revoke" or "lock" or "unlock" or "flush" or "truncate" or "call" or "handler" => false,
-            "create" or "drop" or "alter" when W(1) is "database" or "schema" or "user" or "role" or "server" or "tablespace" or "logfile" => false,
-            "set" when W(1) is "global" or "password" or "role" or "default" => false,
-            _ => true,
-        };
+        // The object the statement makes: CREATE TABLE `t`, CREATE INDEX `i` ON `t`, ALTER TABLE `t`, CREATE VIEW `v` ...
+        var names = ObjectName().Match(sql);
+        var named = names.Groups[3].Success ? names.Groups[3].Value : names.Groups[2].Value;
+        var name = names.Success ? new QualifiedName(MySqlReader.DefaultSchema, named.Replace("``", "`", StringComparison.Ordinal)) : null;
+        var kind = names.Success && names.Groups[1].Value.Equals("VIEW", StringComparison.OrdinalIgnoreCase) ? SourceKind.View : SourceKind.Table;
+        var at = (name != null ? map.Find(kind, name) ?? map.FindAny(SourceKind.Table, name) : null) ?? new SourceSpan(firstPath, 1, 1);
+        return new Diagnostic(Severity.Error, DiagnosticCodes.DevDatabaseRefused, $"the dev database refused the DDL of this object: {e.Message}", at,
+            "this is what the server itself says when the schema is made; 'schemafirst generate sql --dialect mysql' shows the statement");
     }
 
-    [GeneratedRegex(@"[A-Za-z_]+")]
-    private static partial Regex Words();
-
-    private static Diagnostic Refused(string path, int line, DbException e)
-    {
-        // The server says "... at line N" counting from the statement's first line.
-        var at = AtLine().Match(e.Message);
-        var where = at.Success && int.TryParse(at.Groups[1].Value, out var n) ? line + n - 1 : line;
-        return new Diagnostic(Severity.Error, DiagnosticCodes.DevDatabaseRefused, $"the dev database refused this statement: {e.Message}", new SourceSpan(path, where, 1),
-            "fix the statement: this is what the server itself says when the source is applied");
-    }
-
-    [GeneratedRegex(@"at line (\d+)\s*$")]
-    private static partial Regex AtLine();
+    [GeneratedRegex(@"^\s*(?:CREATE|ALTER)\s+(?:UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?(TABLE|VIEW|INDEX|TRIGGER|PROCEDURE|FUNCTION)\s+`((?:[^`]|``)+)`(?:.*?\bON\s+`((?:[^`]|``)+)`)?", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex ObjectName();
 
     private static async Task<T> InScratchDatabaseAsync<T>(DatabaseUrl url, Func<DatabaseUrl, DbConnection> connect, Func<DbConnection, string, Task<T>> work, CancellationToken ct)
     {

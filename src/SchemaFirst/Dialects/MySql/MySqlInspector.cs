@@ -43,23 +43,31 @@ internal static class MySqlInspector
         // Bodies hold semicolons: each is its own DELIMITER block, as mysqldump writes them.
         var triggers = await RowsAsync(connection, "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER, TRIGGER_NAME", ct);
         trips++;
-        foreach (var name in triggers.Select(r => r[0]))
+        var unreadable = new List<Diagnostic>();
+        async Task BlockAsync(string kind, string name)
         {
-            script.Append("DELIMITER ;;\n").Append(await ShowAsync(connection, $"SHOW CREATE TRIGGER {MySqlQuoting.Quote(name)}", 2, ct)).Append(";;\nDELIMITER ;\n\n");
+            var ddl = await ShowAsync(connection, $"SHOW CREATE {kind} {MySqlQuoting.Quote(name)}", 2, ct);
             trips++;
+            if (ddl.Length == 0)
+            {
+                // The server shows a body only to its definer or to a user with SHOW_ROUTINE (or SUPER): read as missing, it
+                // would be made again by every plan.
+                unreadable.Add(new Diagnostic(Severity.Error, DiagnosticCodes.NoInput, $"the server shows no definition of {kind.ToLowerInvariant()} {name} to this user", new SourceSpan($"database {database}", 1, 1),
+                    "connect as its definer, or grant SHOW_ROUTINE (MySQL 8) or SELECT on mysql.proc (MariaDB)"));
+                return;
+            }
+            script.Append("DELIMITER ;;\n").Append(ddl).Append(";;\nDELIMITER ;\n\n");
         }
+        foreach (var name in triggers.Select(r => r[0])) await BlockAsync("TRIGGER", name);
         var routines = await RowsAsync(connection, "SELECT ROUTINE_NAME, ROUTINE_TYPE FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY ROUTINE_TYPE, ROUTINE_NAME", ct);
         trips++;
-        foreach (var (name, type) in routines.Select(r => (r[0], r[1])))
-        {
-            script.Append("DELIMITER ;;\n").Append(await ShowAsync(connection, $"SHOW CREATE {type} {MySqlQuoting.Quote(name)}", 2, ct)).Append(";;\nDELIMITER ;\n\n");
-            trips++;
-        }
+        foreach (var (name, type) in routines.Select(r => (r[0], r[1]))) await BlockAsync(type, name);
         // A view's query names its tables with the database (`shop`.`orders`): without it, the same view reads alike in
         // any database, a scratch one included.
         script.Replace(MySqlQuoting.Quote(database) + ".", string.Empty);
         var queried = clock.Elapsed;
         var load = MySqlReader.Read([($"database {database}", script.ToString())]);
+        if (unreadable.Count > 0) load = load with { Diagnostics = [.. load.Diagnostics, .. unreadable] };
         return new InspectResult(load, trips, queried, clock.Elapsed - queried);
     }
 

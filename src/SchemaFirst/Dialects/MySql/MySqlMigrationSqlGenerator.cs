@@ -21,6 +21,21 @@ internal sealed class MySqlMigrationSqlGenerator(Database from, Database to, Pla
 
     protected override StatementPhase DefaultPhase => StatementPhase.Before;
 
+    private readonly HashSet<SchemaChange> _foldedDrops = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<SchemaChange, List<string>> _dropsBefore = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<SchemaChange> _replacesPrimaryKey = new(ReferenceEqualityComparer.Instance);
+
+    protected override void Generate(AddIndex c)
+    {
+        if (!_dropsBefore.TryGetValue(c, out var drops))
+        {
+            base.Generate(c);
+            return;
+        }
+        var definition = _to.IndexDefinition(c.Index) ?? throw Unwritable($"index {c.Index.Name}");
+        Emit($"ALTER TABLE {N(c.Index.Table)} {string.Join(", ", drops.Select(d => "DROP INDEX " + Q(d)))}, ADD {definition}", c);
+    }
+
     public override List<SchemaChange> Rewrite(List<SchemaChange> changes)
     {
         // An inline ENUM is its column's type: it changes with MODIFY COLUMN, never on its own.
@@ -39,6 +54,29 @@ internal sealed class MySqlMigrationSqlGenerator(Database from, Database to, Pla
             changes.Remove(d);
             changes.Remove(same);
             added.Remove(same);
+        }
+        // A new table is written with its indexes inside CREATE TABLE, as the server prints it.
+        var createdTables = changes.OfType<AddTable>().Select(c => c.Table.Name).ToHashSet();
+        changes.RemoveAll(c => c is AddIndex a && createdTables.Contains(a.Index.Table));
+        // Indexes dropped and added on one table go in one ALTER TABLE with the first added: an index a foreign key needs
+        // can only be dropped in the statement that gives the key another (MySQL refuses it alone).
+        var addedOn = changes.OfType<AddIndex>().GroupBy(a => a.Index.Table).ToDictionary(g => g.Key, g => g.First());
+        var droppedColumns = changes.OfType<DropColumn>().Select(c => (c.Table, c.Column.Name)).ToHashSet();
+        foreach (var d in changes.OfType<DropIndex>())
+        {
+            if (!addedOn.TryGetValue(d.Index.Table, out var first)) continue;
+            // An index on a column the plan drops goes with the column (MySQL drops it): it stays a drop of its own, first.
+            if (d.Index.Elements.Any(e => e.Column != null && droppedColumns.Contains((d.Index.Table, e.Column)))) continue;
+            _foldedDrops.Add(d);
+            if (!_dropsBefore.TryGetValue(first, out var list)) _dropsBefore[first] = list = [];
+            list.Add(d.Index.Name.Name);
+        }
+        // So is a primary key dropped and added: the AUTO_INCREMENT column must keep a key in between.
+        foreach (var d in changes.OfType<DropConstraint>().Where(d => d.Constraint is PrimaryKey))
+        {
+            if (changes.OfType<AddConstraint>().FirstOrDefault(a => a.Table == d.Table && a.Constraint is PrimaryKey) is not { } newKey) continue;
+            _foldedDrops.Add(d);
+            _replacesPrimaryKey.Add(newKey);
         }
         // A new table or column is written with its comment: no second statement sets it.
         var newTables = changes.OfType<AddTable>().Select(c => c.Table.Name).ToHashSet();
@@ -147,11 +185,35 @@ internal sealed class MySqlMigrationSqlGenerator(Database from, Database to, Pla
 
     protected override void Generate(ModifyTable c)
     {
-        if ((c.Changes & TableChange.Options) != 0 && c.To.Options != null)
+        if ((c.Changes & TableChange.Options) == 0) return;
+        var (a, b) = (TableOptions(c.From.Options), TableOptions(c.To.Options));
+        var table = N(c.To.Name);
+        string? Changed(string key) => b.TryGetValue(key, out var v) && a.GetValueOrDefault(key) != v ? v : null;
+        if (Changed("ENGINE") is { } engine)
         {
-            var engine = c.From.Options?.Split(' ').FirstOrDefault(o => o.StartsWith("ENGINE=", StringComparison.Ordinal)) != c.To.Options.Split(' ').FirstOrDefault(o => o.StartsWith("ENGINE=", StringComparison.Ordinal));
-            Emit($"ALTER TABLE {N(c.To.Name)} {c.To.Options}", c, engine ? [new Hazard(HazardCodes.TableRewrite, $"changing the storage engine copies {c.To.Name}; writes wait until it is done")] : []);
+            Emit($"ALTER TABLE {table} ENGINE={engine}", c, new Hazard(HazardCodes.TableRewrite, $"changing the storage engine copies {c.To.Name}; writes wait until it is done"));
         }
+        if (Changed("DEFAULT CHARSET") is not null || Changed("COLLATE") is not null)
+        {
+            // DEFAULT CHARSET alone would leave every existing column in the old one: CONVERT TO changes them too.
+            var charset = b.GetValueOrDefault("DEFAULT CHARSET") ?? a.GetValueOrDefault("DEFAULT CHARSET");
+            var collate = b.TryGetValue("COLLATE", out var co) ? " COLLATE " + co : string.Empty;
+            Emit($"ALTER TABLE {table} CONVERT TO CHARACTER SET {charset}{collate}", c,
+                new Hazard(HazardCodes.TableRewrite, $"converting {c.To.Name} to {charset} rewrites every text column and the table; writes wait until it is done"));
+        }
+        if (Changed("ROW_FORMAT") is { } format) Emit($"ALTER TABLE {table} ROW_FORMAT={format}", c, new Hazard(HazardCodes.TableRewrite, $"changing the row format copies {c.To.Name}"));
+    }
+
+    private static Dictionary<string, string> TableOptions(string? options)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (options == null) return map;
+        // "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin": the reader writes each KEY=value once, keys in one spelling.
+        foreach (var m in System.Text.RegularExpressions.Regex.Matches(options, @"(ENGINE|DEFAULT CHARSET|COLLATE|ROW_FORMAT)=(\S+)").Cast<System.Text.RegularExpressions.Match>())
+        {
+            map[m.Groups[1].Value] = m.Groups[2].Value;
+        }
+        return map;
     }
 
     protected override void Generate(AddConstraint c)
@@ -160,19 +222,25 @@ internal sealed class MySqlMigrationSqlGenerator(Database from, Database to, Pla
         if (c.Constraint is PrimaryKey)
         {
             base.Generate(c);
-            Replace(Last() with { Sql = $"ALTER TABLE {N(c.Table)} ADD {ConstraintDefinition(c.Table, c.Constraint)}" });
+            var drop = _replacesPrimaryKey.Contains(c) ? "DROP PRIMARY KEY, " : string.Empty;
+            Replace(Last() with { Sql = $"ALTER TABLE {N(c.Table)} {drop}ADD {ConstraintDefinition(c.Table, c.Constraint)}" });
             return;
         }
         base.Generate(c);
     }
 
-    protected override void Generate(DropConstraint c) => Emit(c.Constraint switch
+    protected override void Generate(DropConstraint c)
+    {
+        if (!_foldedDrops.Contains(c)) Emit(DropConstraintSql(c), c);
+    }
+
+    private string DropConstraintSql(DropConstraint c) => c.Constraint switch
     {
         PrimaryKey => $"ALTER TABLE {N(c.Table)} DROP PRIMARY KEY",
         UniqueConstraint => $"ALTER TABLE {N(c.Table)} DROP INDEX {Q(c.Name)}",
         ForeignKey => $"ALTER TABLE {N(c.Table)} DROP FOREIGN KEY {Q(c.Name)}",
         _ => $"ALTER TABLE {N(c.Table)} DROP CONSTRAINT {Q(c.Name)}",
-    }, c);
+    };
 
     protected override void Generate(RenameConstraint c)
     {
@@ -188,7 +256,7 @@ internal sealed class MySqlMigrationSqlGenerator(Database from, Database to, Pla
         }
         // A foreign key or check cannot be renamed in MySQL: it is made again under its new name.
         if (before == null || after == null) throw new NotSupportedException($"MySQL: constraint {c.From} on {c.Table} cannot be renamed");
-        Generate(new DropConstraint(c.Table, c.From, before));
+        Emit(DropConstraintSql(new DropConstraint(c.Table, c.From, before)), c);
         Emit($"ALTER TABLE {N(c.Table)} ADD CONSTRAINT {Q(c.To)} {ConstraintDefinition(c.Table, after)}", c);
     }
 
@@ -196,7 +264,12 @@ internal sealed class MySqlMigrationSqlGenerator(Database from, Database to, Pla
         (object?)t.ForeignKeys.FirstOrDefault(x => x.Name == name) ?? (object?)t.Checks.FirstOrDefault(x => x.Name == name) ?? t.Uniques.FirstOrDefault(x => x.Name == name);
 
     // Drops run before renames: the index is dropped from its table as the database names it now (kept with the index's name).
-    protected override void Generate(DropIndex c) =>
+    protected override void Generate(DropIndex c)
+    {
+        if (!_foldedDrops.Contains(c)) EmitDropIndex(c);
+    }
+
+    private void EmitDropIndex(DropIndex c) =>
         Emit($"DROP INDEX {Q(c.Index.Name.Name)} ON {(c.Index.Name.Schema.Length > 0 && From.FindTable(new QualifiedName(MySqlReader.DefaultSchema, c.Index.Name.Schema)) != null ? Q(c.Index.Name.Schema) : N(c.Index.Table))}", c);
 
     protected override void Generate(RenameIndex c) => Emit($"ALTER TABLE {N(c.To.Table)} RENAME INDEX {Q(c.From.Name.Name)} TO {Q(c.To.Name.Name)}", c);

@@ -127,6 +127,33 @@ public static partial class MySqlReader
         if (rest.Length > 0) yield return (rest, start);
     }
 
+    /// <summary>
+    /// A MySQL string's value: the shared lexer undoubles quotes, and MySQL also reads backslash escapes (\\ \' \n \t
+    /// \0 \r \Z; \% and \_ keep their backslash, as MySQL keeps them for LIKE).
+    /// </summary>
+    internal static string Unescape(string value)
+    {
+        if (!value.Contains('\\')) return value;
+        var sb = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] != '\\' || i + 1 == value.Length) { sb.Append(value[i]); continue; }
+            var next = value[++i];
+            sb.Append(next switch
+            {
+                'n' => "\n",
+                't' => "\t",
+                'r' => "\r",
+                '0' => "\0",
+                'Z' => "\u001A",
+                'b' => "\b",
+                '%' or '_' => "\\" + next,
+                _ => next.ToString(),
+            });
+        }
+        return sb.ToString();
+    }
+
     private static bool Matches(string text, int i, string what) =>
         i + what.Length <= text.Length && string.Compare(text, i, what, 0, what.Length, StringComparison.OrdinalIgnoreCase) == 0;
 
@@ -200,6 +227,9 @@ public static partial class MySqlReader
         private readonly List<OpaqueStatement> _opaque = [];
         private readonly List<Routine> _routines = [];
 
+        /// <summary>Foreign keys the source did not name (the server names them table_ibfk_N and their index after the column).</summary>
+        private readonly HashSet<(QualifiedName, string)> _unnamed = [];
+
         /// <summary>The database of the last USE: its name before a table's is the database the objects go into.</summary>
         private string? _database;
 
@@ -232,7 +262,9 @@ public static partial class MySqlReader
                 foreach (var fk in t.ForeignKeys)
                 {
                     if (keys.Any(k => k.Count >= fk.Columns.Count && fk.Columns.Select((col, n) => k[n].Equals(col, StringComparison.OrdinalIgnoreCase)).All(x => x))) continue;
-                    var index = new SchemaIndex(IndexName(name, fk.Name), name, false, "btree", fk.Columns.Select(col => new IndexElement(col, null)).ToEquatableArray(), default, null);
+                    // Named after the constraint, or (a foreign key the file did not name) after its first column.
+                    var indexName = _unnamed.Contains((name, fk.Name)) ? fk.Columns[0] : fk.Name;
+                    var index = new SchemaIndex(IndexName(name, indexName), name, false, "btree", fk.Columns.Select(col => new IndexElement(col, null)).ToEquatableArray(), default, null);
                     keys.Add(fk.Columns);
                     yield return index;
                 }
@@ -319,7 +351,7 @@ public static partial class MySqlReader
             if (!c.IsIdentifier() && !c.Is(TokenKind.String)) throw c.Error("expected a name");
             var t = c.Current;
             c.Pos++;
-            return t.Kind == TokenKind.String ? c.StringValue(t) : c.IdentifierValue(t);
+            return t.Kind == TokenKind.String ? Unescape(c.StringValue(t)) : c.IdentifierValue(t);
         }
 
         /// <summary>db.name or name: every object goes into the one schema.</summary>
@@ -390,7 +422,7 @@ public static partial class MySqlReader
                 if (c.Accept("comment"))
                 {
                     if (c.IsOperator("=")) c.Pos++;
-                    comment = c.ExpectString();
+                    comment = Unescape(c.ExpectString());
                 }
                 else if (c.IsWord("partition")) break;
                 else if (TableOption(c) is { } option) options[option.Order] = option.Text;
@@ -441,7 +473,7 @@ public static partial class MySqlReader
                     if (!c.Accept("key")) c.Accept("index");
                     uniques.Add(new UniqueConstraint(name, new[] { name }, false, new IndexOptions(default), ConstraintTiming.Immediate));
                 }
-                else if (c.Accept("comment")) col = col with { Comment = c.ExpectString() };
+                else if (c.Accept("comment")) col = col with { Comment = Unescape(c.ExpectString()) };
                 else if (c.Accept("generated"))
                 {
                     c.Expect("always");
@@ -451,10 +483,18 @@ public static partial class MySqlReader
                 else if (c.Accept("as")) col = Generated(c, col);
                 else if (c.Accept("check"))
                 {
+                    // MariaDB names a column's own check after the column (and prints it on the column, a JSON column's too).
                     var (s, e) = c.CaptureParens();
-                    checks.Add(new CheckConstraint($"{table.Name}_chk_{checks.Count + 1}", c.Raw(s, e).Trim()));
+                    var checkName = name;
+                    for (var n = 2; checks.Any(x => x.Name == checkName); n++) checkName = name + "_" + n.ToString(CultureInfo.InvariantCulture);
+                    checks.Add(new CheckConstraint(checkName, c.Raw(s, e).Trim()));
                 }
-                else if (c.Accept("references")) fks.Add(References(c, $"{table.Name}_ibfk_{fks.Count + 1}", [name]));
+                else if (c.Accept("references"))
+                {
+                    var generated = $"{table.Name}_ibfk_{fks.Count + 1}";
+                    _unnamed.Add((table, generated));
+                    fks.Add(References(c, generated, [name]));
+                }
                 else if (c.Accept("collate")) col = col with { Collation = Clause(col.Collation, "COLLATE " + Ident(c)) };
                 else if (c.Accept("charset") || c.Accept("character", "set")) col = col with { Collation = Clause(col.Collation, "CHARACTER SET " + Ident(c)) };
                 else if (c.Accept("srid")) c.Pos++;
@@ -547,7 +587,9 @@ public static partial class MySqlReader
                 var name = c.IsIdentifier() ? Ident(c) : null;
                 var columns = KeyParts(c).Select(p => p.Column).ToList();
                 c.Expect("references");
-                fks.Add(References(c, constraint ?? name ?? $"{table.Name}_ibfk_{fks.Count + 1}", columns));
+                var fkName = constraint ?? name ?? $"{table.Name}_ibfk_{fks.Count + 1}";
+                if (constraint == null && name == null) _unnamed.Add((table, fkName));
+                fks.Add(References(c, fkName, columns));
             }
             else if (c.Accept("check"))
             {
@@ -688,7 +730,7 @@ public static partial class MySqlReader
                 while (!c.Is(TokenKind.RParen) && !c.AtEnd)
                 {
                     if (c.Is(TokenKind.Number)) args.Add(c.TextOf(c.Current));
-                    else if (c.Is(TokenKind.String)) args.Add(c.StringValue(c.Current));
+                    else if (c.Is(TokenKind.String)) args.Add(Unescape(c.StringValue(c.Current)));
                     c.Pos++;
                 }
                 c.Expect(TokenKind.RParen);

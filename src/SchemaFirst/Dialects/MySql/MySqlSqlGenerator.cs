@@ -126,7 +126,10 @@ internal sealed class MySqlSqlGenerator
         foreach (var e in _db.Extensions) Note(Severity.Warning, $"extension {e.Name}: {_target.DisplayName} has no extensions; not created");
         foreach (var s in _db.Sequences.Where(s => s.OwnedBy == null)) Note(Severity.Warning, $"sequence {s.Name}: not created (AUTO_INCREMENT numbers rows; standalone sequences are not written for {_target.DisplayName})");
         foreach (var t in _db.Tables.OrderBy(t => t.Name.Name, StringComparer.Ordinal)) Write(TableStatement(t));
-        foreach (var i in _db.Indexes.OrderBy(i => i.Table.Name, StringComparer.Ordinal).ThenBy(i => i.Name.Name, StringComparer.Ordinal)) Write(IndexStatement(i));
+        if (!Native)
+        {
+            foreach (var i in _db.Indexes.OrderBy(i => i.Table.Name, StringComparer.Ordinal).ThenBy(i => i.Name.Name, StringComparer.Ordinal)) Write(IndexStatement(i));
+        }
         foreach (var t in _db.Tables.OrderBy(t => t.Name.Name, StringComparer.Ordinal))
         {
             foreach (var fk in t.ForeignKeys) Write(ForeignKeyStatement(t, fk));
@@ -206,6 +209,9 @@ internal sealed class MySqlSqlGenerator
         {
             if (CheckText(t, ck, auto) is { } text) lines.Add("    " + text);
         }
+        // As SHOW CREATE TABLE writes it: the table's indexes inside it (an AUTO_INCREMENT column whose only key is an
+        // index needs it there).
+        if (Native) lines.AddRange(_db.Indexes.Where(i => i.Table == t.Name).Select(i => IndexDefinition(i)).OfType<string>().Select(i => "    " + i));
         foreach (var x in t.Exclusions) Note(Severity.Warning, $"{what}: exclusion constraint {x.Name} has no {_target.DisplayName} equivalent; not created");
         var sb = new StringBuilder("CREATE TABLE ").Append(Q(t.Name.Name)).Append(" (\n").Append(string.Join(",\n", lines)).Append("\n)");
         if (!Native) sb.Append(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
@@ -299,7 +305,11 @@ internal sealed class MySqlSqlGenerator
     {
         var sb = new StringBuilder(Q(c.Name)).Append(' ').Append(c.Type.Text);
         if (c.Collation != null) sb.Append(' ').Append(c.Collation);
-        if (c.Generated is { } gen) sb.Append(" GENERATED ALWAYS AS (").Append(gen.Expression).Append(gen.Stored ? ") STORED" : ") VIRTUAL");
+        if (c.Generated is { } gen)
+        {
+            sb.Append(" GENERATED ALWAYS AS (").Append(gen.Expression).Append(gen.Stored ? ") STORED" : ") VIRTUAL");
+            if (c.NotNull) sb.Append(" NOT NULL");
+        }
         else sb.Append(c.NotNull ? " NOT NULL" : " NULL");
         if (c.Default != null && c.Generated == null) sb.Append(" DEFAULT ").Append(c.Default);
         if (c.OnUpdate != null) sb.Append(" ON UPDATE ").Append(c.OnUpdate);
@@ -446,9 +456,15 @@ internal sealed class MySqlSqlGenerator
         }
         if (!i.Include.IsEmpty) Note(Severity.Info, $"{what}: INCLUDE columns dropped ({_target.DisplayName} has no covering-column clause)");
         var elements = i.Elements.Select(e => Q(e.Column!) + (e.Descending ? " DESC" : string.Empty));
-        var kind = i.Unique ? "UNIQUE " : i.Method is "fulltext" or "spatial" ? i.Method.ToUpperInvariant() + " " : string.Empty;
-        return $"CREATE {kind}INDEX {Q(i.Name.Name)} ON {Q(i.Table.Name)} ({string.Join(", ", elements)})";
+        return $"CREATE {Kind(i)}INDEX {Q(i.Name.Name)} ON {Q(i.Table.Name)} ({string.Join(", ", elements)})";
     }
+
+    private static string Kind(SchemaIndex i) => i.Unique ? "UNIQUE " : i.Method is "fulltext" or "spatial" ? i.Method.ToUpperInvariant() + " " : string.Empty;
+
+    /// <summary>[UNIQUE|FULLTEXT|SPATIAL] INDEX name (columns): an index as CREATE TABLE and ALTER TABLE ... ADD write it; null (noted) when it cannot be.</summary>
+    internal string? IndexDefinition(SchemaIndex i) => IndexStatement(i) is { } statement
+        ? $"{Kind(i)}INDEX {Q(i.Name.Name)} {statement[(statement.IndexOf(" (", statement.IndexOf(" ON ", StringComparison.Ordinal), StringComparison.Ordinal) + 1)..]}"
+        : null;
 
     internal string? ForeignKeyStatement(Table t, ForeignKey fk) =>
         ForeignKeyText(t, fk) is { } text ? "ALTER TABLE " + Q(t.Name.Name) + " ADD " + text : null;
