@@ -27,6 +27,9 @@ internal static class SqlNormalizer
 
     public static string Normalize(string text, List<Token> tokens, int start, int end, bool stripOuterParens)
     {
+        // A reader that stepped past its last token asks for an empty range.
+        end = Math.Min(end, tokens.Count);
+        start = Math.Min(start, end);
         if (stripOuterParens)
         {
             while (end - start >= 2 && tokens[start].Kind == TokenKind.LParen && MatchingParen(tokens, start, end) == end - 1)
@@ -55,7 +58,7 @@ internal static class SqlNormalizer
                     var raw = text.AsSpan(t.Start, t.Length);
                     if (raw[0] == '"')
                     {
-                        var value = raw[1..^1].ToString().Replace("\"\"", "\"", StringComparison.Ordinal);
+                        var value = (TokenCursor.Unclosed(raw) ? raw[1..] : raw[1..^1]).ToString().Replace("\"\"", "\"", StringComparison.Ordinal);
                         sb.Append(CanonicalIdentifier.Quote(value));
                     }
                     else

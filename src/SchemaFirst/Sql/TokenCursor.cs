@@ -154,10 +154,24 @@ internal sealed class TokenCursor
         {
             var s = Text.AsSpan(t.Start, t.Length);
             if (s.StartsWith("U&", StringComparison.OrdinalIgnoreCase)) s = s[2..];
-            if (s[0] is '[' or '`') return s[1..^1].ToString();
-            return s[1..^1].ToString().Replace("\"\"", "\"", StringComparison.Ordinal);
+            // An identifier whose closing quote never came runs to the end of the text.
+            var inner = Unclosed(s) ? s[1..] : s[1..^1];
+            if (s[0] is '[' or '`') return inner.ToString();
+            return inner.ToString().Replace("\"\"", "\"", StringComparison.Ordinal);
         }
         return FoldsCase ? FoldCase(Text.AsSpan(t.Start, t.Length)) : Text.Substring(t.Start, t.Length);
+    }
+
+    /// <summary>Whether a quoted token lacks its closing quote (the lexer lets an unterminated one run to the end).</summary>
+    internal static bool Unclosed(ReadOnlySpan<char> quoted)
+    {
+        if (quoted.Length < 2) return true;
+        var close = quoted[0] switch { '[' => ']', _ => quoted[0] };
+        if (quoted[^1] != close) return true;
+        // 'it''s' ends in a quote that is doubled only when the quotes before it pair up.
+        var run = 0;
+        for (var i = quoted.Length - 1; i > 0 && quoted[i] == close; i--) run++;
+        return close != ']' && run % 2 == 0;
     }
 
     public static string FoldCase(ReadOnlySpan<char> word)
@@ -197,11 +211,14 @@ internal sealed class TokenCursor
         if (s[0] == '$')
         {
             var tagEnd = s[1..].IndexOf('$') + 2;
+            // A dollar quote whose closing tag never came runs to the end of the text.
+            if (tagEnd < 2 || s.Length < 2 * tagEnd || !s.EndsWith(s[..tagEnd])) return tagEnd < 2 ? s[1..].ToString() : s[tagEnd..].ToString();
             return s[tagEnd..^tagEnd].ToString();
         }
         var escapes = s[0] is 'e' or 'E';
         if (s[0] != '\'') s = s[(s.IndexOf('\'') ) ..];
-        var body = s[1..^1];
+        // A string whose closing quote never came runs to the end of the text.
+        var body = Unclosed(s) ? s[1..] : s[1..^1];
         if (!escapes) return body.ToString().Replace("''", "'", StringComparison.Ordinal);
         var sb = new StringBuilder(body.Length);
         for (var i = 0; i < body.Length; i++)

@@ -32,6 +32,50 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
         Assert.True(findings.Count == 0, string.Join("\n\n", findings.Select(f => $"#{f.Index} {f.Kind}: {f.Detail}\n  input: {f.Input.Replace("\n", "\\n", StringComparison.Ordinal)}")));
     }
 
+    /// <summary>What the fuzzer found, each kept as a case: read in time, with an error at a place or no error, never a crash.</summary>
+    [Theory]
+    [InlineData("postgres", "CREATE TABLE o (c integer INITIALLY);", true)] // looped forever: INITIALLY without DEFERRED or IMMEDIATE
+    [InlineData("postgres", "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1", true)] // a dollar quote never closed
+    [InlineData("postgres", "COMMENT ON TABLE t IS '", true)] // a string never closed
+    [InlineData("sqlite", "CREATE TABLE \"t (id integer);", true)] // a quoted name never closed
+    [InlineData("oracle", "CREATE TABLE t (id NUMBER(101010101010));", false)] // a precision past int
+    [InlineData("oracle", "CREATE SEQUENCE s START WITH 1e5;", false)] // not an integer
+    [InlineData("sqlserver", "SELECT 1;", false)]
+    public async Task Inputs_the_fuzzer_found_are_read_with_a_diagnostic_at_a_place(string reader, string text, bool error)
+    {
+        var read = Read(reader);
+        var result = await InTime(() => read(text).ToList());
+        Assert.DoesNotContain(result, d => d.Message.StartsWith("internal error", StringComparison.Ordinal));
+        Assert.Equal(error, result.Any(d => d.Severity == Severity.Error));
+        Assert.All(result.Where(d => d.Severity == Severity.Error), d => Assert.True(d.Location is { Line: >= 1, Column: >= 1 }));
+    }
+
+    private static async Task<T> InTime<T>(Func<T> work)
+    {
+        var task = Task.Run(work);
+        Assert.Same(task, await Task.WhenAny(task, Task.Delay(TimeSpan.FromSeconds(10))));
+        return await task;
+    }
+
+    [Fact]
+    public async Task A_long_mysql_statement_is_split_in_linear_time()
+    {
+        // The splitter asked its builder for the whole statement at every character: a 100,000-character name took minutes.
+        var text = "CREATE TABLE t (" + new string('x', 400_000) + " int);";
+        var result = await InTime(() => MySqlReader.Read([("long.sql", text)]));
+        Assert.Single(result.Model.Tables);
+    }
+
+    [Fact]
+    public async Task Tsql_nested_past_200_parentheses_is_refused_at_its_place_not_parsed_for_minutes()
+    {
+        var text = "CREATE TABLE t (id int);\nGO\nCREATE VIEW v AS SELECT " + new string('(', 3000) + "1" + new string(')', 3000) + " AS one;\n";
+        var result = await InTime(() => SqlServerReader.Read([("deep.sql", text)]));
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Equal((3, 225), (error.Location!.Line, error.Location.Column)); // the 201st parenthesis
+        Assert.Contains("deeper than 200 levels", error.Message, StringComparison.Ordinal);
+    }
+
     private static Func<string, IEnumerable<Diagnostic>> Read(string reader) => reader switch
     {
         "postgres" => text => PostgresParser.LoadText(text, "fuzz.sql").Diagnostics,

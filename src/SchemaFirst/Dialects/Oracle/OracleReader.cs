@@ -238,7 +238,7 @@ public static class OracleReader
                                 var options = new TokenCursor(c.Text, c.TokenList, s, e, false);
                                 while (!options.AtEnd)
                                 {
-                                    if (options.Accept("start", "with") && options.Is(TokenKind.Number)) startWith = long.Parse(options.TextOf(options.Current), CultureInfo.InvariantCulture);
+                                    if (options.Accept("start", "with") && options.Is(TokenKind.Number) && long.TryParse(options.TextOf(options.Current), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s0)) startWith = s0;
                                     options.Pos++;
                                 }
                             }
@@ -390,8 +390,8 @@ public static class OracleReader
             long? start = null, increment = null;
             while (!c.AtEnd)
             {
-                if (c.Accept("start", "with") && c.Is(TokenKind.Number)) start = long.Parse(c.TextOf(c.Current), CultureInfo.InvariantCulture);
-                else if (c.Accept("increment", "by") && c.Is(TokenKind.Number)) increment = long.Parse(c.TextOf(c.Current), CultureInfo.InvariantCulture);
+                if (c.Accept("start", "with") && c.Is(TokenKind.Number) && long.TryParse(c.TextOf(c.Current), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s1)) start = s1;
+                else if (c.Accept("increment", "by") && c.Is(TokenKind.Number) && long.TryParse(c.TextOf(c.Current), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i1)) increment = i1;
                 c.Pos++;
             }
             _sequences.Add(new Sequence(name, SequenceOptions.Default with { Start = start, Increment = increment }));
@@ -450,7 +450,7 @@ public static class OracleReader
                 c.Pos++;
                 while (!c.Is(TokenKind.RParen) && !c.AtEnd)
                 {
-                    if (c.Is(TokenKind.Number)) args.Add(int.Parse(c.TextOf(c.Current), CultureInfo.InvariantCulture));
+                    if (c.Is(TokenKind.Number)) args.Add(int.TryParse(c.TextOf(c.Current), NumberStyles.Integer, CultureInfo.InvariantCulture, out var a) ? a : -1);
                     else if (c.Is(TokenKind.Operator) && c.TextOf(c.Current) == "*") args.Add(-1);
                     c.Pos++;
                 }

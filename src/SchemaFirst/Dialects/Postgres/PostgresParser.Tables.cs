@@ -377,6 +377,11 @@ internal partial class PostgresParser
             else if (c.Accept("not", "deferrable")) timing = timing with { Deferrable = false };
             else if (c.Accept("initially", "deferred")) timing = timing with { InitiallyDeferred = true };
             else if (c.Accept("initially", "immediate")) timing = timing with { InitiallyDeferred = false };
+            else if (c.IsWord("initially"))
+            {
+                c.Pos++;
+                throw c.Error("expected DEFERRED or IMMEDIATE after INITIALLY");
+            }
             else return timing;
         }
     }

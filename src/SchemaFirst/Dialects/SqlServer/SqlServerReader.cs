@@ -25,6 +25,14 @@ public static class SqlServerReader
         var state = new State();
         foreach (var (path, text) in sources)
         {
+            if (TooDeep(text) is { } deep)
+            {
+                // Microsoft's parser takes minutes over thousands of nested parentheses; no schema nests that deep.
+                diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.SyntaxError, $"parentheses nested deeper than {MaxDepth} levels; the file is not read",
+                    new SourceSpan(path, deep.Line, deep.Column), "no schema needs this nesting: look for an unclosed parenthesis or a generated expression gone wrong"));
+                stats.Errors++;
+                continue;
+            }
             var parser = new TSql160Parser(initialQuotedIdentifiers: true);
             using var reader = new StringReader(text);
             var script = parser.Parse(reader, out var errors);
@@ -41,6 +49,36 @@ public static class SqlServerReader
             }
         }
         return new LoadResult(state.Finish(), map, diagnostics, stats);
+    }
+
+    private const int MaxDepth = 200;
+
+    /// <summary>Where parentheses first nest deeper than <see cref="MaxDepth"/> (outside strings, [names] and comments), or null.</summary>
+    private static (int Line, int Column)? TooDeep(string text)
+    {
+        var (depth, line, column) = (0, 1, 1);
+        for (var i = 0; i < text.Length; i++, column++)
+        {
+            var c = text[i];
+            if (c == '\n') { line++; column = 0; continue; }
+            if (c is '\'' or '"' or '[')
+            {
+                var close = c == '[' ? ']' : c;
+                for (i++, column++; i < text.Length && text[i] != close; i++, column++)
+                {
+                    if (text[i] == '\n') { line++; column = 0; }
+                }
+                continue;
+            }
+            if (c == '-' && i + 1 < text.Length && text[i + 1] == '-')
+            {
+                while (i + 1 < text.Length && text[i + 1] != '\n') i++;
+                continue;
+            }
+            if (c == '(' && ++depth > MaxDepth) return (line, column);
+            if (c == ')' && depth > 0) depth--;
+        }
+        return null;
     }
 
     private sealed class State
