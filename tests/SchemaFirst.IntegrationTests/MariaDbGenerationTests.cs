@@ -150,6 +150,8 @@ public sealed class MariaDbGenerationTests
 }
 
 /// <summary>MySQL source files on a real MariaDB: what the reader counts is what MariaDB's catalog holds after applying the file.</summary>
+// The corpus files make and USE databases of fixed names (Chinook, sakila): these classes never run at once.
+[Collection("MariaDB corpus databases")]
 public sealed class MySqlSourceTests
 {
     [MariaDbTheory]

@@ -14,6 +14,8 @@ namespace SchemaFirst.IntegrationTests;
 /// nullability and auto-increment, keys, foreign keys with their actions, indexes, checks, enums, views, triggers,
 /// routines); the indexes InnoDB adds for foreign keys are the one documented difference.
 /// </summary>
+// The corpus files make and USE databases of fixed names (Chinook, sakila): these classes never run at once.
+[Collection("MariaDB corpus databases")]
 public sealed class MySqlInspectTests
 {
     [MariaDbTheory]

@@ -14,16 +14,7 @@ public sealed class MySqlPlanCaseTests
 {
     private static string CasesRoot => Path.Combine(TestPaths.GoldenSource, "plan");
 
-    public static TheoryData<string, bool> Cases()
-    {
-        var data = new TheoryData<string, bool>();
-        foreach (var dir in Directory.GetDirectories(CasesRoot).Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(dir), false);
-            data.Add(Path.GetFileName(dir), true);
-        }
-        return data;
-    }
+    public static TheoryData<string, bool> Cases() => PlanTestSupport.BothWays(CasesRoot);
 
     /// <summary>The cases MySQL cannot hold, and why.</summary>
     private static readonly Dictionary<string, string> Inexpressible = new()

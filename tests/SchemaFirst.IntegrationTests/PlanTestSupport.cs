@@ -12,6 +12,18 @@ namespace SchemaFirst.IntegrationTests;
 /// <summary>What the plan tests share: reading a database back, and comparing models whose column order a plan cannot keep.</summary>
 internal static class PlanTestSupport
 {
+    /// <summary>Each case folder under <paramref name="root"/> (a.sql, b.sql), once from a to b and once back.</summary>
+    public static TheoryData<string, bool> BothWays(string root)
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var dir in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(dir), false);
+            data.Add(Path.GetFileName(dir), true);
+        }
+        return data;
+    }
+
     /// <summary>Columns cannot move in place, so a plan leaves added columns at the end: the order is not compared.</summary>
     public static Database WithColumnsByName(Database db) => db with
     {

@@ -29,16 +29,7 @@ public sealed class SqlitePlanCaseTests : IDisposable
 
     private static string CasesRoot => Path.Combine(TestPaths.GoldenSource, "plan-sqlite");
 
-    public static TheoryData<string, bool> Cases()
-    {
-        var data = new TheoryData<string, bool>();
-        foreach (var dir in Directory.GetDirectories(CasesRoot).Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(dir), false);
-            data.Add(Path.GetFileName(dir), true);
-        }
-        return data;
-    }
+    public static TheoryData<string, bool> Cases() => PlanTestSupport.BothWays(CasesRoot);
 
     [Theory]
     [MemberData(nameof(Cases))]

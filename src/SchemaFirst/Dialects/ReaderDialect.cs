@@ -65,7 +65,10 @@ public sealed class ReaderDialect : ISqlDialect
 
     public bool SameStoredType(DataType a, DataType b) => a.Kind == b.Kind && (a.Length ?? 0) == (b.Length ?? 0);
 
-    public LoadResult Parse(IReadOnlyList<string> files, List<Diagnostic> diagnostics)
+    public LoadResult Parse(IReadOnlyList<string> files, List<Diagnostic> diagnostics) => ParseFiles(files, diagnostics, _read);
+
+    /// <summary>Reads files with a reader of texts: each one that cannot be read is a diagnostic, the rest are read in order.</summary>
+    internal static LoadResult ParseFiles(IReadOnlyList<string> files, List<Diagnostic> diagnostics, Func<IReadOnlyList<(string Path, string Text)>, LoadResult> read)
     {
         var sources = new List<(string, string)>();
         foreach (var f in files)
@@ -79,7 +82,7 @@ public sealed class ReaderDialect : ISqlDialect
                 diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FileNotFound, $"cannot read {f}: {e.Message}", new SourceSpan(f, 1, 1)));
             }
         }
-        var result = _read(sources);
+        var result = read(sources);
         diagnostics.AddRange(result.Diagnostics);
         return result with { Diagnostics = diagnostics };
     }

@@ -50,24 +50,7 @@ public sealed class MySqlDialect : ISqlDialect, IDevDatabase, IMigrationDialect,
 
     public bool SameStoredType(DataType a, DataType b) => a.Kind == b.Kind && (a.Length ?? 0) == (b.Length ?? 0);
 
-    public LoadResult Parse(IReadOnlyList<string> files, List<Diagnostic> diagnostics)
-    {
-        var sources = new List<(string, string)>();
-        foreach (var f in files)
-        {
-            try
-            {
-                sources.Add((f, File.ReadAllText(f)));
-            }
-            catch (IOException e)
-            {
-                diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FileNotFound, $"cannot read {f}: {e.Message}", new SourceSpan(f, 1, 1)));
-            }
-        }
-        var result = MySqlReader.Read(sources);
-        diagnostics.AddRange(result.Diagnostics);
-        return result with { Diagnostics = diagnostics };
-    }
+    public LoadResult Parse(IReadOnlyList<string> files, List<Diagnostic> diagnostics) => ReaderDialect.ParseFiles(files, diagnostics, MySqlReader.Read);
 
     public LoadResult ParseText(string sql, string path) => MySqlReader.Read([(path, sql)]);
 
