@@ -252,13 +252,15 @@ public static partial class MySqlReader
         /// </summary>
         private IEnumerable<SchemaIndex> ImplicitIndexes()
         {
+            // The indexes by table, once: looking them up per table scanned every index for every table.
+            var byTable = _indexes.Where(i => i.Method == "btree").ToLookup(i => i.Table);
             foreach (var name in _order)
             {
                 var t = _tables[name];
                 var keys = new List<EquatableArray<string>>();
                 if (t.PrimaryKey != null) keys.Add(t.PrimaryKey.Columns);
                 keys.AddRange(t.Uniques.Select(u => u.Columns));
-                keys.AddRange(_indexes.Where(i => i.Table == name && i.Method == "btree").Select(i => i.Elements.Select(e => e.Column ?? string.Empty).ToEquatableArray()));
+                keys.AddRange(byTable[name].Select(i => i.Elements.Select(e => e.Column ?? string.Empty).ToEquatableArray()));
                 foreach (var fk in t.ForeignKeys)
                 {
                     if (keys.Any(k => k.Count >= fk.Columns.Count && fk.Columns.Select((col, n) => k[n].Equals(col, StringComparison.OrdinalIgnoreCase)).All(x => x))) continue;
