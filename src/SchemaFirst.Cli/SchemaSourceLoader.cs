@@ -40,8 +40,35 @@ internal sealed class SchemaSourceLoader(TextWriter stderr, InspectOptions inspe
         return HistoryTable(dialect, config) is { } history ? ModelFilter.Without(model, history) : model;
     }
 
-    public async Task<SchemaSource?> LoadAsync(IReadOnlyList<string> inputs, ISqlDialect sourceDialect, CancellationToken ct)
+    /// <summary>
+    /// What a tenant schema's source starts with: the schema, and a search_path that puts every unqualified name of the
+    /// files in it (a name the files qualify stays where they put it).
+    /// </summary>
+    public static (string Path, string Text) TenantPrelude(string schema)
     {
+        var quoted = SchemaFirst.Dialects.Postgres.PostgresQuoting.Quote(schema);
+        return ($"(tenant schema {schema})", $"CREATE SCHEMA IF NOT EXISTS {quoted};\nSET search_path = {quoted};\n");
+    }
+
+    /// <summary>The files of a source, read whole and preceded by a tenant schema's prelude.</summary>
+    public static List<(string Path, string? Text)> TenantFiles(IEnumerable<string> paths, string schema) =>
+        [TenantPrelude(schema), .. paths.Select(p => (p, (string?)null))];
+
+    public async Task<SchemaSource?> LoadAsync(IReadOnlyList<string> inputs, ISqlDialect sourceDialect, CancellationToken ct, string? tenantSchema = null)
+    {
+        if (tenantSchema != null)
+        {
+            if (sourceDialect is not SchemaFirst.Dialects.Postgres.PostgresDialect) return Fail(ExitCodes.Usage, "tenant schemas (schema: in a target list) take PostgreSQL source files");
+            if (inputs.Any(i => DatabaseUrl.HasDatabaseScheme(i) || GitFiles.IsGitSpec(i))) return Fail(ExitCodes.Usage, "a tenant schema's desired source is SQL files, not a database or a git revision");
+            var tenantDiagnostics = new List<Diagnostic>();
+            var tenantPaths = SourceFiles.Expand(inputs, tenantDiagnostics);
+            foreach (var d in tenantDiagnostics) stderr.Write(DiagnosticTextFormatter.Format(d));
+            if (tenantDiagnostics.Any(d => d.Severity == Severity.Error)) return Fail(ExitCodes.Findings, "the source has errors; fix them first");
+            var files = TenantFiles(tenantPaths, tenantSchema);
+            var bound = sourceDialect.ParseTexts(files.Select(f => (f.Path, f.Text ?? File.ReadAllText(f.Path))).ToList());
+            if (!Report(bound)) return null;
+            return new SchemaSource($"{string.Join(" ", inputs)} (in schema {tenantSchema})", Filter(bound.Model, sourceDialect), bound.SourceMap, sourceDialect, null, files);
+        }
         if (inputs.Count == 1 && (DatabaseUrl.HasDatabaseScheme(inputs[0]) || inputs[0].StartsWith("${", StringComparison.Ordinal))) return await InspectAsync(inputs[0], ct);
         if (inputs.Any(GitFiles.IsGitSpec))
         {

@@ -37,11 +37,49 @@ internal static partial class ApplyCommand
         command.Arguments.Add(source);
         foreach (var o in new Option[] { db, env, autoApprove, dryRun, allowDestructive, lockTimeout, statementTimeout, history }) command.Options.Add(o);
         var common = PlanCommand.Common(command, output: false);
-        command.SetAction((r, ct) => RunAsync(new ApplySettings(
+        var fleet = FleetOptions(command, resume: true);
+        command.SetAction((r, ct) => (r.GetValue(fleet.Targets) is { } targets ? FleetCommand.ApplyAsync : (Func<ApplySettings, FleetCommand.Options, TextWriter, TextWriter, CancellationToken, Task<int>>)Single)(new ApplySettings(
             new PlanSettings(r.GetValue(source) ?? [], null, r.GetValue(db), r.GetValue(env), "sql", null, r.GetValue(common.SourceDialect), null, r.GetValue(common.DevUrl),
                 r.GetValue(common.Offline), r.GetValue(common.Concurrent), r.GetValue(common.Online), r.GetValue(common.Schemas) ?? [], r.GetValue(common.Exclude) ?? []),
-            r.GetValue(autoApprove), r.GetValue(dryRun), r.GetValue(allowDestructive), r.GetValue(lockTimeout)!, r.GetValue(statementTimeout)!, r.GetValue(history)), stdout, stderr, ct));
+            r.GetValue(autoApprove), r.GetValue(dryRun), r.GetValue(allowDestructive), r.GetValue(lockTimeout)!, r.GetValue(statementTimeout)!, r.GetValue(history)),
+            fleet.Read(r), stdout, stderr, ct));
         return command;
+    }
+
+    /// <summary>One database: the fleet options must not be given.</summary>
+    private static Task<int> Single(ApplySettings settings, FleetCommand.Options fleet, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        if (fleet.Given)
+        {
+            stderr.WriteLine("schemafirst: --parallel, --resume, --format and --output go with --targets");
+            return Task.FromResult(ExitCodes.Usage);
+        }
+        return RunAsync(settings, stdout, stderr, ct);
+    }
+
+    internal sealed record FleetOptionSet(Option<string?> Targets, Option<int> Parallel, Option<bool>? Resume, Option<string>? Format, Option<string?>? Output)
+    {
+        public FleetCommand.Options Read(ParseResult r) => new(r.GetValue(Targets) ?? string.Empty, r.GetValue(Parallel), Resume != null && r.GetValue(Resume),
+            Format != null ? r.GetValue(Format)! : "text", Output != null ? r.GetValue(Output) : null,
+            r.GetResult(Parallel) is { Implicit: false } || Resume != null && r.GetResult(Resume) != null || Format != null && r.GetResult(Format) is { Implicit: false } || Output != null && r.GetResult(Output) != null);
+    }
+
+    /// <summary>--targets, --parallel (and for apply --resume, --format, -o): a fleet of databases instead of one.</summary>
+    internal static FleetOptionSet FleetOptions(Command command, bool resume)
+    {
+        var targets = new Option<string?>("--targets") { Description = "Run against every target of this list (targets.yaml: '- url:' entries, tenant schemas, or a query listing tenant databases or schemas) instead of one database" };
+        var parallel = new Option<int>("--parallel") { Description = "With --targets: how many targets at a time (default 4)", DefaultValueFactory = _ => 4 };
+        command.Options.Add(targets);
+        command.Options.Add(parallel);
+        if (!resume) return new FleetOptionSet(targets, parallel, null, null, null);
+        var resumeOption = new Option<bool>("--resume") { Description = "With --targets: skip the targets whose history says an earlier run applied this same source" };
+        var format = new Option<string>("--format") { Description = "With --targets: the result table as text or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var output = new Option<string?>("--output", "-o") { Description = "With --targets: write the result table to this file" };
+        command.Options.Add(resumeOption);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        return new FleetOptionSet(targets, parallel, resumeOption, format, output);
     }
 
     public static async Task<int> RunAsync(ApplySettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
@@ -97,6 +135,7 @@ internal static partial class ApplyCommand
             {
                 if (await session.TryLockAsync(ct) is { } holder)
                 {
+                    if (settings.Report != null) settings.Report.Result = "locked";
                     stderr.WriteLine($"schemafirst: another apply is running on {url.Display}: {holder}; nothing was done. Apply again when it has finished.");
                     return ExitCodes.Runtime;
                 }
@@ -114,13 +153,15 @@ internal static partial class ApplyCommand
             }
             else
             {
-                var (built, code) = await PlanCommand.BuildAsync(settings.Plan with { Db = target, Env = null }, stderr, timings, ct);
+                var (built, code) = await PlanCommand.BuildAsync(settings.Plan with { Db = target, Env = null, HistoryTable = settings.HistoryTable ?? settings.Plan.HistoryTable }, stderr, timings, ct);
                 if (built == null) return code;
                 build = built;
                 plan = built.Plan;
             }
+            if (settings.Report != null) settings.Report.Statements = plan.Statements.Count;
             if (plan.IsEmpty)
             {
+                if (settings.Report != null) settings.Report.Result = "unchanged";
                 await stdout.WriteAsync(PlanSqlWriter.Write(plan));
                 await stderr.WriteLineAsync($"schemafirst: no changes; {url.Display} already matches");
                 return ExitCodes.Ok;
@@ -129,6 +170,7 @@ internal static partial class ApplyCommand
             var destructive = plan.Statements.Where(s => s.Hazards.Any(h => h.Destructive)).ToList();
             if (destructive.Count > 0 && !settings.AllowDestructive)
             {
+                if (settings.Report != null) settings.Report.Result = "refused";
                 await stderr.WriteLineAsync($"schemafirst: refused: the plan destroys data in {PlanSqlWriter.Count(destructive.Count, "statement")}; nothing was applied:");
                 foreach (var s in destructive)
                 {
@@ -139,6 +181,7 @@ internal static partial class ApplyCommand
             }
             if (settings.DryRun)
             {
+                if (settings.Report != null) settings.Report.Result = "would change";
                 await stderr.WriteLineAsync($"schemafirst: dry run: {PlanSqlWriter.Count(plan.Statements.Count, "statement")} would run on {url.Display}; nothing was applied");
                 return ExitCodes.Changes;
             }
@@ -161,7 +204,18 @@ internal static partial class ApplyCommand
                 ToolVersion(), build != null ? SourceFingerprint(build.Desired) : null, plan.FromFingerprint, plan.ToFingerprint);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             await history.EnsureAsync(ct);
-            var outcome = await new PlanApplier(session, history, Console.IsErrorRedirected ? TextWriter.Null : stderr).ApplyAsync(plan.Statements, record, ct);
+            var outcome = await new PlanApplier(session, history, Console.IsErrorRedirected || settings.Report != null ? TextWriter.Null : stderr).ApplyAsync(plan.Statements, record, ct);
+            if (settings.Report is { } report)
+            {
+                report.Done = outcome.Done;
+                report.HistoryId = outcome.HistoryId;
+                report.Result = outcome.Status switch
+                {
+                    ApplyStatus.Refused => "refused",
+                    ApplyStatus.Failed => "failed",
+                    _ => "applied",
+                };
+            }
             switch (outcome.Status)
             {
                 case ApplyStatus.Refused:
@@ -241,6 +295,18 @@ internal static partial class ApplyCommand
         }
     }
 
+    /// <summary>The newest row of a database's history table (null when it has none), for a fleet's --resume.</summary>
+    internal static async Task<(long Id, string Status, string? SourceFingerprint)?> LatestHistoryAsync(DatabaseUrl url, string? historyTable, CancellationToken ct)
+    {
+        if (url.Dialect is not IApplyDialect applyDialect || url.IsFile && !File.Exists(url.Database)) return null;
+        var (config, _) = ProjectConfig.Load(Environment.CurrentDirectory);
+        if (historyTable != null) config = WithHistory(config, historyTable);
+        await using var conn = Drivers.Connect(url);
+        await conn.OpenAsync(ct);
+        var session = applyDialect.OpenSession(conn, new ApplyOptions(TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), SchemaSourceLoader.HistoryTable(url.Dialect, config)));
+        return await new ApplyHistory(session).LatestAsync(ct);
+    }
+
     /// <summary>A saved plan, when the database still has the fingerprint it was planned against; otherwise what changed since.</summary>
     private static async Task<(MigrationPlan? Plan, int Code)> SavedPlanAsync(string path, string target, DatabaseUrl url, ProjectConfig? config, PlanSettings settings, TextWriter stderr, CancellationToken ct)
     {
@@ -270,21 +336,31 @@ internal static partial class ApplyCommand
         return (null, ExitCodes.Findings);
     }
 
-    private static ProjectConfig WithHistory(ProjectConfig? config, string history) => new()
+    /// <summary>The project config with another history table (--history-table, or a tenant schema's own).</summary>
+    internal static ProjectConfig WithHistory(ProjectConfig? config, string history) => new()
     {
         Dialect = config?.Dialect,
         Schema = config?.Schema,
         Environments = config?.Environments,
         Drift = config?.Drift,
+        Docs = config?.Docs,
+        Lint = config?.Lint,
+        Types = config?.Types,
+        Seed = config?.Seed,
+        Compose = config?.Compose,
+        Sql = config?.Sql,
+        Audit = config?.Audit,
         History = history,
     };
 
     /// <summary>A hash of the desired source files, paths and texts in path order.</summary>
-    internal static string? SourceFingerprint(SchemaSource source)
+    internal static string? SourceFingerprint(SchemaSource source) => source.Files == null ? null : SourceFingerprint(source.Files);
+
+    /// <summary>A hash of source files, paths and texts in path order (a text read from its path when not given).</summary>
+    internal static string SourceFingerprint(IEnumerable<(string Path, string? Text)> files)
     {
-        if (source.Files == null) return null;
         var sb = new StringBuilder();
-        foreach (var (path, text) in source.Files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        foreach (var (path, text) in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             sb.Append(path.Replace('\\', '/')).Append('\0').Append(text ?? File.ReadAllText(path)).Append('\0');
         }
@@ -316,4 +392,17 @@ internal static partial class ApplyCommand
 }
 
 /// <summary>Represents the settings of <c>schemafirst apply</c>: the plan's, and how to apply.</summary>
-internal sealed record ApplySettings(PlanSettings Plan, bool AutoApprove, bool DryRun, bool AllowDestructive, string LockTimeout, string StatementTimeout, string? HistoryTable);
+internal sealed record ApplySettings(PlanSettings Plan, bool AutoApprove, bool DryRun, bool AllowDestructive, string LockTimeout, string StatementTimeout, string? HistoryTable,
+    ApplyReport? Report = null);
+
+/// <summary>Represents how one apply ended, for a fleet's result table: filled in as the apply goes.</summary>
+internal sealed class ApplyReport
+{
+    public string? Result { get; set; }
+
+    public int Statements { get; set; }
+
+    public int Done { get; set; }
+
+    public long? HistoryId { get; set; }
+}

@@ -22,18 +22,32 @@ internal static class DriftCommand
         command.Arguments.Add(source);
         foreach (var o in new Option[] { db, env, format, output }) command.Options.Add(o);
         var common = PlanCommand.Common(command, output: false);
-        command.SetAction((r, ct) => RunAsync(
-            new PlanSettings(r.GetValue(source) ?? [], null, r.GetValue(db), r.GetValue(env), "sql", null, r.GetValue(common.SourceDialect), null, r.GetValue(common.DevUrl),
-                r.GetValue(common.Offline), false, false, r.GetValue(common.Schemas) ?? [], r.GetValue(common.Exclude) ?? []),
-            r.GetValue(format)!, r.GetValue(output), stdout, stderr, ct));
+        var fleet = ApplyCommand.FleetOptions(command, resume: false);
+        command.SetAction((r, ct) =>
+        {
+            var settings = new PlanSettings(r.GetValue(source) ?? [], null, r.GetValue(db), r.GetValue(env), "sql", null, r.GetValue(common.SourceDialect), null, r.GetValue(common.DevUrl),
+                r.GetValue(common.Offline), false, false, r.GetValue(common.Schemas) ?? [], r.GetValue(common.Exclude) ?? []);
+            if (r.GetValue(fleet.Targets) is { } targets)
+            {
+                return FleetCommand.DriftAsync(settings, new FleetCommand.Options(targets, r.GetValue(fleet.Parallel), false, r.GetValue(format)!, r.GetValue(output)), stdout, stderr, ct);
+            }
+            if (r.GetResult(fleet.Parallel) is { Implicit: false })
+            {
+                stderr.WriteLine("schemafirst: --parallel goes with --targets");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+            return RunAsync(settings, r.GetValue(format)!, r.GetValue(output), stdout, stderr, ct);
+        });
         return command;
     }
 
-    public static async Task<int> RunAsync(PlanSettings settings, string format, string? output, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
+    public static async Task<int> RunAsync(PlanSettings settings, string format, string? output, TextWriter stdout, TextWriter stderr, CancellationToken ct = default,
+        System.Runtime.CompilerServices.StrongBox<DriftReport>? sink = null)
     {
         var (build, code) = await PlanCommand.BuildAsync(settings, stderr, new PhaseTimer(stderr), ct);
         if (build == null) return code;
         var report = DriftAnalyzer.Analyze(build.Desired.Display, build.Current.Display, build.From, build.To, build.ToMap, build.Dialect, build.ToReprinted);
+        if (sink != null) sink.Value = report;
         var text = DriftWriter.Write(report, format, ApplyCommand.ToolVersion());
         if (output != null) await PlanCommand.WriteFileAsync(output, text, ct);
         else await stdout.WriteAsync(text);

@@ -200,6 +200,7 @@ internal static class PlanCommand
             stderr.Write(DiagnosticTextFormatter.Format(configError));
             return (null, ExitCodes.Usage);
         }
+        if (settings.HistoryTable != null) config = ApplyCommand.WithHistory(config, settings.HistoryTable);
         if (SourceDialectOption.Resolve(settings.SourceDialect, config, stderr) is not { } sourceDialect) return (null, ExitCodes.Usage);
         var desiredInputs = settings.Desired.Count > 0 ? settings.Desired : config?.Schema ?? [];
         if (desiredInputs.Count == 0)
@@ -221,7 +222,7 @@ internal static class PlanCommand
         }
         if (current == null) return (null, loader.ExitCode);
         timings.Lap("read the current schema");
-        var desired = await loader.LoadAsync(desiredInputs, sourceDialect, ct);
+        var desired = await loader.LoadAsync(desiredInputs, sourceDialect, ct, settings.TenantSchema);
         if (desired == null) return (null, loader.ExitCode);
         timings.Lap("read the desired schema");
         var dialect = settings.Dialect != null ? SqlDialects.Find(settings.Dialect) : current.Url != null ? current.Dialect : desired.Dialect;
@@ -383,6 +384,11 @@ internal static class PlanCommand
             devUrl = target;
         }
         if (devUrl == null) return (source.Model, source.Map, ExitCodes.Ok, null);
+        if (settings is { DevCache: { } cache, TenantSchema: { } tenant } && await cache.TenantModelAsync(dev, dialect, devUrl, source.Files, tenant) is { } tenantModel)
+        {
+            // A fleet of tenant schemas: the server's normal form of the files is made once and named for each tenant.
+            return (tenantModel, source.Map, ExitCodes.Ok, devUrl);
+        }
         if (live != null && subsetState != null && DevSubset.Select(live, source.Model, source.Map) is { } subset)
         {
             // Against a live database of the same engine, only what reads differently from it offline needs the server's form.
@@ -392,7 +398,7 @@ internal static class PlanCommand
                 subsetState.Subset = subset;
                 return (source.Model, source.Map, ExitCodes.Ok, devUrl);
             }
-            if (await dev.NormalizeModelAsync(devUrl, u => Drivers.Connect(u, writable: true), subset.Model, ct) is { } normalizedSubset)
+            if (await (settings.DevCache != null ? settings.DevCache.NormalizeModelAsync(dev, dialect, devUrl, subset.Model) : dev.NormalizeModelAsync(devUrl, u => Drivers.Connect(u, writable: true), subset.Model, ct)) is { } normalizedSubset)
             {
                 subsetState.Subset = subset;
                 subsetState.Normalized = normalizedSubset;

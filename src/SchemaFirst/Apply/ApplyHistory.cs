@@ -47,6 +47,16 @@ public sealed class ApplyHistory(ApplySession session)
         return found;
     }
 
+    /// <summary>The newest row: its id, status and source fingerprint; null when there is no history yet.</summary>
+    public async Task<(long Id, string Status, string? SourceFingerprint)?> LatestAsync(CancellationToken ct)
+    {
+        if (await session.ScalarAsync(session.HistoryExistsSql, null, ct) == null) return null;
+        await using var cmd = session.Command($"SELECT id, status, source_fingerprint FROM {Table} ORDER BY id DESC LIMIT 1", null);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        return (reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+    }
+
     public async Task<long> StartAsync(ApplyRecord record, IReadOnlyList<PlannedStatement> statements, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();

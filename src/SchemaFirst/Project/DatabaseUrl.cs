@@ -89,6 +89,19 @@ public sealed partial record DatabaseUrl(ISqlDialect Dialect, string Scheme, str
     /// <summary>The URL as it may be shown: everything but the password.</summary>
     public string Display => IsFile ? $"{Scheme}:///{Database}" : $"{Scheme}://{User}@{Host}:{Port}/{Database}";
 
+    /// <summary>
+    /// The URL as text that parses back to this one, password included (with <c>${VAR}</c> forms already expanded): for a
+    /// command run in process, never for printing.
+    /// </summary>
+    public string ToUrlText()
+    {
+        if (IsFile) return $"{Scheme}:///{(Path.IsPathRooted(Database) ? "/" : string.Empty)}{Database}";
+        var auth = Uri.EscapeDataString(User) + (Password != null ? ":" + Uri.EscapeDataString(Password) : string.Empty);
+        var query = Query.Count > 0 ? "?" + string.Join("&", Query.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => Uri.EscapeDataString(kv.Key) + "=" + Uri.EscapeDataString(kv.Value))) : string.Empty;
+        var host = Host.Contains(':', StringComparison.Ordinal) && !Host.StartsWith('[') ? "[" + Host + "]" : Host;
+        return $"{Scheme}://{auth}@{host}:{Port}/{Uri.EscapeDataString(Database)}{query}";
+    }
+
     /// <summary>The connection string for the dialect's driver; read-only unless <paramref name="writable"/>.</summary>
     public string ToConnectionString(bool writable = false) => Dialect.ConnectionString(this, writable);
 }

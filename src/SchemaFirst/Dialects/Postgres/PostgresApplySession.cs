@@ -16,7 +16,23 @@ internal sealed class PostgresApplySession(DbConnection connection, ApplyOptions
 {
     // pg_try_advisory_lock(key1, key2): "SF" and 1, the same on every database of the server; locks are per database.
     private const int LockClass = 0x5346;
-    private const int LockObject = 1;
+
+    /// <summary>
+    /// 1 for the default history table; for another (a tenant schema's own), a stable hash of its name, so applies to
+    /// the tenant schemas of one database keep out of each other's way and not out of each other.
+    /// </summary>
+    private int LockObject { get; } = historyTable == new QualifiedName("schemafirst", "history") ? 1 : NameHash(historyTable.Schema + "." + historyTable.Name);
+
+    private static int NameHash(string text)
+    {
+        // FNV-1a: string.GetHashCode differs between processes.
+        var h = 2166136261u;
+        foreach (var ch in text)
+        {
+            h = (h ^ ch) * 16777619u;
+        }
+        return (int)(h & 0x7FFFFFFF) | 2;
+    }
 
     public override string HistoryTableSql => PostgresQuoting.Name(HistoryTable);
 
