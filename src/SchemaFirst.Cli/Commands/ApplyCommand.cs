@@ -61,7 +61,9 @@ internal static partial class ApplyCommand
     {
         public FleetCommand.Options Read(ParseResult r) => new(r.GetValue(Targets) ?? string.Empty, r.GetValue(Parallel), Resume != null && r.GetValue(Resume),
             Format != null ? r.GetValue(Format)! : "text", Output != null ? r.GetValue(Output) : null,
-            r.GetResult(Parallel) is { Implicit: false } || Resume != null && r.GetResult(Resume) != null || Format != null && r.GetResult(Format) is { Implicit: false } || Output != null && r.GetResult(Output) != null);
+            Given(r, Parallel) || Given(r, Resume) || Given(r, Format) || Given(r, Output));
+
+        private static bool Given(ParseResult r, Option? option) => option != null && r.GetResult(option) is { Implicit: false };
     }
 
     /// <summary>--targets, --parallel (and for apply --resume, --format, -o): a fleet of databases instead of one.</summary>

@@ -17,6 +17,7 @@ public sealed class PlanApplier(ApplySession session, ApplyHistory history, Text
     public async Task<ApplyOutcome> ApplyAsync(IReadOnlyList<PlannedStatement> statements, ApplyRecord record, CancellationToken ct)
     {
         var id = await history.StartAsync(record, statements, ct);
+        FaultInjection.Boundary();
         var done = 0;
         var deferred = await PreflightAsync(statements, ct);
         if (deferred.Findings.Count > 0)
@@ -37,6 +38,7 @@ public sealed class PlanApplier(ApplySession session, ApplyHistory history, Text
                 }
                 await RunAsync(s, null, ct);
                 await history.ProgressAsync(id, ++done, ct);
+                FaultInjection.Boundary();
             }
             await using (var tx = await session.Connection.BeginTransactionAsync(ct))
             {
@@ -67,10 +69,13 @@ public sealed class PlanApplier(ApplySession session, ApplyHistory history, Text
                     await history.FinishAsync(id, ApplyHistory.Refused, done, string.Join("\n", problems), ct);
                     return new ApplyOutcome(ApplyStatus.Refused, id, done, problems, null, null);
                 }
+                FaultInjection.Boundary();
                 await tx.CommitAsync(ct);
+                FaultInjection.Boundary();
                 done += inTransaction;
             }
             await history.ProgressAsync(id, done, ct);
+            FaultInjection.Boundary();
             foreach (var s in statements.Where(s => s.Phase == StatementPhase.After))
             {
                 current = s;
@@ -82,6 +87,7 @@ public sealed class PlanApplier(ApplySession session, ApplyHistory history, Text
                 await session.BeforeStatementAsync(s, ct);
                 await RunAsync(s, null, ct);
                 await history.ProgressAsync(id, ++done, ct);
+                FaultInjection.Boundary();
             }
         }
         catch (Exception e) when (Dialects.DatabaseErrors.IsConnectionError(e) && e is not OperationCanceledException)
@@ -98,6 +104,7 @@ public sealed class PlanApplier(ApplySession session, ApplyHistory history, Text
             return new ApplyOutcome(ApplyStatus.Failed, id, done, [], message, current);
         }
         await history.FinishAsync(id, ApplyHistory.Succeeded, done, null, ct);
+        FaultInjection.Boundary();
         return new ApplyOutcome(ApplyStatus.Succeeded, id, done, [], null, null);
     }
 
@@ -116,7 +123,9 @@ public sealed class PlanApplier(ApplySession session, ApplyHistory history, Text
     private async Task RunAsync(PlannedStatement s, DbTransaction? tx, CancellationToken ct)
     {
         await progress.WriteLineAsync("schemafirst: " + FirstLine(s.Sql));
+        FaultInjection.Boundary();
         await session.ExecuteAsync(s.Sql, tx, ct);
+        FaultInjection.Boundary();
     }
 
     private static string FirstLine(string sql)
