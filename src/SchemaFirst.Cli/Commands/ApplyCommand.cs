@@ -242,13 +242,14 @@ internal static partial class ApplyCommand
         }
         finally
         {
-            if (locked)
+            // A connection that broke (cut, server restarted) took its session and the lock with it.
+            if (locked && conn.State == System.Data.ConnectionState.Open)
             {
                 try
                 {
                     await session.UnlockAsync(CancellationToken.None);
                 }
-                catch (Exception e) when (DatabaseErrors.IsConnectionError(e))
+                catch (Exception e) when (DatabaseErrors.IsConnectionError(e) || e is InvalidOperationException)
                 {
                     // The session is gone, and its lock with it.
                 }

@@ -19,15 +19,15 @@ public sealed class PlanApplier(ApplySession session, ApplyHistory history, Text
         var id = await history.StartAsync(record, statements, ct);
         FaultInjection.Boundary();
         var done = 0;
-        var deferred = await PreflightAsync(statements, ct);
-        if (deferred.Findings.Count > 0)
-        {
-            await history.FinishAsync(id, ApplyHistory.Refused, 0, string.Join("\n", deferred.Findings), ct);
-            return new ApplyOutcome(ApplyStatus.Refused, id, 0, deferred.Findings, null, null);
-        }
         PlannedStatement? current = null;
         try
         {
+            var deferred = await PreflightAsync(statements, ct);
+            if (deferred.Findings.Count > 0)
+            {
+                await history.FinishAsync(id, ApplyHistory.Refused, 0, string.Join("\n", deferred.Findings), ct);
+                return new ApplyOutcome(ApplyStatus.Refused, id, 0, deferred.Findings, null, null);
+            }
             foreach (var s in statements.Where(s => s.Phase == StatementPhase.Before))
             {
                 current = s;
@@ -93,13 +93,19 @@ public sealed class PlanApplier(ApplySession session, ApplyHistory history, Text
         catch (Exception e) when (Dialects.DatabaseErrors.IsConnectionError(e) && e is not OperationCanceledException)
         {
             var message = session.DescribeFailure(e);
+            if (session.Connection.State != System.Data.ConnectionState.Open)
+            {
+                // The connection is gone (cut, or the server restarted): the row stays "running", and the next apply
+                // reports it as interrupted; what ran in the transaction was rolled back with the session.
+                return new ApplyOutcome(ApplyStatus.Failed, id, done, [], "the connection was lost: " + message, current);
+            }
             try
             {
                 await history.FinishAsync(id, ApplyHistory.Failed, done, (current != null ? current.Sql + "\n" : string.Empty) + message, CancellationToken.None);
             }
-            catch (Exception again) when (Dialects.DatabaseErrors.IsConnectionError(again))
+            catch (Exception again) when (Dialects.DatabaseErrors.IsConnectionError(again) || again is InvalidOperationException)
             {
-                // The connection is gone: the row stays "running" and the next apply reports it as interrupted.
+                // The connection broke while the failure was recorded: the row stays "running", as above.
             }
             return new ApplyOutcome(ApplyStatus.Failed, id, done, [], message, current);
         }
@@ -156,8 +162,9 @@ public sealed class PlanApplier(ApplySession session, ApplyHistory history, Text
                 if (count > 0) findings.Add(check.Describe(count));
                 await session.ExecuteAsync("RELEASE SAVEPOINT schemafirst_check", tx, ct);
             }
-            catch (DbException)
+            catch (DbException) when (session.Connection.State == System.Data.ConnectionState.Open)
             {
+                // The server refused the query (it names what the plan makes first); a broken connection goes up instead.
                 await session.ExecuteAsync("ROLLBACK TO SAVEPOINT schemafirst_check", tx, ct);
                 deferred.Add(check);
             }

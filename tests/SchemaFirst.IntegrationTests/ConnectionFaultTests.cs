@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+using SchemaFirst.Tests;
+using SchemaFirst.Tests.Cli;
+
+namespace SchemaFirst.IntegrationTests;
+
+/// <summary>
+/// An apply whose connection is cut in the middle of its transaction (a TCP proxy inside the test, on 127.0.0.1), and
+/// one whose server restarts under it (a PostgreSQL 15 of the test's own, started by scripts/pg.sh): a clear message and
+/// exit 4, nothing of the transaction in the database, no success recorded, and the next apply completes the plan.
+/// </summary>
+[Collection(ScratchDatabases.Name)]
+public sealed class ConnectionFaultTests : TempDirectoryTest
+{
+    private const string Slow = """
+        CREATE FUNCTION slow_ok(v integer) RETURNS boolean LANGUAGE sql AS $$ SELECT pg_sleep(1) IS NOT NULL $$;
+        CREATE TABLE t (id integer PRIMARY KEY);
+        """;
+
+    private string Desired() => Write("slow.sql", Slow.Replace("(id integer PRIMARY KEY)", "(id integer PRIMARY KEY CHECK (slow_ok(id)), note text)", StringComparison.Ordinal)
+        + "CREATE TABLE extra (id integer PRIMARY KEY);");
+
+    private static async Task<object?> ScalarAsync(string connectionString, string sql)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        return await cmd.ExecuteScalarAsync();
+    }
+
+    private static async Task WaitForAsync(string connectionString, string sql, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (await ScalarAsync(connectionString, sql) is not true)
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(60)) Assert.Fail("timed out waiting until " + what);
+            await Task.Delay(50);
+        }
+    }
+
+    private const string SlowRuns = "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%slow_ok%' AND state = 'active' AND pid <> pg_backend_pid())";
+
+    /// <summary>Represents a TCP proxy to the test server that can cut every connection through it at once.</summary>
+    private sealed class Proxy : IAsyncDisposable
+    {
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private readonly List<TcpClient> _open = [];
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _accepting;
+
+        public Proxy(int targetPort)
+        {
+            _listener.Start();
+            _accepting = AcceptAsync(targetPort);
+        }
+
+        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+        private async Task AcceptAsync(int targetPort)
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                TcpClient client;
+                try
+                {
+                    client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                var server = new TcpClient();
+                await server.ConnectAsync(IPAddress.Loopback, targetPort);
+                lock (_open) _open.AddRange([client, server]);
+                _ = Pump(client.GetStream(), server.GetStream());
+                _ = Pump(server.GetStream(), client.GetStream());
+            }
+        }
+
+        private static async Task Pump(NetworkStream from, NetworkStream to)
+        {
+            try
+            {
+                await from.CopyToAsync(to);
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or SocketException)
+            {
+                // The connection was cut.
+            }
+        }
+
+        /// <summary>Resets every connection through the proxy, as a network failure does.</summary>
+        public void CutAll()
+        {
+            lock (_open)
+            {
+                foreach (var c in _open)
+                {
+                    c.Client.LingerState = new LingerOption(true, 0);
+                    c.Close();
+                }
+                _open.Clear();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            _listener.Stop();
+            CutAll();
+            await _accepting;
+        }
+    }
+
+    [PostgresFact]
+    public async Task A_connection_cut_mid_transaction_applies_nothing_records_no_success_and_the_rerun_completes()
+    {
+        await using var db = await PostgresServer.CreateDatabaseAsync();
+        await db.ExecuteAsync(Slow + "INSERT INTO t SELECT generate_series(1, 5);");
+        var desired = Desired();
+        var direct = new Uri(db.Url);
+        await using var proxy = new Proxy(direct.Port);
+        var viaProxy = $"postgres://{direct.UserInfo}@127.0.0.1:{proxy.Port}/{db.Name}";
+        var connection = PostgresServer.ConnectionString(db.Name);
+
+        var apply = Task.Run(() => CliRunner.Run("apply", desired, "--db", viaProxy, "--auto-approve"));
+        await WaitForAsync(connection, SlowRuns, "the apply runs its slow statement");
+        proxy.CutAll();
+        var (code, _, stderr) = await apply;
+        Assert.Equal(4, code);
+        Assert.True(stderr.Contains("schemafirst: apply failed (history #1)", StringComparison.Ordinal), stderr);
+        Assert.Contains("nothing was applied; apply again to resume", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        // The server notices the dead client within about a second and rolls its transaction back.
+        await WaitForAsync(connection, "SELECT NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'schemafirst' AND pid <> pg_backend_pid())", "the cut session ends");
+        Assert.Equal(0L, await ScalarAsync(connection, "SELECT count(*) FROM pg_class WHERE relname = 'extra'"));
+        Assert.Equal(0L, await ScalarAsync(connection, "SELECT count(*) FROM information_schema.columns WHERE column_name = 'note'"));
+        Assert.Equal("running", await ScalarAsync(connection, "SELECT status FROM schemafirst.history"));
+
+        var (rerun, _, rerunErr) = CliRunner.Run("apply", desired, "--db", db.Url, "--auto-approve");
+        Assert.True(rerun == 0, rerunErr);
+        Assert.Contains("apply #1 (started ", rerunErr, StringComparison.Ordinal);
+        Assert.Equal("interrupted,succeeded", await ScalarAsync(connection, "SELECT string_agg(status, ',' ORDER BY id) FROM schemafirst.history"));
+        Assert.Equal((0, "-- No changes.\n"), CliRunner.Run("plan", desired, "--db", db.Url) is var (c, o, _) ? (c, o) : default);
+    }
+
+    [PostgresFact]
+    public async Task A_server_restarted_mid_apply_applies_nothing_and_the_rerun_completes()
+    {
+        // A server of the test's own: restarting the shared one would fail every other test running at the time.
+        var dir = Path.Combine(Dir, "pg");
+        var script = Path.Combine(TestPaths.Root, "scripts", "pg.sh");
+        var started = PostgresServer.RunTool("bash", script, "start", dir);
+        var url = started.Trim().Split('=', 2)[1];
+        try
+        {
+            var port = new Uri(url).Port;
+            var dbUrl = $"postgres://postgres@127.0.0.1:{port}/postgres";
+            var connection = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false;Timeout=15";
+            await using (var conn = new NpgsqlConnection(connection))
+            {
+                await conn.OpenAsync();
+                await using var cmd = new NpgsqlCommand(Slow + "INSERT INTO t SELECT generate_series(1, 5);", conn);
+                await cmd.ExecuteNonQueryAsync();
+            }
+            var desired = Desired();
+            var apply = Task.Run(() => CliRunner.Run("apply", desired, "--db", dbUrl, "--auto-approve"));
+            await WaitForAsync(connection, SlowRuns, "the apply runs its slow statement");
+            var bin = Path.GetDirectoryName(PostgresServer.RunTool("bash", "-c", "dpkg -L postgresql-15 | grep '/bin/pg_ctl$' | head -n1").Trim())!;
+            var ctl = Environment.UserName == "root" ? new[] { "runuser", "-u", "postgres", "--", Path.Combine(bin, "pg_ctl") } : [Path.Combine(bin, "pg_ctl")];
+            PostgresServer.RunTool(ctl[0], [.. ctl[1..], "-D", Path.Combine(dir, "data"), "-m", "fast", "-w", "-t", "60", "restart", "-l", Path.Combine(dir, "server.log")]);
+            var (code, _, stderr) = await apply;
+            Assert.Equal(4, code);
+            Assert.True(stderr.Contains("schemafirst: apply failed (history #1)", StringComparison.Ordinal), stderr);
+            Assert.Contains("nothing was applied; apply again to resume", stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("internal error", stderr, StringComparison.Ordinal);
+            Assert.Equal(0L, await ScalarAsync(connection, "SELECT count(*) FROM pg_class WHERE relname = 'extra'"));
+            Assert.NotEqual("succeeded", await ScalarAsync(connection, "SELECT status FROM schemafirst.history"));
+
+            var (rerun, _, rerunErr) = CliRunner.Run("apply", desired, "--db", dbUrl, "--auto-approve");
+            Assert.True(rerun == 0, rerunErr);
+            Assert.Equal(1L, await ScalarAsync(connection, "SELECT count(*) FROM pg_class WHERE relname = 'extra'"));
+            Assert.Equal((0, "-- No changes.\n"), CliRunner.Run("plan", desired, "--db", dbUrl) is var (c, o, _) ? (c, o) : default);
+        }
+        finally
+        {
+            PostgresServer.RunTool("bash", script, "stop", dir);
+        }
+    }
+}
