@@ -42,8 +42,14 @@ public static class SourceFiles
             }
             if (found.Count == 0)
             {
+                if (Project.DatabaseUrl.HasDatabaseScheme(input))
+                {
+                    diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FileNotFound, $"'{Project.DatabaseUrl.Redact(input)}' is a database URL, and this reads {what} files",
+                        null, "write the database out as files first: schemafirst inspect URL -o schema.sql (or schemafirst init --from URL)"));
+                    continue;
+                }
                 diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FileNotFound,
-                    Directory.Exists(input) ? $"no {what} files in directory '{input}'" : $"no such file or directory: '{input}'",
+                    Directory.Exists(input) ? $"no {what} files in directory '{input}'" : $"no such file or directory: '{Project.DatabaseUrl.Redact(input)}'",
                     null, include == null ? "pass SQL files, directories holding *.sql files, or glob patterns such as 'schema/**/*.sql'" : $"pass {what} files, directories holding them, or glob patterns such as 'src/**/*.cs'"));
                 continue;
             }

@@ -77,6 +77,12 @@ public sealed partial record DatabaseUrl(ISqlDialect Dialect, string Scheme, str
         return true;
     }
 
+    [GeneratedRegex(@"\b([A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*):[^@\s/]*@")]
+    private static partial Regex Credentials();
+
+    /// <summary>A text with the password of every URL in it left out (user:secret@host becomes user@host).</summary>
+    public static string Redact(string text) => Credentials().Replace(text, "$1@");
+
     /// <summary>Whether a text names a database of a registered dialect (a URL with its scheme) rather than files.</summary>
     public static bool HasDatabaseScheme(string text) =>
         SchemePrefix().Match(text) is { Success: true } m && text.AsSpan(m.Length).StartsWith("//", StringComparison.Ordinal) && SqlDialects.ForScheme(m.Groups[1].Value) != null;
