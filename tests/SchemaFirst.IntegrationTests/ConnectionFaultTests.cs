@@ -192,3 +192,83 @@ public sealed class ConnectionFaultTests : TempDirectoryTest
         }
     }
 }
+
+/// <summary>
+/// Input apply must not trust: a saved plan edited or cut short, a schemafirst.yaml that is not valid, database URLs
+/// that are malformed. Each is a clear error with exit 3 (4 for a server that cannot be reached), and nothing is applied.
+/// </summary>
+[Collection(ScratchDatabases.Name)]
+public sealed class TamperedInputTests : TempDirectoryTest
+{
+    private const string Shop = "CREATE TABLE customers (id integer PRIMARY KEY, name text NOT NULL);\nCREATE TABLE orders (id integer PRIMARY KEY);\n";
+
+    private static async Task<long> CountAsync(TestDatabase db, string sql)
+    {
+        await using var conn = new NpgsqlConnection(PostgresServer.ConnectionString(db.Name));
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    [PostgresFact]
+    public async Task A_saved_plan_edited_or_cut_short_is_refused_and_nothing_is_applied()
+    {
+        await using var db = await PostgresServer.CreateDatabaseAsync();
+        await db.ExecuteAsync(Shop);
+        var desired = Write("v2.sql", Shop + "CREATE TABLE extra (id integer PRIMARY KEY);\n");
+        var plan = Path.Combine(Dir, "plan.json");
+        Assert.Equal(2, CliRunner.Run("plan", desired, "--db", db.Url, "-o", plan).Code);
+        var json = await File.ReadAllTextAsync(plan);
+        Assert.Contains("CREATE TABLE public.extra", json, StringComparison.Ordinal);
+
+        // A reviewer approved CREATE TABLE; someone swaps in a DROP before apply.
+        await File.WriteAllTextAsync(plan, json.Replace("CREATE TABLE public.extra (\\n    id integer NOT NULL,\\n    CONSTRAINT extra_pkey PRIMARY KEY (id)\\n)", "DROP TABLE public.customers", StringComparison.Ordinal));
+        Assert.Contains("DROP TABLE public.customers", await File.ReadAllTextAsync(plan), StringComparison.Ordinal);
+        var (code, _, stderr) = CliRunner.Run("apply", plan, "--db", db.Url, "--auto-approve", "--allow-destructive");
+        Assert.Equal(3, code);
+        Assert.Contains("was edited after it was planned", stderr, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(plan, json[..(json.Length / 2)]);
+        (code, _, stderr) = CliRunner.Run("apply", plan, "--db", db.Url, "--auto-approve");
+        Assert.Equal(3, code);
+        Assert.Contains("is not a plan saved by 'schemafirst plan -o'", stderr, StringComparison.Ordinal);
+        Assert.Equal(1L, await CountAsync(db, "SELECT count(*) FROM pg_class WHERE relname = 'customers'"));
+        Assert.Equal(0L, await CountAsync(db, "SELECT count(*) FROM pg_class WHERE relname IN ('extra', 'history')"));
+
+        // The untouched plan applies.
+        await File.WriteAllTextAsync(plan, json);
+        (code, _, stderr) = CliRunner.Run("apply", plan, "--db", db.Url, "--auto-approve");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(1L, await CountAsync(db, "SELECT count(*) FROM pg_class WHERE relname = 'extra'"));
+    }
+
+    [PostgresFact]
+    public async Task A_malformed_config_or_url_is_an_error_and_nothing_is_applied()
+    {
+        await using var db = await PostgresServer.CreateDatabaseAsync();
+        var desired = Write("project/schema/shop.sql", Shop);
+        var project = Path.Combine(Dir, "project");
+        Write("project/schemafirst.yaml", "dialect: postgres\nschema: [schema/\nenvironments:\n  prod: { url: x }\n");
+        var (code, _, stderr) = CliRunner.RunIn(project, "apply", "--db", db.Url, "--auto-approve");
+        Assert.Equal(3, code);
+        Assert.StartsWith("schemafirst.yaml:2:9: error SF106", stderr, StringComparison.Ordinal);
+        Assert.Contains("error SF106: schemafirst.yaml is not valid", stderr, StringComparison.Ordinal);
+
+        foreach (var (url, expected) in new[]
+        {
+            ("postgres://app@127.0.0.1:99999/shop", "expected a URL like"),
+            ("postgres://app@[::1/shop", "expected a URL like"),
+            ("${SF_SURELY_UNSET_URL}", "environment variable SF_SURELY_UNSET_URL is not set"),
+            ("postgress://app@127.0.0.1/shop", "expected a URL like"),
+            ("sqlite://", "expected a URL like"),
+        })
+        {
+            (code, _, stderr) = CliRunner.Run("apply", desired, "--db", url, "--auto-approve");
+            Assert.True(code == 3, url + ": " + stderr);
+            Assert.Contains(expected, stderr, StringComparison.Ordinal);
+        }
+        (code, _, stderr) = CliRunner.Run("apply", desired, "--db", "postgres://app@127.0.0.1:1/shop", "--auto-approve");
+        Assert.Equal(4, code);
+        Assert.Contains("cannot connect to postgres://app@127.0.0.1:1/shop", stderr, StringComparison.Ordinal);
+        Assert.Equal(0L, await CountAsync(db, "SELECT count(*) FROM pg_class WHERE relname IN ('customers', 'history')"));
+    }
+}

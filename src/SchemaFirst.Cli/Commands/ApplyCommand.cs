@@ -316,7 +316,9 @@ internal static partial class ApplyCommand
         var (plan, error) = SavedPlan.Read(await File.ReadAllTextAsync(path, ct));
         if (plan == null)
         {
-            stderr.WriteLine($"schemafirst: {path} is not a plan saved by 'schemafirst plan -o': {error}");
+            stderr.WriteLine(error!.StartsWith("it ", StringComparison.Ordinal)
+                ? $"schemafirst: refused: {path}: {error}. Nothing was applied; plan again and review the new plan."
+                : $"schemafirst: {path} is not a plan saved by 'schemafirst plan -o': {error}");
             return (null, ExitCodes.Usage);
         }
         if (SqlDialects.Find(plan.Dialect) != url.Dialect)

@@ -11,7 +11,10 @@ namespace SchemaFirst.Rendering;
 /// </summary>
 public static class PlanJsonWriter
 {
-    public static string Write(MigrationPlan plan, IReadOnlyList<Lint.LintFinding>? lint = null)
+    public static string Write(MigrationPlan plan, IReadOnlyList<Lint.LintFinding>? lint = null) => Write(plan, lint, SavedPlan.EnvironmentKey());
+
+    /// <summary>The plan, its plan_hash keyed with <paramref name="key"/> (HMAC-SHA256) when one is given.</summary>
+    public static string Write(MigrationPlan plan, IReadOnlyList<Lint.LintFinding>? lint, string? key)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -73,6 +76,7 @@ public static class PlanJsonWriter
                 LintWriter.WriteFindings(w, lint);
             }
             if (plan.FromSchema != null) w.WriteString("from_schema", plan.FromSchema);
+            w.WriteString("plan_hash", SavedPlan.Hash(plan, key).Hash);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";

@@ -54,6 +54,36 @@ public sealed class ApplyArtifactTests : TempDirectoryTest
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ALTER TABLE public.t ALTER COLUMN v SET NOT NULL", "ALTER TABLE public.t DROP COLUMN v")]
+    [InlineData("\"code\": \"DS", "\"code\": \"XX")]
+    [InlineData("SELECT count(*) FROM public.t WHERE v IS NULL", "SELECT 0")]
+    [InlineData("\"phase\": \"after\"", "\"phase\": \"transaction\"")]
+    [InlineData("\"from_fingerprint\": \"sha256:", "\"from_fingerprint\": \"sha256:0")]
+    public void A_saved_plan_edited_in_any_part_apply_trusts_is_refused(string what, string edit)
+    {
+        var json = PlanJsonWriter.Write(Plan(A + "CREATE TABLE old (id integer);", B, new PlanOptions(ConcurrentIndexes: true)), null, null);
+        Assert.Contains(what, json, StringComparison.Ordinal);
+        var (plan, error) = SavedPlan.Read(json.Replace(what, edit, StringComparison.Ordinal), null);
+        Assert.Null(plan);
+        Assert.Contains("edited after it was planned", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plan_without_its_hash_or_with_a_key_it_was_not_made_with_is_refused()
+    {
+        var json = PlanJsonWriter.Write(Plan(A, B), null, null);
+        var (_, unhashed) = SavedPlan.Read(System.Text.RegularExpressions.Regex.Replace(json, ",\\s*\"plan_hash\": \"[^\"]*\"", string.Empty), null);
+        Assert.Contains("has no plan_hash", unhashed, StringComparison.Ordinal);
+        var (_, notKeyed) = SavedPlan.Read(json, "team-key");
+        Assert.Contains("not keyed", notKeyed, StringComparison.Ordinal);
+        var keyed = PlanJsonWriter.Write(Plan(A, B), null, "team-key");
+        Assert.Contains("\"plan_hash\": \"hmac-sha256:", keyed, StringComparison.Ordinal);
+        Assert.Null(SavedPlan.Read(keyed, "team-key").Error);
+        Assert.Contains("is keyed", SavedPlan.Read(keyed, null).Error, StringComparison.Ordinal);
+        Assert.Contains("edited after it was planned", SavedPlan.Read(keyed, "another-key").Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Flyway_files_follow_the_highest_version_one_per_phase_with_flyways_checksum()
     {
