@@ -353,6 +353,13 @@ internal static class PlanCommand
                 stderr.WriteLine($"schemafirst: note: {left} thing(s) of {source.Display} {dialect.DisplayName} cannot hold are left out of the plan, as generate sql leaves them out ('schemafirst generate sql --dialect {dialect.Name}' names each)");
             }
             var again = dialect.ParseText(generated.Text, source.Display);
+            if (again.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error) is { } unread)
+            {
+                // Never plan from a model that lost objects on the way: the written DDL must read back whole.
+                stderr.WriteLine($"schemafirst: internal error: the {dialect.DisplayName} DDL written for {source.Display} does not read back ({unread.Code}: {unread.Message}); nothing was planned");
+                stderr.WriteLine($"This is a bug in SchemaFirst; please report it with the source ('schemafirst generate sql --dialect {dialect.Name}' shows the DDL).");
+                return (null, null, ExitCodes.Runtime, null);
+            }
             if (dialect is MySqlDialect mysql && !settings.Offline && target is { IsFile: false } && target.Dialect == dialect)
             {
                 // MySQL has no offline normal form yet: the converted DDL goes through a scratch database on the target's

@@ -9,4 +9,7 @@ public enum IdentifierQuotes
     Double = 0,
     Brackets = 1,
     Backticks = 2,
+
+    /// <summary>Not a quote: strings take backslash escapes ('it\'s'), as MySQL's do and its SHOW CREATE prints them.</summary>
+    BackslashStrings = 4,
 }

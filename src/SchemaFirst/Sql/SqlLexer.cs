@@ -58,7 +58,7 @@ internal static class SqlLexer
             switch (c)
             {
                 case '\'':
-                    i = SkipString(text, i, backslashEscapes: false);
+                    i = SkipString(text, i, backslashEscapes: (quotes & IdentifierQuotes.BackslashStrings) != 0);
                     tokens.Add(new Token(TokenKind.String, start, i - start));
                     continue;
                 case '"':
@@ -93,14 +93,18 @@ internal static class SqlLexer
                     continue;
                 case '[' when (quotes & IdentifierQuotes.Brackets) != 0:
                     {
+                        // A doubled ] inside is one ] of the name.
                         var close = text.IndexOf(']', i + 1);
+                        while (close >= 0 && close + 1 < n && text[close + 1] == ']') close = text.IndexOf(']', close + 2);
                         i = close < 0 ? n : close + 1;
                         tokens.Add(new Token(TokenKind.QuotedIdentifier, start, i - start));
                         continue;
                     }
                 case '`' when (quotes & IdentifierQuotes.Backticks) != 0:
                     {
+                        // A doubled backtick inside is one backtick of the name.
                         var close = text.IndexOf('`', i + 1);
+                        while (close >= 0 && close + 1 < n && text[close + 1] == '`') close = text.IndexOf('`', close + 2);
                         i = close < 0 ? n : close + 1;
                         tokens.Add(new Token(TokenKind.QuotedIdentifier, start, i - start));
                         continue;

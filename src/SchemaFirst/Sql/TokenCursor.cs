@@ -156,7 +156,8 @@ internal sealed class TokenCursor
             if (s.StartsWith("U&", StringComparison.OrdinalIgnoreCase)) s = s[2..];
             // An identifier whose closing quote never came runs to the end of the text.
             var inner = Unclosed(s) ? s[1..] : s[1..^1];
-            if (s[0] is '[' or '`') return inner.ToString();
+            if (s[0] == '[') return inner.ToString().Replace("]]", "]", StringComparison.Ordinal);
+            if (s[0] == '`') return inner.ToString().Replace("``", "`", StringComparison.Ordinal);
             return inner.ToString().Replace("\"\"", "\"", StringComparison.Ordinal);
         }
         return FoldsCase ? FoldCase(Text.AsSpan(t.Start, t.Length)) : Text.Substring(t.Start, t.Length);

@@ -28,6 +28,25 @@ public class LexerTests
         Assert.Equal([(Enum.Parse<TokenKind>(kind), text)], tokens);
     }
 
+    [Theory]
+    [InlineData("`back``tick;--x`", "back`tick;--x")]
+    [InlineData("[close]]bracket;/*]", "close]bracket;/*")]
+    [InlineData("`a`", "a")]
+    public void A_doubled_closing_quote_is_part_of_a_backtick_or_bracket_name(string sql, string name)
+    {
+        var tokens = SqlLexer.Tokenize(sql, IdentifierQuotes.Backticks | IdentifierQuotes.Brackets);
+        Assert.Equal([(TokenKind.QuotedIdentifier, sql)], tokens.Select(t => (t.Kind, sql.Substring(t.Start, t.Length))));
+        Assert.Equal(name, new TokenCursor(sql, tokens).IdentifierValue(tokens[0]));
+    }
+
+    [Fact]
+    public void MySQL_strings_take_backslash_escapes_as_SHOW_CREATE_prints_them()
+    {
+        const string sql = "DEFAULT 'it\\'s; DROP TABLE x; --', 1";
+        var tokens = SqlLexer.Tokenize(sql, IdentifierQuotes.Backticks | IdentifierQuotes.BackslashStrings);
+        Assert.Equal(["DEFAULT", "'it\\'s; DROP TABLE x; --'", ",", "1"], tokens.Select(t => sql.Substring(t.Start, t.Length)));
+    }
+
     [Fact]
     public void Comments_are_skipped_including_nested_block_comments()
     {

@@ -154,7 +154,8 @@ internal sealed partial class DmlParser
         {
             var s = _text.AsSpan(t.Start, t.Length);
             if (s.Length < 2 || s[^1] != (s[0] == '[' ? ']' : s[0])) throw new DmlParseException(t.Start, "an unterminated quoted name");
-            if (s[0] is '[' or '`') return s[1..^1].ToString();
+            if (s[0] == '[') return s[1..^1].ToString().Replace("]]", "]", StringComparison.Ordinal);
+            if (s[0] == '`') return s[1..^1].ToString().Replace("``", "`", StringComparison.Ordinal);
             return s[1..^1].ToString().Replace("\"\"", "\"", StringComparison.Ordinal);
         }
         var word = _text.Substring(t.Start, t.Length);

@@ -34,7 +34,7 @@ public static partial class MySqlReader
                 List<Token> tokens;
                 try
                 {
-                    tokens = SqlLexer.Tokenize(sql, IdentifierQuotes.Backticks);
+                    tokens = SqlLexer.Tokenize(sql, IdentifierQuotes.Backticks | IdentifierQuotes.BackslashStrings);
                 }
                 catch (ParseException e)
                 {
