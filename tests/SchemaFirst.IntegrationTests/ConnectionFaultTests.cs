@@ -149,6 +149,23 @@ public sealed class ConnectionFaultTests : TempDirectoryTest
     }
 
     [PostgresFact]
+    public async Task A_statement_past_the_statement_timeout_is_cancelled_with_a_clear_message_and_nothing_applied()
+    {
+        await using var db = await PostgresServer.CreateDatabaseAsync();
+        await db.ExecuteAsync(Slow + "INSERT INTO t SELECT generate_series(1, 3);");
+        var desired = Desired();
+        var (code, _, stderr) = CliRunner.Run("apply", desired, "--db", db.Url, "--auto-approve", "--statement-timeout", "500ms");
+        Assert.Equal(4, code);
+        Assert.Contains("statement_timeout (500ms) reached: the statement was cancelled and nothing of the transaction took effect; raise --statement-timeout", stderr, StringComparison.Ordinal);
+        var connection = PostgresServer.ConnectionString(db.Name);
+        Assert.Equal(0L, await ScalarAsync(connection, "SELECT count(*) FROM pg_class WHERE relname = 'extra'"));
+        Assert.Equal("failed", await ScalarAsync(connection, "SELECT status FROM schemafirst.history"));
+        var (rerun, _, rerunErr) = CliRunner.Run("apply", desired, "--db", db.Url, "--auto-approve", "--statement-timeout", "1min");
+        Assert.True(rerun == 0, rerunErr);
+        Assert.Equal("failed,succeeded", await ScalarAsync(connection, "SELECT string_agg(status, ',' ORDER BY id) FROM schemafirst.history"));
+    }
+
+    [PostgresFact]
     public async Task A_server_restarted_mid_apply_applies_nothing_and_the_rerun_completes()
     {
         // A server of the test's own: restarting the shared one would fail every other test running at the time.

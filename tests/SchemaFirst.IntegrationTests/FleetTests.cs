@@ -176,6 +176,34 @@ public sealed class FleetTests : TempDirectoryTest
         Assert.Contains("1 object: extra column tenant_002.orders.note", driftTable, StringComparison.Ordinal);
     }
 
+    [MariaDbFact]
+    public async Task MariaDB_tenant_databases_listed_by_a_query_are_migrated_and_checked_for_drift()
+    {
+        await using var a = await MariaDbServer.CreateDatabaseAsync();
+        await using var b = await MariaDbServer.CreateDatabaseAsync();
+        await using var c = await MariaDbServer.CreateDatabaseAsync();
+        var uri = new Uri(MariaDbServer.Url!);
+        var schema = Write("shop.sql", """
+            CREATE TABLE customers (id int PRIMARY KEY, name varchar(100) NOT NULL) ENGINE=InnoDB;
+            CREATE TABLE orders (id int PRIMARY KEY, customer_id int, state ENUM('new', 'paid') DEFAULT 'new',
+              CONSTRAINT orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id)) ENGINE=InnoDB;
+            """);
+        var targets = Write("targets.yaml", $"""
+            targets:
+              - url: mysql://{uri.UserInfo}@{uri.Host}:{uri.Port}/mysql
+                query: SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME IN ('{a.Name}', '{b.Name}', '{c.Name}') ORDER BY 1
+            """);
+        var (code, table, stderr) = CliRunner.Run("apply", schema, "--source-dialect", "mysql", "--targets", targets, "--auto-approve", "--parallel", "3");
+        Assert.True(code == 0, table + stderr);
+        Assert.Equal(3, table.Split('\n').Count(l => l.Contains(" applied ", StringComparison.Ordinal)));
+        Assert.Equal(1, await b.ScalarAsync("SELECT count(*) FROM information_schema.TABLE_CONSTRAINTS WHERE CONSTRAINT_TYPE = 'FOREIGN KEY' AND TABLE_SCHEMA = DATABASE()"));
+        await c.ExecuteAsync("ALTER TABLE orders ADD COLUMN note text");
+        var (drift, driftTable, driftErr) = CliRunner.Run("drift", schema, "--source-dialect", "mysql", "--targets", targets);
+        Assert.True(drift == 2, driftTable + driftErr);
+        Assert.Contains($"1 object: extra column orders.note", driftTable, StringComparison.Ordinal);
+        Assert.EndsWith("schemafirst: 3 targets: 2 in sync, 1 drift\n", driftErr, StringComparison.Ordinal);
+    }
+
     [PostgresFact]
     public async Task A_mixed_list_reports_an_unreachable_target_without_its_password_and_does_the_rest()
     {
