@@ -57,6 +57,55 @@ public sealed class OfflineNormalFormTests
         Assert.False(await SameOfflineAsync(kind, clause), $"{kind}: expected to stay as written");
     }
 
+    [PostgresTheory]
+    [InlineData("date", "DEFAULT date '2024-01-01'")]
+    [InlineData("date", "DEFAULT '2024-01-01'")]
+    [InlineData("numeric", "DEFAULT numeric '1.5'")]
+    [InlineData("numeric(5,2)", "DEFAULT '1.5'")]
+    [InlineData("numeric(5,2)", "DEFAULT numeric '007.25'")]
+    [InlineData("json", "DEFAULT json '{}'")]
+    [InlineData("jsonb", "DEFAULT '{}'")]
+    [InlineData("jsonb", "DEFAULT jsonb '[]'")]
+    [InlineData("bit(8)", "DEFAULT x'1F'")]
+    [InlineData("bit varying(8)", "DEFAULT B'101'")]
+    [InlineData("uuid", "DEFAULT 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'")]
+    [InlineData("boolean", "DEFAULT 'yes'")]
+    [InlineData("integer", "DEFAULT '042'")]
+    [InlineData("integer", "DEFAULT int '7'")]
+    [InlineData("numeric(6,3)", "DEFAULT '0.5'")]
+    [InlineData("text", "DEFAULT text 'it''s'")]
+    [InlineData("timestamp", "DEFAULT now()")]
+    public async Task A_default_meets_the_servers_form(string type, string clause)
+    {
+        var sql = $"CREATE TABLE t (id integer, c {type} {clause});\n";
+        await using var db = await PostgresServer.CreateDatabaseAsync();
+        await db.ExecuteAsync(sql);
+        Assert.True(DatabaseUrl.TryParse(db.Url, out var url, out var error), error);
+        var live = (await PlanTestSupport.InspectAsync(url!)).Tables.Single().Columns[1];
+        var offline = PostgresDialect.Instance.ParseText(sql, "t.sql").Model.Tables.Single().Columns[1];
+        Assert.Equal(live.Default, offline.Default);
+    }
+
+    [PostgresFact]
+    public async Task A_partition_bound_on_a_timestamp_key_meets_the_servers_form()
+    {
+        const string sql = """
+            CREATE TABLE p (id integer, at timestamp) PARTITION BY RANGE (at);
+            CREATE TABLE p_2024 PARTITION OF p FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+            CREATE TABLE q (id integer, day date) PARTITION BY RANGE (day);
+            CREATE TABLE q_2024 PARTITION OF q FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+            """;
+        await using var db = await PostgresServer.CreateDatabaseAsync();
+        await db.ExecuteAsync(sql);
+        Assert.True(DatabaseUrl.TryParse(db.Url, out var url, out var error), error);
+        var live = await PlanTestSupport.InspectAsync(url!);
+        var offline = PostgresDialect.Instance.ParseText(sql, "t.sql").Model;
+        foreach (var name in new[] { "p_2024", "q_2024" })
+        {
+            Assert.Equal(live.Tables.Single(t => t.Name.Name == name).PartitionOf, offline.Tables.Single(t => t.Name.Name == name).PartitionOf);
+        }
+    }
+
     private static async Task<bool> SameOfflineAsync(string kind, string clause)
     {
         var sql = "CREATE FUNCTION my_func(integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT $1';\n"

@@ -151,16 +151,23 @@ internal static class FleetCommand
         if (desired == null) return desiredCode;
         var (targets, code) = await ResolveAsync(fleet.Path, stderr, ct);
         if (targets == null) return code;
-        var progress = new Progress(targets.Count, stderr, settings.DryRun ? "planned" : "done");
         var cache = new DevCache();
+        return await RunAllAsync(targets, fleet, "apply", settings.DryRun ? "planned" : "done", (t, token) => ApplyOneAsync(t, settings, fleet.Resume, desired.Value, cache, token), stdout, stderr, ct);
+    }
+
+    /// <summary>Runs every target, a bounded number at a time, reports progress and the result table; the exit code of the worst.</summary>
+    private static async Task<int> RunAllAsync(List<Target> targets, Options fleet, string verb, string done, Func<Target, CancellationToken, Task<Result>> one,
+        TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var progress = new Progress(targets.Count, stderr, done);
         var results = new Result[targets.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, targets.Count), new ParallelOptions { MaxDegreeOfParallelism = fleet.Parallel, CancellationToken = ct }, async (i, token) =>
         {
-            results[i] = await ApplyOneAsync(targets[i], settings, fleet.Resume, desired.Value, cache, token);
+            results[i] = await one(targets[i], token);
             progress.Report(results[i]);
         });
         progress.End();
-        await WriteAsync(results, fleet, "apply", stdout, stderr, ct);
+        await WriteAsync(results, fleet, verb, stdout, stderr, ct);
         if (results.Any(r => r.Code == ExitCodes.Runtime)) return ExitCodes.Runtime;
         if (results.Any(r => r.Code is ExitCodes.Findings or ExitCodes.Usage)) return ExitCodes.Findings;
         return results.Any(r => r.Code == ExitCodes.Changes) ? ExitCodes.Changes : ExitCodes.Ok;
@@ -182,45 +189,38 @@ internal static class FleetCommand
         if (desired == null) return desiredCode;
         var (targets, code) = await ResolveAsync(fleet.Path, stderr, ct);
         if (targets == null) return code;
-        var progress = new Progress(targets.Count, stderr, "read");
         var cache = new DevCache();
-        var results = new Result[targets.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, targets.Count), new ParallelOptions { MaxDegreeOfParallelism = fleet.Parallel, CancellationToken = ct }, async (i, token) =>
+        return await RunAllAsync(targets, fleet, "drift", "read", (t, token) => DriftOneAsync(t, settings, cache, token), stdout, stderr, ct);
+    }
+
+    private static async Task<Result> DriftOneAsync(Target t, PlanSettings settings, DevCache cache, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var err = new StringWriter();
+        var sink = new StrongBox<DriftReport>();
+        int exit;
+        try
         {
-            var t = targets[i];
-            var clock = Stopwatch.StartNew();
-            var err = new StringWriter();
-            var sink = new StrongBox<DriftReport>();
-            int exit;
-            try
-            {
-                exit = await DriftCommand.RunAsync(ForTarget(settings, t, cache), "json", null, TextWriter.Null, err, token, sink);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                exit = ExitCodes.Runtime;
-                await err.WriteLineAsync($"schemafirst: internal error ({e.GetType().Name}): {e.Message}");
-            }
-            var log = err.ToString();
-            var report = sink.Value;
-            var outcome = exit switch
-            {
-                ExitCodes.Ok => "in sync",
-                ExitCodes.Changes => "drift",
-                ExitCodes.Runtime => "unreachable",
-                _ => "error",
-            };
-            var detail = report is { HasDrift: true }
-                ? PlanSqlWriter.Count(report.Items.Count, "object") + ": " + string.Join("; ", report.Items.Take(3).Select(item => item.Describe())) + (report.Items.Count > 3 ? "; ..." : string.Empty)
-                : exit is ExitCodes.Ok ? string.Empty : LastMessage(log);
-            results[i] = new Result(t, outcome, exit, report?.Items.Count ?? 0, 0, null, clock.Elapsed.TotalSeconds, detail, log, report);
-            progress.Report(results[i]);
-        });
-        progress.End();
-        await WriteAsync(results, fleet, "drift", stdout, stderr, ct);
-        if (results.Any(r => r.Code == ExitCodes.Runtime)) return ExitCodes.Runtime;
-        if (results.Any(r => r.Code is ExitCodes.Findings or ExitCodes.Usage)) return ExitCodes.Findings;
-        return results.Any(r => r.Code == ExitCodes.Changes) ? ExitCodes.Changes : ExitCodes.Ok;
+            exit = await DriftCommand.RunAsync(ForTarget(settings, t, cache), "json", null, TextWriter.Null, err, ct, sink);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            exit = ExitCodes.Runtime;
+            await err.WriteLineAsync($"schemafirst: internal error ({e.GetType().Name}): {e.Message}");
+        }
+        var log = err.ToString();
+        var report = sink.Value;
+        var outcome = exit switch
+        {
+            ExitCodes.Ok => "in sync",
+            ExitCodes.Changes => "drift",
+            ExitCodes.Runtime => "unreachable",
+            _ => "error",
+        };
+        var detail = report is { HasDrift: true }
+            ? PlanSqlWriter.Count(report.Items.Count, "object") + ": " + string.Join("; ", report.Items.Take(3).Select(item => item.Describe())) + (report.Items.Count > 3 ? "; ..." : string.Empty)
+            : exit is ExitCodes.Ok ? string.Empty : LastMessage(log);
+        return new Result(t, outcome, exit, report?.Items.Count ?? 0, 0, null, clock.Elapsed.TotalSeconds, detail, log, report);
     }
 
     /// <summary>The settings of one target's run: its URL, its tenant schema (the only one read), its history table.</summary>
@@ -233,19 +233,7 @@ internal static class FleetCommand
     /// </summary>
     private static async Task<((IReadOnlyList<(string Path, string? Text)> Files, IReadOnlyList<string> Paths)? Desired, int Code)> DesiredAsync(PlanSettings settings, TextWriter stderr, CancellationToken ct)
     {
-        var (config, configError) = ProjectConfig.Load(Environment.CurrentDirectory);
-        if (configError != null)
-        {
-            stderr.Write(DiagnosticTextFormatter.Format(configError));
-            return (null, ExitCodes.Usage);
-        }
-        if (SourceDialectOption.Resolve(settings.SourceDialect, config, stderr) is not { } sourceDialect) return (null, ExitCodes.Usage);
-        var inputs = settings.Desired.Count > 0 ? settings.Desired : config?.Schema ?? [];
-        if (inputs.Count == 0)
-        {
-            stderr.WriteLine("schemafirst: name the desired schema files (e.g. schema/), or list them under 'schema:' in schemafirst.yaml");
-            return (null, ExitCodes.Usage);
-        }
+        if (PlanCommand.Inputs(settings, stderr) is not (var config, var sourceDialect, var inputs)) return (null, ExitCodes.Usage);
         var loader = new SchemaSourceLoader(stderr, new InspectOptions(settings.Schemas, settings.ExcludeSchemas), config);
         if (await loader.LoadAsync(inputs, sourceDialect, ct) is not { } source) return (null, loader.ExitCode);
         var paths = inputs.Any(GitFiles.IsGitSpec) ? [] : SourceFiles.Expand(inputs, []);
@@ -274,7 +262,7 @@ internal static class FleetCommand
         catch (Exception e) when (DatabaseErrors.IsConnectionError(e))
         {
             exit = ExitCodes.Runtime;
-            await err.WriteLineAsync($"schemafirst: {t.Url.Display}: {DatabaseErrors.Describe(e)}");
+            await err.WriteLineAsync($"schemafirst: cannot connect to {t.Url.Display}: {DatabaseErrors.Describe(e)}");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -194,20 +194,7 @@ internal static class PlanCommand
     /// </summary>
     internal static async Task<(PlanBuild? Build, int Code)> BuildAsync(PlanSettings settings, TextWriter stderr, PhaseTimer timings, CancellationToken ct)
     {
-        var (config, configError) = ProjectConfig.Load(Environment.CurrentDirectory);
-        if (configError != null)
-        {
-            stderr.Write(DiagnosticTextFormatter.Format(configError));
-            return (null, ExitCodes.Usage);
-        }
-        if (settings.HistoryTable != null) config = ApplyCommand.WithHistory(config, settings.HistoryTable);
-        if (SourceDialectOption.Resolve(settings.SourceDialect, config, stderr) is not { } sourceDialect) return (null, ExitCodes.Usage);
-        var desiredInputs = settings.Desired.Count > 0 ? settings.Desired : config?.Schema ?? [];
-        if (desiredInputs.Count == 0)
-        {
-            stderr.WriteLine("schemafirst: name the desired schema files (e.g. schema/), or list them under 'schema:' in schemafirst.yaml");
-            return (null, ExitCodes.Usage);
-        }
+        if (Inputs(settings, stderr) is not (var config, var sourceDialect, var desiredInputs)) return (null, ExitCodes.Usage);
         var loader = new SchemaSourceLoader(stderr, new InspectOptions(settings.Schemas, settings.ExcludeSchemas), config);
         SchemaSource? current;
         if (settings.Current != null)
@@ -278,6 +265,29 @@ internal static class PlanCommand
         var lines = new LineCache();
         foreach (var d in plan.Diagnostics) stderr.Write(DiagnosticTextFormatter.Format(d, lines.Read));
         return (new PlanBuild(plan, current, desired, dialect, from, to, toMap, reprinted, config, devUsed, subsetState), ExitCodes.Ok);
+    }
+
+    /// <summary>
+    /// The project config (with --history-table's table), the source dialect and the desired inputs (the arguments, else
+    /// schema: of schemafirst.yaml); null when one of them was reported as a usage error.
+    /// </summary>
+    internal static (ProjectConfig? Config, ISqlDialect SourceDialect, IReadOnlyList<string> Desired)? Inputs(PlanSettings settings, TextWriter stderr)
+    {
+        var (config, configError) = ProjectConfig.Load(Environment.CurrentDirectory);
+        if (configError != null)
+        {
+            stderr.Write(DiagnosticTextFormatter.Format(configError));
+            return null;
+        }
+        if (settings.HistoryTable != null) config = ApplyCommand.WithHistory(config, settings.HistoryTable);
+        if (SourceDialectOption.Resolve(settings.SourceDialect, config, stderr) is not { } sourceDialect) return null;
+        var desired = settings.Desired.Count > 0 ? settings.Desired : config?.Schema ?? [];
+        if (desired.Count == 0)
+        {
+            stderr.WriteLine("schemafirst: name the desired schema files (e.g. schema/), or list them under 'schema:' in schemafirst.yaml");
+            return null;
+        }
+        return (config, sourceDialect, desired);
     }
 
     /// <summary>

@@ -42,7 +42,7 @@ internal partial class PostgresParser
                 UnknownObject($"table {PostgresQuoting.Name(parent)}", nameIndex + 3);
             }
             if (c.Is(TokenKind.LParen)) ParseTableElements(draft, pending, serials, partition: true);
-            draft.PartitionOf = new PartitionBound(parent, ParsePartitionBound());
+            draft.PartitionOf = new PartitionBound(parent, BoundAsPrinted(ParsePartitionBound(), _tables.GetValueOrDefault(parent)));
         }
         else
         {
@@ -82,6 +82,22 @@ internal partial class PostgresParser
         }
         return c.Normalize((start, c.Pos), stripOuterParens: false).ToUpperInvariantKeywords();
     }
+
+    /// <summary>
+    /// A partition bound as the server prints it: on a <c>timestamp</c> key a date literal gets its time
+    /// ('2024-01-01' is '2024-01-01 00:00:00'). Other keys keep their literals (a timestamptz bound is printed in the
+    /// server's time zone, which the offline form cannot know).
+    /// </summary>
+    private static string BoundAsPrinted(string bound, Table? parent)
+    {
+        if (parent?.PartitionBy is not { } by || !by.StartsWith("RANGE (", StringComparison.OrdinalIgnoreCase) && !by.StartsWith("LIST (", StringComparison.OrdinalIgnoreCase)) return bound;
+        var keys = by[(by.IndexOf('(', StringComparison.Ordinal) + 1)..^1].Split(',', StringSplitOptions.TrimEntries);
+        if (keys.Length != 1 || parent.FindColumn(keys[0].Trim('"')) is not { } key || key.Type.Text != "timestamp without time zone") return bound;
+        return IsoDateLiteral().Replace(bound, m => $"'{m.Groups[1].Value} 00:00:00'");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"'(\d{4}-\d{2}-\d{2})'")]
+    private static partial System.Text.RegularExpressions.Regex IsoDateLiteral();
 
     private void ParseTableTail(TableDraft draft)
     {
@@ -354,9 +370,21 @@ internal partial class PostgresParser
     /// </summary>
     private protected virtual string ColumnDefault(string expression, DataType type)
     {
-        if (expression.Length < 2 || expression[0] != '\'' || expression[^1] != '\'' || type.ArrayDimensions > 0) return expression;
+        if (type.ArrayDimensions > 0 || expression.Length < 2) return expression;
         var tokens = SqlLexer.Tokenize(expression);
-        if (tokens.Count != 1 || tokens[0].Kind != TokenKind.String) return expression;
+        if (tokens.Count == 1 && tokens[0].Kind == TokenKind.String && expression[0] is 'x' or 'X' or 'b' or 'B' && BitString(expression) is { } bits)
+        {
+            // A bit-string constant is of type bit whatever the column: the server prints its bits.
+            return $"'{bits}'::\"bit\"";
+        }
+        if (tokens.Count == 2 && tokens[0].Kind == TokenKind.Word && tokens[1].Kind == TokenKind.String && expression[tokens[1].Start] == '\''
+            && CanonicalTypeName(expression[..tokens[0].Length].ToLowerInvariant()) is { } literalType && literalType == CanonicalTypeName(type.Text)
+            && TypedLiteral(type.Text, expression[tokens[1].Start..]) is { } typed)
+        {
+            // date '2024-01-01' on a date column: the constant the server keeps, coerced to the column's type.
+            return typed;
+        }
+        if (expression[0] != '\'' || expression[^1] != '\'' || tokens.Count != 1 || tokens[0].Kind != TokenKind.String) return expression;
         var cast = type.Text switch
         {
             "text" or "json" => type.Text,
@@ -365,8 +393,78 @@ internal partial class PostgresParser
             _ when type.Kind == TypeKind.Enum && type.UserType is { } e && _enums.ContainsKey(e) => PostgresQuoting.Name(e),
             _ => null,
         };
-        return cast != null ? expression + "::" + cast : expression;
+        if (cast != null) return expression + "::" + cast;
+        // Types whose literal the server prints in a form known here: the value coerced to the column's type.
+        return TypedLiteral(type.Text, expression) ?? expression;
     }
+
+    /// <summary>
+    /// <c>type 'text'</c> (or a bare literal coerced to a column of that type) as the server prints the constant, for the
+    /// types whose output form is certain offline; null for the rest (a timestamp is printed with its time and zone, an
+    /// interval in its own units), which keep their text.
+    /// </summary>
+    private static string? TypedLiteral(string type, string literal)
+    {
+        if (literal.Length < 2 || literal[0] != '\'' || literal[^1] != '\'' || literal.Contains('\\', StringComparison.Ordinal)) return null;
+        var value = literal[1..^1].Replace("''", "'", StringComparison.Ordinal);
+        switch (type)
+        {
+            case "date" when DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _):
+                return literal + "::date";
+            case "json":
+                return literal + "::json";
+            case "jsonb" when value is "{}" or "[]":
+                return literal + "::jsonb";
+            case "text":
+                return literal + "::text";
+            case "varchar" or "character varying":
+                return literal + "::character varying";
+            case "uuid" when Guid.TryParseExact(value, "D", out var id):
+                return $"'{id:D}'::uuid";
+            case "boolean" or "bool" when value.ToLowerInvariant() is "true" or "t" or "yes" or "on" or "1":
+                return "true";
+            case "boolean" or "bool" when value.ToLowerInvariant() is "false" or "f" or "no" or "off" or "0":
+                return "false";
+            // An int4 constant prints bare; an int8 or int2 one keeps a cast ('5'::bigint), left as written here.
+            case "integer" or "int" or "int4" when value.Length is > 0 and < 10 && value.All(char.IsAsciiDigit):
+                return value.TrimStart('0') is { Length: > 0 } digits ? digits : "0";
+        }
+        if (CanonicalTypeName(type) == "numeric" && PlainDecimal().IsMatch(value))
+        {
+            // A numeric constant keeps the digits it was written with (1.50 stays 1.50; the column's scale applies on
+            // insert, not to the default's text).
+            var parts = value.Split('.');
+            var whole = parts[0].TrimStart('0') is { Length: > 0 } w ? w : "0";
+            return parts.Length > 1 ? whole + "." + parts[1] : whole;
+        }
+        return null;
+    }
+
+    /// <summary>One name per type for comparing a literal's type with a column's: null for the types not handled.</summary>
+    private static string? CanonicalTypeName(string type) => type switch
+    {
+        "date" or "json" or "jsonb" or "text" or "uuid" => type,
+        "varchar" or "character varying" => "character varying",
+        "bool" or "boolean" => "boolean",
+        "int" or "int4" or "integer" => "integer",
+        "numeric" or "decimal" => "numeric",
+        _ when type.StartsWith("numeric(", StringComparison.Ordinal) => "numeric",
+        _ when type.StartsWith("character varying(", StringComparison.Ordinal) => "character varying",
+        _ => null,
+    };
+
+    /// <summary>The bits of X'1F' (four per hex digit) or B'101', or null when it is not a bit-string constant.</summary>
+    private static string? BitString(string literal)
+    {
+        if (literal.Length < 3 || literal[1] != '\'' || literal[^1] != '\'') return null;
+        var body = literal[2..^1];
+        if (literal[0] is 'b' or 'B') return body.All(ch => ch is '0' or '1') ? body : null;
+        if (!body.All(char.IsAsciiHexDigit)) return null;
+        return string.Concat(body.Select(ch => Convert.ToString(Convert.ToInt32(ch.ToString(), 16), 2).PadLeft(4, '0')));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9]+(\.[0-9]+)?$")]
+    private static partial System.Text.RegularExpressions.Regex PlainDecimal();
 
     private ConstraintTiming ParseTiming(ConstraintTiming timing)
     {

@@ -107,8 +107,15 @@ public sealed partial class PostgresSqlGenerator
             // As pg_dump does: routine bodies may refer to objects created later in the script.
             Statement("SET check_function_bodies = false");
         }
+        var early = _db.Opaque.Where(DefinesEarly).ToList();
+        var earlyWritten = early.Count == 0;
         foreach (var item in OrderObjects())
         {
+            if (!earlyWritten && item is not (SchemaDef or Extension))
+            {
+                WriteEarlyOpaque(early);
+                earlyWritten = true;
+            }
             switch (item)
             {
                 case SchemaDef s: WriteSchema(s); break;
@@ -151,15 +158,29 @@ public sealed partial class PostgresSqlGenerator
         {
             Statement($"ALTER SEQUENCE {PostgresQuoting.Name(s.Name)} OWNED BY {PostgresQuoting.Column(s.OwnedBy!)}");
         }
+        if (!earlyWritten) WriteEarlyOpaque(early);
         WriteGrants();
         WriteDefaultPrivileges();
-        if (!_db.Opaque.IsEmpty)
+        if (_db.Opaque.Any(o => !DefinesEarly(o)))
         {
             _out.Append("-- Statements SchemaFirst does not model, kept verbatim in source order.\n\n");
-            foreach (var o in _db.Opaque) WriteOpaque(o);
+            foreach (var o in _db.Opaque.Where(o => !DefinesEarly(o))) WriteOpaque(o);
         }
         // One trailing newline at the end of the file.
         Portable.TargetFacts.TrimBlankLines(_out);
+    }
+
+    /// <summary>
+    /// Whether a statement kept verbatim defines something columns, indexes and types may use (a collation, a text search
+    /// configuration, dictionary, parser or template, a conversion): it goes before them, after schemas and extensions.
+    /// </summary>
+    private static bool DefinesEarly(OpaqueStatement o) =>
+        o.Kind is "CREATE COLLATION" or "CREATE TEXT SEARCH" or "CREATE CONVERSION" or "CREATE DEFAULT CONVERSION";
+
+    private void WriteEarlyOpaque(List<OpaqueStatement> early)
+    {
+        _out.Append("-- Definitions SchemaFirst does not model, kept verbatim before the objects that may use them.\n\n");
+        foreach (var o in early) WriteOpaque(o);
     }
 
     /// <summary>
@@ -177,7 +198,8 @@ public sealed partial class PostgresSqlGenerator
         for (var i = 1; o.Sql.Contains(tag, StringComparison.Ordinal); i++) tag = "$sf" + i.ToString(CultureInfo.InvariantCulture) + "$";
         // The text is not re-indented: it may hold multi-line literals and bodies.
         Statement("DO " + tag + "\nBEGIN\n" + o.Sql
-            + ";\nEXCEPTION WHEN duplicate_object OR duplicate_function OR duplicate_table THEN NULL;\nEND " + tag);
+            // A text search configuration that is there already trips its catalog's unique index instead.
+            + ";\nEXCEPTION WHEN duplicate_object OR duplicate_function OR duplicate_table OR unique_violation THEN NULL;\nEND " + tag);
     }
 
     /// <summary>One GRANT or REVOKE per object, column, grantee and state (the model is sorted, so each group is a run).</summary>
