@@ -212,15 +212,15 @@ internal static class PlanCommand
         var desired = await loader.LoadAsync(desiredInputs, sourceDialect, ct, settings.TenantSchema);
         if (desired == null) return (null, loader.ExitCode);
         timings.Lap("read the desired schema");
-        var dialect = settings.Dialect != null ? SqlDialects.Find(settings.Dialect) : current.Url != null ? current.Dialect : desired.Dialect;
+        var dialect = settings.Dialect != null ? SqlDialects.FindSource(settings.Dialect) : current.Url != null ? current.Dialect : desired.Dialect;
         if (dialect == null)
         {
-            stderr.WriteLine($"schemafirst: dialect '{settings.Dialect}' is not supported yet; supported: {SqlDialects.Names}");
+            stderr.WriteLine($"schemafirst: dialect '{settings.Dialect}' is not supported yet; supported: {SqlDialects.SourceNames}");
             return (null, ExitCodes.Usage);
         }
         if (dialect is not IMigrationDialect)
         {
-            stderr.WriteLine($"schemafirst: SchemaFirst does not plan migrations for {dialect.DisplayName} yet; supported: {string.Join(", ", SqlDialects.All.Where(d => d is IMigrationDialect).Select(d => d.Name))}");
+            stderr.WriteLine($"schemafirst: SchemaFirst does not plan migrations for {dialect.DisplayName} yet; supported: {string.Join(", ", SqlDialects.Sources.Where(d => d is IMigrationDialect).Select(d => d.Name))}");
             return (null, ExitCodes.Usage);
         }
         var subsetState = new DevSubsetState();
@@ -249,7 +249,17 @@ internal static class PlanCommand
         }
         timings.Lap("normal form (dev database or conversion)");
         var options = new PlanOptions(settings.ConcurrentIndexes, settings.Online);
-        var plan = MigrationPlanner.Plan(from, to, toMap, dialect, options);
+        MigrationPlan plan;
+        try
+        {
+            plan = MigrationPlanner.Plan(from, to, toMap, dialect, options);
+        }
+        catch (NotSupportedException e)
+        {
+            // A change the engine cannot make (SQL Server adding IDENTITY to a column in place): said, nothing planned.
+            stderr.WriteLine($"schemafirst: {e.Message}; nothing was planned");
+            return (null, ExitCodes.Findings);
+        }
         timings.Lap($"diff and plan ({plan.Changes.Count} changes)");
         Database? reprinted = null;
         if (devUsed != null && dialect is IDevDatabase dev && MayBeReprinted(plan.Changes))

@@ -32,6 +32,7 @@ public static class DiagnosticCodes
     public const string InvalidPrivilege = "SF310";
     public const string DevDatabaseRefused = "SF311";
     public const string DirectiveWithoutObject = "SF312";
+    public const string DependentObject = "SF313";
 
     public const string ForeignKeyTableMissing = "SF401";
     public const string ForeignKeyColumnMissing = "SF402";

@@ -9,10 +9,12 @@ namespace SchemaFirst.Dialects;
 /// <summary>
 /// Represents a dialect SchemaFirst reads source files of and writes DDL for, but does not reach a live database of yet
 /// (SQL Server and Oracle: no server here and, for Oracle, no driver): <c>--source-dialect</c> takes it for validate, lint,
-/// docs and typed code; it has no URL scheme, so nothing tries to connect to it.
+/// docs and typed code, and <c>diff --dialect</c> writes its migration SQL between any two sources; it has no URL scheme,
+/// so nothing tries to connect to it.
 /// </summary>
-public sealed class ReaderDialect : ISqlDialect
+public sealed class ReaderDialect : ISqlDialect, IMigrationDialect
 {
+    private readonly Func<ReaderDialect, Database, Database, Planning.PlanOptions, Planning.MigrationSqlGenerator> _migrations;
     private readonly Func<IReadOnlyList<(string Path, string Text)>, LoadResult> _read;
     private readonly IDdlTarget _target;
     private readonly Func<string, string> _quote;
@@ -20,14 +22,18 @@ public sealed class ReaderDialect : ISqlDialect
     private readonly bool _foldsUp;
 
     public static readonly ReaderDialect SqlServer = new("sqlserver", "SQL Server", ["mssql", "tsql"], global::SchemaFirst.Dialects.SqlServer.SqlServerReader.DefaultSchema,
-        global::SchemaFirst.Dialects.SqlServer.SqlServerReader.Read, global::SchemaFirst.Dialects.SqlServer.SqlServerTarget.Instance, global::SchemaFirst.Dialects.SqlServer.SqlServerQuoting.Quote, global::SchemaFirst.Dialects.SqlServer.SqlServerQuoting.Literal, foldsUp: false);
+        global::SchemaFirst.Dialects.SqlServer.SqlServerReader.Read, global::SchemaFirst.Dialects.SqlServer.SqlServerTarget.Instance, global::SchemaFirst.Dialects.SqlServer.SqlServerQuoting.Quote, global::SchemaFirst.Dialects.SqlServer.SqlServerQuoting.Literal, foldsUp: false,
+        (d, from, to, o) => new global::SchemaFirst.Dialects.SqlServer.SqlServerMigrationSqlGenerator(d, from, to, o));
 
     public static readonly ReaderDialect Oracle = new("oracle", "Oracle", [], string.Empty,
-        global::SchemaFirst.Dialects.Oracle.OracleReader.Read, global::SchemaFirst.Dialects.Oracle.OracleTarget.Instance, global::SchemaFirst.Dialects.Oracle.OracleQuoting.Quote, global::SchemaFirst.Dialects.Oracle.OracleQuoting.Literal, foldsUp: true);
+        global::SchemaFirst.Dialects.Oracle.OracleReader.Read, global::SchemaFirst.Dialects.Oracle.OracleTarget.Instance, global::SchemaFirst.Dialects.Oracle.OracleQuoting.QuoteExact, global::SchemaFirst.Dialects.Oracle.OracleQuoting.Literal, foldsUp: true,
+        (d, from, to, o) => new global::SchemaFirst.Dialects.Oracle.OracleMigrationSqlGenerator(d, from, to, o));
 
     private ReaderDialect(string name, string displayName, IReadOnlyList<string> aliases, string defaultSchema, Func<IReadOnlyList<(string Path, string Text)>, LoadResult> read,
-        IDdlTarget target, Func<string, string> quote, Func<string, string> literal, bool foldsUp)
+        IDdlTarget target, Func<string, string> quote, Func<string, string> literal, bool foldsUp,
+        Func<ReaderDialect, Database, Database, Planning.PlanOptions, Planning.MigrationSqlGenerator> migrations)
     {
+        _migrations = migrations;
         Name = name;
         DisplayName = displayName;
         Aliases = aliases;
@@ -92,6 +98,9 @@ public sealed class ReaderDialect : ISqlDialect
     public LoadResult ParseTexts(IReadOnlyList<(string Path, string Text)> sources) => _read(sources);
 
     public GeneratedSql Generate(Database model, SqlGenerationOptions options) => _target.Generate(model, options);
+
+    /// <summary>Migration SQL for the engine, written from models read from its own DDL (no server checks it here).</summary>
+    public Planning.MigrationSqlGenerator CreateMigrationGenerator(Database from, Database to, Planning.PlanOptions options) => _migrations(this, from, to, options);
 
     public Task<InspectResult> InspectAsync(DbConnection connection, InspectOptions options, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException($"SchemaFirst cannot read a live {DisplayName} database yet");

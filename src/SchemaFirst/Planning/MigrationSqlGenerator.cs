@@ -120,8 +120,11 @@ public abstract class MigrationSqlGenerator
     /// <summary>The statements that create an object of the model, as the dialect's DDL generator writes them.</summary>
     protected abstract IReadOnlyList<string> CreateStatements(object item);
 
-    /// <summary>A column as ADD COLUMN writes it.</summary>
-    protected abstract string ColumnDefinition(Column column);
+    /// <summary>A column of a table as ADD COLUMN writes it.</summary>
+    protected abstract string ColumnDefinition(QualifiedName table, Column column);
+
+    /// <summary>The statement that adds a column (ADD COLUMN in standard SQL).</summary>
+    protected virtual string AddColumnSql(QualifiedName table, Column column) => $"ALTER TABLE {N(table)} ADD COLUMN {ColumnDefinition(table, column)}";
 
     /// <summary>A table constraint as ADD CONSTRAINT writes it, after the name.</summary>
     protected abstract string ConstraintDefinition(QualifiedName table, object constraint);
@@ -183,7 +186,7 @@ public abstract class MigrationSqlGenerator
             hazards.Add(new Hazard(HazardCodes.AddNotNullColumn, $"adding NOT NULL column {QualifiedName.Display(c.Column.Name)} without a default fails if {c.Table} has rows",
                 RowsCheck(c.Table, $"adding NOT NULL column {QualifiedName.Display(c.Column.Name)} without a default")));
         }
-        Emit($"ALTER TABLE {N(c.Table)} ADD COLUMN {ColumnDefinition(c.Column)}", c, hazards.ToArray());
+        Emit(AddColumnSql(c.Table, c.Column), c, hazards.ToArray());
     }
 
     protected virtual void Generate(DropColumn c) =>

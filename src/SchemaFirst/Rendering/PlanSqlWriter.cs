@@ -36,6 +36,25 @@ public static class PlanSqlWriter
             AppendSuggestions(sb, plan);
             return sb.ToString();
         }
+        if (plan.Dialect == "oracle")
+        {
+            sb.Append("\n-- Oracle commits each DDL statement on its own: run them in order (SQL*Plus, SQLcl or SQL Developer);\n");
+            sb.Append("-- after a failure, what ran stays, and a new plan from the database as it is holds only what is left.\n");
+            AppendStatements(sb, plan.Statements.ToList());
+            AppendSuggestions(sb, plan);
+            return sb.ToString();
+        }
+        if (plan.Dialect == "sqlserver")
+        {
+            // One statement per batch (CREATE VIEW must begin one); the batches share one transaction, which XACT_ABORT rolls
+            // back whole at the first error (run with sqlcmd -b, so that no later batch runs outside it).
+            sb.Append("\n-- SQL Server: one transaction over every batch; run with sqlcmd -b (or SSMS), which stops at the first error.\n");
+            sb.Append("SET XACT_ABORT ON;\nBEGIN TRANSACTION;\nGO\n");
+            AppendStatements(sb, plan.Statements.ToList(), batches: true);
+            sb.Append("\nCOMMIT TRANSACTION;\nGO\n");
+            AppendSuggestions(sb, plan);
+            return sb.ToString();
+        }
         if (before.Count > 0)
         {
             sb.Append("\n-- These statements cannot run inside the transaction; they run first, one by one.\n");
@@ -53,7 +72,7 @@ public static class PlanSqlWriter
     }
 
     /// <summary>Each statement under its change (once per change) and its hazards; shared with the Flyway files.</summary>
-    internal static void AppendStatements(StringBuilder sb, List<PlannedStatement> statements, bool delimit = false)
+    internal static void AppendStatements(StringBuilder sb, List<PlannedStatement> statements, bool delimit = false, bool batches = false)
     {
         object? last = null;
         foreach (var s in statements)
@@ -63,7 +82,7 @@ public static class PlanSqlWriter
             last = s.Change;
             foreach (var h in s.Hazards) sb.Append("-- hazard ").Append(h.Code).Append(": ").Append(h.Message).Append('\n');
             if (delimit && s.Sql.Contains(';')) sb.Append("DELIMITER ;;\n").Append(s.Sql).Append(";;\nDELIMITER ;\n");
-            else sb.Append(s.Sql).Append(";\n");
+            else sb.Append(s.Sql).Append(batches ? ";\nGO\n" : ";\n");
         }
     }
 

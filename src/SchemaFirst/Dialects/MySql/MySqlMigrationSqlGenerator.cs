@@ -97,7 +97,7 @@ internal sealed class MySqlMigrationSqlGenerator(Database from, Database to, Pla
 
     private static NotSupportedException Unwritable(string what) => new($"MySQL: {what} cannot be written for MySQL");
 
-    protected override string ColumnDefinition(Column column) => _to.ColumnText(To.Tables.First(), column, column.Identity != null);
+    protected override string ColumnDefinition(QualifiedName table, Column column) => MySqlColumn(table, column);
 
     protected override string ConstraintDefinition(QualifiedName table, object constraint)
     {

@@ -134,6 +134,9 @@ public static class OracleReader
                     else Keep(c, start, path);
                 }
                 else if (c.Accept("alter", "table")) AlterTable(c, start, path);
+                else if (c.Accept("alter", "index")) AlterIndex(c, start, path);
+                else if (c.Accept("alter", "sequence")) AlterSequence(c, start, path);
+                else if (c.Accept("drop")) Drop(c, start, path);
                 else if (c.Accept("comment", "on")) Comment(c);
                 else if (c.IsAnyWord("insert", "update", "delete", "merge")) stats.DataStatements++;
                 else if (c.IsAnyWord("grant", "revoke", "connect", "commit", "rollback", "set", "alter", "drop", "exec", "execute", "whenever", "spool", "prompt", "purge", "exit", "quit")) stats.SessionSettings++;
@@ -209,79 +212,7 @@ public static class OracleReader
                     TableConstraint(c, name, ref pk, uniques, checks, fks);
                     continue;
                 }
-                var column = Ident(c);
-                var type = c.IsWord("generated") || c.IsWord("as") ? new DataType(TypeKind.Unknown, "virtual") : Type(c);
-                var col = new Column(column, type);
-                while (!c.AtEnd && !c.Is(TokenKind.Comma) && !c.Is(TokenKind.RParen))
-                {
-                    string? constraintName = null;
-                    if (c.Accept("constraint")) constraintName = Ident(c);
-                    if (c.Accept("not", "null")) col = col with { NotNull = true };
-                    else if (c.Accept("null")) { }
-                    else if (c.Accept("default"))
-                    {
-                        c.Accept("on", "null");
-                        var (s, e) = c.CaptureUntil(x => x.IsAnyWord("not", "null", "constraint", "primary", "unique", "check", "references", "generated"));
-                        col = col with { Default = c.Raw(s, e).Trim() };
-                    }
-                    else if (c.Accept("generated"))
-                    {
-                        var always = c.Accept("always");
-                        if (c.Accept("by", "default")) c.Accept("on", "null");
-                        c.Expect("as");
-                        if (c.Accept("identity"))
-                        {
-                            long? startWith = null;
-                            if (c.Is(TokenKind.LParen))
-                            {
-                                var (s, e) = c.CaptureParens();
-                                var options = new TokenCursor(c.Text, c.TokenList, s, e, false);
-                                while (!options.AtEnd)
-                                {
-                                    if (options.Accept("start", "with") && options.Is(TokenKind.Number) && long.TryParse(options.TextOf(options.Current), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s0)) startWith = s0;
-                                    options.Pos++;
-                                }
-                            }
-                            col = col with { Identity = new Identity(always, SequenceOptions.Default with { Start = startWith }) };
-                        }
-                        else
-                        {
-                            var (s, e) = c.CaptureParens();
-                            col = col with { Generated = new GeneratedColumn(c.Raw(s, e).Trim(), false) };
-                            c.Accept("virtual");
-                        }
-                    }
-                    else if (c.Accept("as"))
-                    {
-                        var (s, e) = c.CaptureParens();
-                        col = col with { Generated = new GeneratedColumn(c.Raw(s, e).Trim(), false) };
-                        c.Accept("virtual");
-                    }
-                    else if (c.Accept("primary", "key"))
-                    {
-                        pk = new PrimaryKey(constraintName ?? "PK_" + name.Name, new[] { column }, new IndexOptions(default), ConstraintTiming.Immediate);
-                        col = col with { NotNull = true };
-                    }
-                    else if (c.Accept("unique"))
-                    {
-                        uniques.Add(new UniqueConstraint(constraintName ?? $"UQ_{name.Name}_{column}", new[] { column }, false, new IndexOptions(default), ConstraintTiming.Immediate));
-                    }
-                    else if (c.Accept("check"))
-                    {
-                        var (s, e) = c.CaptureParens();
-                        checks.Add(new CheckConstraint(constraintName ?? $"CK_{name.Name}_{column}", c.Raw(s, e).Trim()));
-                    }
-                    else if (c.Accept("references"))
-                    {
-                        fks.Add(References(c, constraintName ?? $"FK_{name.Name}_{column}", [column]));
-                    }
-                    else if (c.IsAnyWord("enable", "disable", "validate", "novalidate", "rely", "norely", "deferrable", "initially", "immediate", "deferred", "visible", "invisible", "virtual"))
-                    {
-                        c.Pos++;
-                    }
-                    else throw c.Error($"unexpected '{c.TextOf(c.Current)}' in the definition of column {column}");
-                }
-                columns.Add(col);
+                columns.Add(ColumnDef(c, name, ref pk, uniques, checks, fks));
             }
             while (c.Accept(TokenKind.Comma));
             c.Expect(TokenKind.RParen);
@@ -289,6 +220,84 @@ public static class OracleReader
             _tables[name] = new Table(name, columns.ToEquatableArray(), pk, uniques.ToEquatableArray(), fks.ToEquatableArray(), checks.ToEquatableArray());
             _order.Add(name);
             // storage, tablespace and similar options after the column list describe no part of the schema
+        }
+
+        /// <summary>A column definition (in CREATE TABLE, ADD or MODIFY), with the constraints written on it.</summary>
+        private static Column ColumnDef(TokenCursor c, QualifiedName name, ref PrimaryKey? pk, List<UniqueConstraint> uniques, List<CheckConstraint> checks, List<ForeignKey> fks)
+        {
+            var column = Ident(c);
+            var type = c.IsWord("generated") || c.IsWord("as") ? new DataType(TypeKind.Unknown, "virtual") : Type(c);
+            var col = new Column(column, type);
+            while (!c.AtEnd && !c.Is(TokenKind.Comma) && !c.Is(TokenKind.RParen))
+            {
+                string? constraintName = null;
+                if (c.Accept("constraint")) constraintName = Ident(c);
+                if (c.Accept("not", "null")) col = col with { NotNull = true };
+                else if (c.Accept("null")) { }
+                else if (c.Accept("default"))
+                {
+                    c.Accept("on", "null");
+                    var (s, e) = c.CaptureUntil(x => x.IsAnyWord("not", "null", "constraint", "primary", "unique", "check", "references", "generated"));
+                    col = col with { Default = c.Raw(s, e).Trim() };
+                }
+                else if (c.Accept("generated"))
+                {
+                    var always = c.Accept("always");
+                    if (c.Accept("by", "default")) c.Accept("on", "null");
+                    c.Expect("as");
+                    if (c.Accept("identity"))
+                    {
+                        long? startWith = null;
+                        if (c.Is(TokenKind.LParen))
+                        {
+                            var (s, e) = c.CaptureParens();
+                            var options = new TokenCursor(c.Text, c.TokenList, s, e, false);
+                            while (!options.AtEnd)
+                            {
+                                if (options.Accept("start", "with") && options.Is(TokenKind.Number) && long.TryParse(options.TextOf(options.Current), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s0)) startWith = s0;
+                                options.Pos++;
+                            }
+                        }
+                        col = col with { Identity = new Identity(always, SequenceOptions.Default with { Start = startWith }) };
+                    }
+                    else
+                    {
+                        var (s, e) = c.CaptureParens();
+                        col = col with { Generated = new GeneratedColumn(c.Raw(s, e).Trim(), false) };
+                        c.Accept("virtual");
+                    }
+                }
+                else if (c.Accept("as"))
+                {
+                    var (s, e) = c.CaptureParens();
+                    col = col with { Generated = new GeneratedColumn(c.Raw(s, e).Trim(), false) };
+                    c.Accept("virtual");
+                }
+                else if (c.Accept("primary", "key"))
+                {
+                    pk = new PrimaryKey(constraintName ?? "PK_" + name.Name, new[] { column }, new IndexOptions(default), ConstraintTiming.Immediate);
+                    col = col with { NotNull = true };
+                }
+                else if (c.Accept("unique"))
+                {
+                    uniques.Add(new UniqueConstraint(constraintName ?? $"UQ_{name.Name}_{column}", new[] { column }, false, new IndexOptions(default), ConstraintTiming.Immediate));
+                }
+                else if (c.Accept("check"))
+                {
+                    var (s, e) = c.CaptureParens();
+                    checks.Add(new CheckConstraint(constraintName ?? $"CK_{name.Name}_{column}", c.Raw(s, e).Trim()));
+                }
+                else if (c.Accept("references"))
+                {
+                    fks.Add(References(c, constraintName ?? $"FK_{name.Name}_{column}", [column]));
+                }
+                else if (c.IsAnyWord("enable", "disable", "validate", "novalidate", "rely", "norely", "deferrable", "initially", "immediate", "deferred", "visible", "invisible", "virtual"))
+                {
+                    c.Pos++;
+                }
+                else throw c.Error($"unexpected '{c.TextOf(c.Current)}' in the definition of column {column}");
+            }
+            return col;
         }
 
         private static void TableConstraint(TokenCursor c, QualifiedName table, ref PrimaryKey? pk, List<UniqueConstraint> uniques, List<CheckConstraint> checks, List<ForeignKey> fks)
@@ -338,27 +347,332 @@ public static class OracleReader
             return new ForeignKey(name, columns, target, referenced, onDelete, ForeignKeyAction.NoAction, ForeignKeyMatch.Simple, timing);
         }
 
+        private void Error(string code, string message, TokenCursor c, int start, string path, string help)
+        {
+            stats.Errors++;
+            diagnostics.Add(new Diagnostic(Severity.Error, code, message, Position(path, c.Text, c[start].Start), help));
+        }
+
+        private void Missing(string what, TokenCursor c, int start, string path) =>
+            Error(DiagnosticCodes.UnknownObject, $"{what} does not exist at this point", c, start, path, "create it before this statement");
+
+        private void Refuse(string message, TokenCursor c, int start, string path) =>
+            Error(DiagnosticCodes.DependentObject, message, c, start, path, "drop what depends on it first, and make it again after");
+
+        /// <summary>The foreign key of another table that references these columns of a table (any of them when null), or null.</summary>
+        private (Table Table, ForeignKey Key)? Referencing(QualifiedName table, IReadOnlyCollection<string>? columns) =>
+            _tables.Values.Where(o => o.Name != table).SelectMany(o => o.ForeignKeys.Select(f => (o, f)))
+                .FirstOrDefault(x => x.f.ReferencedTable == table && (columns == null || x.f.ReferencedColumns.ToHashSet().SetEquals(columns))) is { f: { } fk } r ? (r.o, fk) : null;
+
         private void AlterTable(TokenCursor c, int start, string path)
         {
             var name = Name(c);
-            if (!c.Accept("add") || !_tables.TryGetValue(name, out var table))
+            if (!_tables.TryGetValue(name, out var table))
             {
-                if (_tables.ContainsKey(name)) Keep(c, start, path);
-                else
-                {
-                    stats.Errors++;
-                    diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.UnknownObject, $"table {name.Name} does not exist at this point", Position(path, c.Text, c[start].Start), "create the table before altering it"));
-                }
+                Missing($"table {name.Name}", c, start, path);
                 return;
             }
             var pk = table.PrimaryKey;
             var uniques = table.Uniques.ToList();
             var checks = table.Checks.ToList();
             var fks = table.ForeignKeys.ToList();
-            var wrapped = c.Accept(TokenKind.LParen);
-            TableConstraint(c, name, ref pk, uniques, checks, fks);
-            if (wrapped) c.Accept(TokenKind.RParen);
-            _tables[name] = table with { PrimaryKey = pk, Uniques = uniques.ToEquatableArray(), Checks = checks.ToEquatableArray(), ForeignKeys = fks.ToEquatableArray() };
+            var columns = table.Columns.ToList();
+            if (c.Accept("add"))
+            {
+                var wrapped = c.Accept(TokenKind.LParen);
+                do
+                {
+                    if (c.IsAnyWord("constraint", "primary", "unique", "check", "foreign")) TableConstraint(c, name, ref pk, uniques, checks, fks);
+                    else
+                    {
+                        var column = ColumnDef(c, name, ref pk, uniques, checks, fks);
+                        if (columns.Any(x => x.Name == column.Name))
+                        {
+                            Error(DiagnosticCodes.DuplicateColumn, $"column {column.Name} already exists in {name.Name}", c, start, path, "a table's column names are unique");
+                            return;
+                        }
+                        columns.Add(column);
+                    }
+                }
+                while (wrapped && c.Accept(TokenKind.Comma));
+                if (wrapped) c.Expect(TokenKind.RParen);
+            }
+            else if (c.Accept("modify"))
+            {
+                var wrapped = c.Accept(TokenKind.LParen);
+                do
+                {
+                    var columnName = Ident(c);
+                    var at = columns.FindIndex(x => x.Name == columnName);
+                    if (at < 0)
+                    {
+                        Missing($"column {name.Name}.{columnName}", c, start, path);
+                        return;
+                    }
+                    columns[at] = Modify(c, columns[at], name, start, path);
+                }
+                while (wrapped && c.Accept(TokenKind.Comma));
+                if (wrapped) c.Expect(TokenKind.RParen);
+            }
+            else if (c.Accept("drop"))
+            {
+                if (c.Accept("constraint"))
+                {
+                    var constraint = Ident(c);
+                    var key = pk?.Name == constraint ? pk.Columns.ToList() : uniques.FirstOrDefault(u => u.Name == constraint)?.Columns.ToList();
+                    var cascade = c.Accept("cascade");
+                    if (key != null && !cascade && Referencing(name, key) is { } r)
+                    {
+                        Refuse($"constraint {constraint} of {name.Name} cannot be dropped: foreign key {r.Key.Name} of {r.Table.Name.Name} references it", c, start, path);
+                        return;
+                    }
+                    var before = uniques.Count + checks.Count + fks.Count + (pk != null ? 1 : 0);
+                    if (pk?.Name == constraint) pk = null;
+                    uniques.RemoveAll(u => u.Name == constraint);
+                    checks.RemoveAll(x => x.Name == constraint);
+                    fks.RemoveAll(f => f.Name == constraint);
+                    if (before == uniques.Count + checks.Count + fks.Count + (pk != null ? 1 : 0))
+                    {
+                        Missing($"constraint {constraint} of {name.Name}", c, start, path);
+                        return;
+                    }
+                }
+                else if (c.Accept("primary", "key"))
+                {
+                    if (pk == null)
+                    {
+                        Missing($"the primary key of {name.Name}", c, start, path);
+                        return;
+                    }
+                    pk = null;
+                }
+                else
+                {
+                    List<string> dropped;
+                    if (c.Accept("column")) dropped = [Ident(c)];
+                    else dropped = NameList(c);
+                    var cascade = c.Accept("cascade", "constraints");
+                    foreach (var d in dropped)
+                    {
+                        if (columns.All(x => x.Name != d))
+                        {
+                            Missing($"column {name.Name}.{d}", c, start, path);
+                            return;
+                        }
+                        // Oracle drops the indexes and constraints over the column alone with it; one over more columns, or a
+                        // key another table references, stops the drop unless CASCADE CONSTRAINTS.
+                        var multi = (pk != null && pk.Columns.Contains(d) && pk.Columns.Count > 1 ? pk.Name : null)
+                            ?? uniques.FirstOrDefault(u => u.Columns.Contains(d) && u.Columns.Count > 1)?.Name
+                            ?? fks.FirstOrDefault(f => f.Columns.Contains(d) && f.Columns.Count > 1)?.Name
+                            ?? (Referencing(name, null) is { } r && r.Key.ReferencedColumns.Contains(d) ? $"{r.Key.Name} of {r.Table.Name.Name}" : null);
+                        if (multi != null && !cascade)
+                        {
+                            Refuse($"column {name.Name}.{d} cannot be dropped: constraint {multi} depends on it", c, start, path);
+                            return;
+                        }
+                        columns.RemoveAll(x => x.Name == d);
+                        if (pk != null && pk.Columns.Contains(d)) pk = null;
+                        uniques.RemoveAll(u => u.Columns.Contains(d));
+                        fks.RemoveAll(f => f.Columns.Contains(d));
+                        checks.RemoveAll(x => ReferencedNames(x.Expression).Contains(d));
+                        _indexes.RemoveAll(i => i.Table == name && i.Elements.Any(e => e.Column == d || (e.Expression != null && ReferencedNames(e.Expression).Contains(d))));
+                    }
+                }
+            }
+            else if (c.Accept("rename"))
+            {
+                if (c.Accept("column"))
+                {
+                    var from = Ident(c);
+                    c.Expect("to");
+                    var to = Ident(c);
+                    if (columns.All(x => x.Name != from))
+                    {
+                        Missing($"column {name.Name}.{from}", c, start, path);
+                        return;
+                    }
+                    string Map(string x) => x == from ? to : x;
+                    columns = columns.Select(x => x.Name == from ? x with { Name = to } : x).ToList();
+                    if (pk != null) pk = pk with { Columns = pk.Columns.Select(Map).ToEquatableArray() };
+                    uniques = uniques.Select(u => u with { Columns = u.Columns.Select(Map).ToEquatableArray() }).ToList();
+                    fks = fks.Select(f => f with { Columns = f.Columns.Select(Map).ToEquatableArray() }).ToList();
+                    for (var i = 0; i < _indexes.Count; i++)
+                    {
+                        if (_indexes[i].Table == name) _indexes[i] = _indexes[i] with { Elements = _indexes[i].Elements.Select(e => e.Column != null ? e with { Column = Map(e.Column) } : e).ToEquatableArray() };
+                    }
+                    foreach (var o in _tables.Values.Where(o => o.Name != name).ToList())
+                    {
+                        _tables[o.Name] = o with { ForeignKeys = o.ForeignKeys.Select(f => f.ReferencedTable == name ? f with { ReferencedColumns = f.ReferencedColumns.Select(Map).ToEquatableArray() } : f).ToEquatableArray() };
+                    }
+                    fks = fks.Select(f => f.ReferencedTable == name ? f with { ReferencedColumns = f.ReferencedColumns.Select(Map).ToEquatableArray() } : f).ToList();
+                }
+                else if (c.Accept("constraint"))
+                {
+                    var from = Ident(c);
+                    c.Expect("to");
+                    var to = Ident(c);
+                    var before = (pk, uniques.Count(u => u.Name == from), checks.Count(x => x.Name == from), fks.Count(f => f.Name == from));
+                    if (pk?.Name == from) pk = pk with { Name = to };
+                    uniques = uniques.Select(u => u.Name == from ? u with { Name = to } : u).ToList();
+                    checks = checks.Select(x => x.Name == from ? x with { Name = to } : x).ToList();
+                    fks = fks.Select(f => f.Name == from ? f with { Name = to } : f).ToList();
+                    if (before is (var p, 0, 0, 0) && (p == null || p.Name != from))
+                    {
+                        Missing($"constraint {from} of {name.Name}", c, start, path);
+                        return;
+                    }
+                }
+                else
+                {
+                    c.Expect("to");
+                    var to = new QualifiedName(Schema, Ident(c));
+                    _tables.Remove(name);
+                    _order[_order.IndexOf(name)] = to;
+                    for (var i = 0; i < _indexes.Count; i++)
+                    {
+                        if (_indexes[i].Table == name) _indexes[i] = _indexes[i] with { Table = to };
+                    }
+                    foreach (var o in _tables.Values.ToList())
+                    {
+                        _tables[o.Name] = o with { ForeignKeys = o.ForeignKeys.Select(f => f.ReferencedTable == name ? f with { ReferencedTable = to } : f).ToEquatableArray() };
+                    }
+                    fks = fks.Select(f => f.ReferencedTable == name ? f with { ReferencedTable = to } : f).ToList();
+                    name = to;
+                }
+            }
+            else
+            {
+                Keep(c, start, path);
+                return;
+            }
+            if (!c.AtEnd) throw c.Error($"unexpected '{c.TextOf(c.Current)}' after the ALTER TABLE clause");
+            if (pk != null) columns = columns.Select(col => pk.Columns.Contains(col.Name) ? col with { NotNull = true } : col).ToList();
+            _tables[name] = table with
+            {
+                Name = name,
+                Columns = columns.ToEquatableArray(),
+                PrimaryKey = pk,
+                Uniques = uniques.ToEquatableArray(),
+                Checks = checks.ToEquatableArray(),
+                ForeignKeys = fks.ToEquatableArray(),
+            };
+        }
+
+        private static HashSet<string> ReferencedNames(string expression) => Planning.MigrationPlanner.ReferencedNames(expression).Select(n => n.ToUpperInvariant()).ToHashSet();
+
+        /// <summary>MODIFY of one column: a new type, DEFAULT (NULL takes it away), NULL or NOT NULL, DROP IDENTITY or a new identity.</summary>
+        private Column Modify(TokenCursor c, Column column, QualifiedName table, int start, string path)
+        {
+            if (!c.IsAnyWord("default", "not", "null", "drop", "generated", "constraint") && !c.Is(TokenKind.Comma) && !c.Is(TokenKind.RParen) && !c.AtEnd) column = column with { Type = Type(c) };
+            while (!c.AtEnd && !c.Is(TokenKind.Comma) && !c.Is(TokenKind.RParen))
+            {
+                if (c.Accept("default"))
+                {
+                    var (s, e) = c.CaptureUntil(x => x.IsAnyWord("not", "null", "constraint"));
+                    var text = c.Raw(s, e).Trim();
+                    column = column with { Default = text.Equals("NULL", StringComparison.OrdinalIgnoreCase) ? null : text };
+                }
+                else if (c.Accept("not", "null"))
+                {
+                    if (column.NotNull) Error(DiagnosticCodes.SyntaxError, $"column {table.Name}.{column.Name} is already NOT NULL (ORA-01442)", c, start, path, "leave NOT NULL out of the MODIFY");
+                    column = column with { NotNull = true };
+                }
+                else if (c.Accept("null"))
+                {
+                    if (!column.NotNull) Error(DiagnosticCodes.SyntaxError, $"column {table.Name}.{column.Name} is already NULL (ORA-01451)", c, start, path, "leave NULL out of the MODIFY");
+                    column = column with { NotNull = false };
+                }
+                else if (c.Accept("drop", "identity")) column = column with { Identity = null };
+                else if (c.IsWord("generated"))
+                {
+                    PrimaryKey? none = null;
+                    var again = ColumnDef(new TokenCursor(c.Text, c.TokenList, start, c.End, false) { Pos = c.Pos - 1 }, table, ref none, [], [], []);
+                    column = column with { Identity = again.Identity };
+                    while (!c.AtEnd && !c.Is(TokenKind.Comma) && !c.Is(TokenKind.RParen))
+                    {
+                        if (c.Is(TokenKind.LParen)) c.CaptureParens();
+                        else c.Pos++;
+                    }
+                }
+                else throw c.Error($"unexpected '{c.TextOf(c.Current)}' in MODIFY of column {column.Name}");
+            }
+            return column;
+        }
+
+        /// <summary>DROP TABLE, VIEW, INDEX or SEQUENCE; any other DROP (a user, a synonym) describes no part of the schema.</summary>
+        private void Drop(TokenCursor c, int start, string path)
+        {
+            if (c.Accept("table"))
+            {
+                var name = Name(c);
+                var cascade = c.Accept("cascade", "constraints");
+                if (!_tables.ContainsKey(name))
+                {
+                    Missing($"table {name.Name}", c, start, path);
+                    return;
+                }
+                if (Referencing(name, null) is { } r)
+                {
+                    if (!cascade)
+                    {
+                        Refuse($"table {name.Name} cannot be dropped: foreign key {r.Key.Name} of {r.Table.Name.Name} references it", c, start, path);
+                        return;
+                    }
+                    foreach (var o in _tables.Values.ToList()) _tables[o.Name] = o with { ForeignKeys = o.ForeignKeys.Where(f => f.ReferencedTable != name).ToEquatableArray() };
+                }
+                _tables.Remove(name);
+                _order.Remove(name);
+                _indexes.RemoveAll(i => i.Table == name);
+            }
+            else if (c.Accept("view"))
+            {
+                var name = Name(c);
+                if (_views.RemoveAll(v => v.Name == name) == 0) Missing($"view {name.Name}", c, start, path);
+            }
+            else if (c.Accept("index"))
+            {
+                var name = Name(c);
+                if (_indexes.RemoveAll(i => i.Name.Name == name.Name) == 0) Missing($"index {name.Name}", c, start, path);
+            }
+            else if (c.Accept("sequence"))
+            {
+                var name = Name(c);
+                if (_sequences.RemoveAll(q => q.Name == name) == 0) Missing($"sequence {name.Name}", c, start, path);
+            }
+            else stats.SessionSettings++;
+        }
+
+        private void AlterIndex(TokenCursor c, int start, string path)
+        {
+            var name = Name(c);
+            if (!c.Accept("rename", "to"))
+            {
+                stats.SessionSettings++; // REBUILD, UNUSABLE, ...: storage, not schema
+                return;
+            }
+            var to = Ident(c);
+            var at = _indexes.FindIndex(i => i.Name.Name == name.Name);
+            if (at < 0) Missing($"index {name.Name}", c, start, path);
+            else _indexes[at] = _indexes[at] with { Name = new QualifiedName(_indexes[at].Name.Schema, to) };
+        }
+
+        private void AlterSequence(TokenCursor c, int start, string path)
+        {
+            var name = Name(c);
+            var at = _sequences.FindIndex(q => q.Name == name);
+            if (at < 0)
+            {
+                Missing($"sequence {name.Name}", c, start, path);
+                return;
+            }
+            var o = _sequences[at].Options;
+            while (!c.AtEnd)
+            {
+                if (c.Accept("restart", "start", "with") && c.Is(TokenKind.Number)) o = o with { Start = long.Parse(c.TextOf(c.Current), NumberStyles.Integer, CultureInfo.InvariantCulture) };
+                else if (c.Accept("increment", "by") && c.Is(TokenKind.Number)) o = o with { Increment = long.Parse(c.TextOf(c.Current), NumberStyles.Integer, CultureInfo.InvariantCulture) is var by and not 1 ? by : null };
+                c.Pos++;
+            }
+            _sequences[at] = _sequences[at] with { Options = o };
         }
 
         private void CreateIndex(TokenCursor c)
@@ -391,7 +705,7 @@ public static class OracleReader
             while (!c.AtEnd)
             {
                 if (c.Accept("start", "with") && c.Is(TokenKind.Number) && long.TryParse(c.TextOf(c.Current), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s1)) start = s1;
-                else if (c.Accept("increment", "by") && c.Is(TokenKind.Number) && long.TryParse(c.TextOf(c.Current), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i1)) increment = i1;
+                else if (c.Accept("increment", "by") && c.Is(TokenKind.Number) && long.TryParse(c.TextOf(c.Current), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i1)) increment = i1 == 1 ? null : i1; // 1 is the default, said or not
                 c.Pos++;
             }
             _sequences.Add(new Sequence(name, SequenceOptions.Default with { Start = start, Increment = increment }));
@@ -413,7 +727,8 @@ public static class OracleReader
             {
                 var name = Name(c);
                 c.Expect("is");
-                var text = c.ExpectString();
+                string? text = c.ExpectString();
+                if (text.Length == 0) text = null; // IS '' takes a comment away
                 if (_tables.TryGetValue(name, out var t)) _tables[name] = t with { Comment = text };
                 else if (_views.FindIndex(v => v.Name == name) is var i and >= 0) _views[i] = _views[i] with { Comment = text };
             }
@@ -428,7 +743,8 @@ public static class OracleReader
                     column = Ident(c);
                 }
                 c.Expect("is");
-                var text = c.ExpectString();
+                string? text = c.ExpectString();
+                if (text.Length == 0) text = null; // IS '' takes a comment away
                 var name = new QualifiedName(Schema, table);
                 if (_tables.TryGetValue(name, out var t))
                 {

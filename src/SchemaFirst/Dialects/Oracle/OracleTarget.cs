@@ -52,5 +52,14 @@ internal static class OracleQuoting
             ? name
             : "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
+    /// <summary>
+    /// A name read from Oracle DDL, exactly: one Oracle stores as written unquoted (upper case, plain, no reserved word)
+    /// stays bare, any other is quoted, so "orders" (quoted in the source) keeps its lower case.
+    /// </summary>
+    public static string QuoteExact(string name) =>
+        name.Length > 0 && char.IsAsciiLetterUpper(name[0]) && name.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c is '_' or '$' or '#') && !Reserved.Contains(name)
+            ? name
+            : "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
     public static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

@@ -34,7 +34,7 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
 
     protected override IReadOnlyList<string> CreateStatements(object item) => (_creator ??= PostgresSqlGenerator.ForCapture(To)).Capture(item);
 
-    protected override string ColumnDefinition(Column column) => PostgresSqlGenerator.ColumnText(column);
+    protected override string ColumnDefinition(QualifiedName table, Column column) => PostgresSqlGenerator.ColumnText(column);
 
     protected override string ConstraintDefinition(QualifiedName table, object constraint) => constraint switch
     {
@@ -219,7 +219,7 @@ internal sealed class PostgresMigrationSqlGenerator(Database from, Database to, 
             {
                 // An expression cannot be changed in place before PostgreSQL 17, nor added to a column: the column is made again.
                 Emit($"ALTER TABLE {t} DROP COLUMN {col}", c, DropHazard(HazardCodes.DropColumn, $"column {c.Table}.{QualifiedName.Display(b.Name)} (made again as {(b.Generated != null ? "a generated column" : "a plain column")})"));
-                Emit($"ALTER TABLE {t} ADD COLUMN {ColumnDefinition(b)}", c, new Hazard(HazardCodes.TableRewrite, $"adding a stored generated column rewrites {c.Table}"));
+                Emit($"ALTER TABLE {t} ADD COLUMN {ColumnDefinition(c.Table, b)}", c, new Hazard(HazardCodes.TableRewrite, $"adding a stored generated column rewrites {c.Table}"));
                 return;
             }
         }

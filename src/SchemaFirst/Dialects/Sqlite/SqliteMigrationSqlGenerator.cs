@@ -104,7 +104,7 @@ internal sealed partial class SqliteMigrationSqlGenerator(Database from, Databas
 
     protected override IReadOnlyList<string> CreateStatements(object item) => [SqliteSqlGenerator.CreateStatement(To, item, new List<Diagnostic>())];
 
-    protected override string ColumnDefinition(Column column) => Q(column.Name) + " " + column.Type.Text
+    protected override string ColumnDefinition(QualifiedName table, Column column) => Q(column.Name) + " " + column.Type.Text
         + (column.Collation != null ? " COLLATE " + column.Collation : string.Empty)
         + (column.Default != null ? " DEFAULT " + column.Default : string.Empty)
         + (column.NotNull ? " NOT NULL" : string.Empty);
