@@ -237,6 +237,7 @@ public static class OracleReader
                 else if (c.Accept("default"))
                 {
                     c.Accept("on", "null");
+                    if (c.Accept("null")) continue; // DEFAULT NULL: no default
                     var (s, e) = c.CaptureUntil(x => x.IsAnyWord("not", "null", "constraint", "primary", "unique", "check", "references", "generated"));
                     col = col with { Default = c.Raw(s, e).Trim() };
                 }
@@ -568,9 +569,13 @@ public static class OracleReader
             {
                 if (c.Accept("default"))
                 {
+                    if (c.Accept("null"))
+                    {
+                        column = column with { Default = null }; // DEFAULT NULL takes the default away
+                        continue;
+                    }
                     var (s, e) = c.CaptureUntil(x => x.IsAnyWord("not", "null", "constraint"));
-                    var text = c.Raw(s, e).Trim();
-                    column = column with { Default = text.Equals("NULL", StringComparison.OrdinalIgnoreCase) ? null : text };
+                    column = column with { Default = c.Raw(s, e).Trim() };
                 }
                 else if (c.Accept("not", "null"))
                 {
