@@ -493,24 +493,26 @@ public static class SchemaDiffer
 
         private void Indexes()
         {
+            // An index is known by its table and name: names are per schema in PostgreSQL, per table in SQL Server and MySQL.
+            static (QualifiedName, QualifiedName) Key(SchemaIndex i) => (i.Table, i.Name);
             var current = from.Indexes.Select(AfterRenames).ToList();
-            var desired = to.Indexes.ToDictionary(i => i.Name);
-            var existing = current.Select(i => i.Name).ToHashSet();
+            var desired = to.Indexes.ToDictionary(Key);
+            var existing = current.Select(Key).ToHashSet();
             // An index that only changed its name (same table, same definition) is renamed, not built again.
             var renamed = new List<(SchemaIndex From, SchemaIndex To)>();
-            var taken = new HashSet<QualifiedName>();
-            foreach (var a in current.Where(i => !desired.ContainsKey(i.Name)))
+            var taken = new HashSet<(QualifiedName, QualifiedName)>();
+            foreach (var a in current.Where(i => !desired.ContainsKey(Key(i))))
             {
                 var shape = a with { Name = a.Name with { Name = string.Empty }, Comment = null };
-                var match = to.Indexes.Where(b => !existing.Contains(b.Name) && !taken.Contains(b.Name) && b.Name.Schema == a.Name.Schema
+                var match = to.Indexes.Where(b => !existing.Contains(Key(b)) && !taken.Contains(Key(b)) && b.Name.Schema == a.Name.Schema
                     && (b with { Name = b.Name with { Name = string.Empty }, Comment = null }) == shape).Select(b => b.Name).Order().FirstOrDefault();
                 if (match == null) continue;
-                taken.Add(match);
-                renamed.Add((a, desired[match]));
+                taken.Add((a.Table, match));
+                renamed.Add((a, desired[(a.Table, match)]));
             }
-            var goneFrom = renamed.Select(r => r.From.Name).ToHashSet();
+            var goneFrom = renamed.Select(r => Key(r.From)).ToHashSet();
             foreach (var (a, b) in renamed) Changes.Add(new RenameIndex(a, b));
-            Match(current.Where(i => !goneFrom.Contains(i.Name)), to.Indexes.Where(i => !taken.Contains(i.Name)), i => i.Name, i => new AddIndex(i), i => new DropIndex(i), (a, b) =>
+            Match(current.Where(i => !goneFrom.Contains(Key(i))), to.Indexes.Where(i => !taken.Contains(Key(i))), Key, i => new AddIndex(i), i => new DropIndex(i), (a, b) =>
             {
                 if (a with { Comment = null } == b with { Comment = null }) return;
                 Changes.Add(new DropIndex(a));

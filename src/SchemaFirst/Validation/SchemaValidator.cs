@@ -237,6 +237,9 @@ public static class SchemaValidator
                 }
             }
         }
+        // A bare name as the engine of the source stores it: Oracle folds it up, SQL Server and MySQL compare without case.
+        string Ident(Token t) => db.SourceDialect == "oracle" && t.Kind == TokenKind.Word ? c.Span(t).ToString().ToUpperInvariant() : c.IdentifierValue(t);
+        var caseless = db.SourceDialect is "sqlserver" or "mysql";
         var reported = new HashSet<string>(StringComparer.Ordinal);
         // Per parenthesis level: whether a FROM list is open there, so that "FROM a, b" checks b too, while the commas of
         // a select list, a call, GROUP BY or ORDER BY do not start a relation.
@@ -272,19 +275,19 @@ public static class SchemaValidator
             while (j < tokens.Count && tokens[j].Kind == TokenKind.Word && (c.Span(tokens[j]).Equals("lateral", StringComparison.OrdinalIgnoreCase) || c.Span(tokens[j]).Equals("only", StringComparison.OrdinalIgnoreCase))) j++;
             if (j >= tokens.Count || tokens[j].Kind is not (TokenKind.Word or TokenKind.QuotedIdentifier)) continue;
             string? schema = null;
-            var name = c.IdentifierValue(tokens[j]);
+            var name = Ident(tokens[j]);
             var k = j + 1;
             if (k + 1 < tokens.Count && tokens[k].Kind == TokenKind.Dot)
             {
                 schema = name;
-                name = c.IdentifierValue(tokens[k + 1]);
+                name = Ident(tokens[k + 1]);
                 k += 2;
             }
             if (k < tokens.Count && tokens[k].Kind == TokenKind.LParen) continue; // a set-returning function
             if (schema is "pg_catalog" or "information_schema" || (schema == null && name.StartsWith("pg_", StringComparison.Ordinal))) continue;
             if (schema == null && local.Contains(name)) continue;
             var candidates = schema != null ? [new QualifiedName(schema, name)] : new[] { new QualifiedName(v.Name.Schema, name), new QualifiedName("public", name) };
-            if (candidates.Any(relations.Contains)) continue;
+            if (candidates.Any(relations.Contains) || (caseless && candidates.Any(x => relations.Any(r => r.Schema.Equals(x.Schema, StringComparison.OrdinalIgnoreCase) && r.Name.Equals(x.Name, StringComparison.OrdinalIgnoreCase))))) continue;
             var display = schema != null ? schema + "." + name : name;
             if (!reported.Add(display)) continue;
             var severity = db.Extensions.IsEmpty ? Severity.Error : Severity.Warning;

@@ -33,8 +33,9 @@ internal sealed class SqlServerMigrationSqlGenerator(ISqlDialect dialect, Databa
         var altered = changes.OfType<ModifyColumn>().Where(c => (c.Changes & (ColumnChange.Type | ColumnChange.Collation | ColumnChange.Nullability)) != 0)
             .Select(c => (c.Table, c.From.Name)).ToHashSet();
         if (altered.Count == 0) return changes;
-        var droppedIndexes = changes.OfType<DropIndex>().Select(d => d.Index.Name).ToHashSet();
-        var addedIndexes = changes.OfType<AddIndex>().Select(a => a.Index.Name).ToHashSet();
+        // Index names are per table in SQL Server.
+        var droppedIndexes = changes.OfType<DropIndex>().Select(d => (d.Index.Table, d.Index.Name)).ToHashSet();
+        var addedIndexes = changes.OfType<AddIndex>().Select(a => (a.Index.Table, a.Index.Name)).ToHashSet();
         var droppedConstraints = changes.OfType<DropConstraint>().Select(d => (d.Table, d.Name)).ToHashSet();
         var addedConstraints = changes.OfType<AddConstraint>().Select(a => (a.Table, a.Name)).ToHashSet();
         var droppedTables = changes.OfType<DropTable>().Select(d => d.Table.Name).ToHashSet();
@@ -42,9 +43,9 @@ internal sealed class SqlServerMigrationSqlGenerator(ISqlDialect dialect, Databa
         bool Touches(QualifiedName table, IEnumerable<string> columns) => columns.Any(c => altered.Contains((table, c)));
         foreach (var i in From.Indexes.Where(i => Touches(i.Table, i.Elements.Select(e => e.Column ?? string.Empty).Concat(i.Include))))
         {
-            if (!droppedIndexes.Add(i.Name)) continue;
+            if (!droppedIndexes.Add((i.Table, i.Name))) continue;
             extra.Add(new DropIndex(i));
-            if (To.Indexes.FirstOrDefault(x => x.Name == i.Name) is { } kept && addedIndexes.Add(kept.Name)) extra.Add(new AddIndex(kept));
+            if (To.Indexes.FirstOrDefault(x => x.Table == i.Table && x.Name == i.Name) is { } kept && addedIndexes.Add((kept.Table, kept.Name))) extra.Add(new AddIndex(kept));
         }
         void DropAndRestore(QualifiedName table, string name, object constraint)
         {
