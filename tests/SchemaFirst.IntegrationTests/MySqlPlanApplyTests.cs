@@ -56,6 +56,69 @@ public sealed class MySqlPlanApplyTests : TempDirectoryTest
         Assert.True(drift.Code == 0, drift.Out + drift.Err);
     }
 
+    /// <summary>
+    /// Without the dev database (--offline), the files and the database they built compare in MySQL's offline normal
+    /// form: every table, column type (display widths), default (current_timestamp(), numbers), character set and
+    /// collation, index, foreign key, trigger and routine head matches; only view bodies, which the server rewrites into
+    /// its own deparse, are planned again (one drop and one add per view, the same gap PostgreSQL's offline form has).
+    /// </summary>
+    [MariaDbTheory]
+    [InlineData("sakila_jooq/mysql-sakila-db/mysql-sakila-schema.sql", 7)]
+    [InlineData("chinook/ChinookDatabase/DataSources/Chinook_MySql.sql", 0)]
+    public async Task Offline_the_files_and_the_database_they_built_differ_only_in_view_bodies(string file, int views)
+    {
+        if (!TestPaths.CorpusAvailable()) return;
+        var source = Path.Combine(TestPaths.Corpus, file);
+        await using var db = await MariaDbServer.CreateDatabaseAsync();
+        var url = UrlOf(db.Name);
+        var applied = Apply(source, url);
+        Assert.True(applied.Code == 0, applied.Err);
+        var offline = Plan(source, url, "--offline");
+        var changes = offline.Out.Split('\n').Where(l => l.StartsWith("-- ", StringComparison.Ordinal) && !l.StartsWith("-- hazard", StringComparison.Ordinal)).Skip(3)
+            .Where(l => !l.StartsWith("-- MySQL commits", StringComparison.Ordinal) && !l.StartsWith("-- after a failure", StringComparison.Ordinal)).ToList();
+        if (views == 0)
+        {
+            Assert.True(offline.Code == 0, offline.Out + offline.Err);
+            Assert.Equal("-- No changes.\n", offline.Out);
+            return;
+        }
+        Assert.True(offline.Code == 2, offline.Err);
+        Assert.Equal(2 * views, changes.Count);
+        Assert.All(changes, c => Assert.Matches("^-- (drop|add) view ", c));
+    }
+
+    [MariaDbFact]
+    public async Task Offline_a_file_spelled_unlike_the_server_plans_nothing_against_the_database_it_built()
+    {
+        // Widths, BOOLEAN, INTEGER, NUMERIC, NOW(), TRUE, quoted numbers, utf8, a default collation, no ENGINE: all as
+        // MariaDB will print them otherwise.
+        File.WriteAllText(Path.Combine(Dir, "s.sql"), """
+            CREATE TABLE account (
+              id INTEGER UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+              active BOOLEAN NOT NULL DEFAULT TRUE,
+              balance NUMERIC(10, 2) NOT NULL DEFAULT '0',
+              tries SMALLINT NOT NULL DEFAULT '3',
+              born YEAR(4),
+              note VARCHAR(20) CHARACTER SET utf8 COLLATE utf8_general_ci,
+              seen DATETIME(3) DEFAULT NOW(3) ON UPDATE LOCALTIMESTAMP(3),
+              stamp TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
+            ) DEFAULT CHARSET=utf8mb4;
+            CREATE TABLE entry (id BIGINT NOT NULL PRIMARY KEY, account_id INT UNSIGNED NOT NULL, amount DOUBLE PRECISION,
+              FOREIGN KEY (account_id) REFERENCES account (id));
+            """);
+        await using var db = await MariaDbServer.CreateDatabaseAsync();
+        var url = UrlOf(db.Name);
+        var applied = Apply(Path.Combine(Dir, "s.sql"), url);
+        Assert.True(applied.Code == 0, applied.Err);
+        var offline = Plan(Path.Combine(Dir, "s.sql"), url, "--offline");
+        Assert.True(offline.Code == 0, offline.Out + offline.Err);
+        // And a real change is still seen offline.
+        File.WriteAllText(Path.Combine(Dir, "s.sql"), File.ReadAllText(Path.Combine(Dir, "s.sql")).Replace("DEFAULT '3'", "DEFAULT '5'", StringComparison.Ordinal));
+        var changed = Plan(Path.Combine(Dir, "s.sql"), url, "--offline");
+        Assert.True(changed.Code == 2, changed.Err);
+        Assert.Contains("ALTER TABLE `account` MODIFY COLUMN `tries` smallint NOT NULL DEFAULT 5;", changed.Out, StringComparison.Ordinal);
+    }
+
     [MariaDbFact]
     public async Task A_plan_written_as_sql_runs_in_the_mysql_client_and_leaves_nothing_to_plan()
     {

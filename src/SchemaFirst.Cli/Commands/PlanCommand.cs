@@ -247,6 +247,19 @@ internal static class PlanCommand
             from = ModelFilter.Ignoring(from, skipped);
             to = ModelFilter.Ignoring(to, skipped);
         }
+        if (dialect is MySqlDialect && devUsed == null)
+        {
+            // No server printed the desired side: both sides take MySQL's offline normal form, with the target's defaults.
+            var defaults = MySqlDefaults.Offline;
+            if (current.Url is { IsFile: false } url && url.Dialect == dialect)
+            {
+                await using var connection = Drivers.Connect(url);
+                await connection.OpenAsync(ct);
+                defaults = await MySqlDefaults.ReadAsync(connection, ct);
+            }
+            from = MySqlCanonicalForm.Apply(from, defaults);
+            to = MySqlCanonicalForm.Apply(to, defaults);
+        }
         timings.Lap("normal form (dev database or conversion)");
         var options = new PlanOptions(settings.ConcurrentIndexes, settings.Online);
         MigrationPlan plan;
