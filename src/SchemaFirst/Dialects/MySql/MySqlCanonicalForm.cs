@@ -144,7 +144,8 @@ public static class MySqlCanonicalForm
         collation = Collation(map.GetValueOrDefault("COLLATE"));
         // A collation names its character set: COLLATE alone sets both.
         if (collation != null && map.GetValueOrDefault("DEFAULT CHARSET") == null && collation.IndexOf('_') is var u and > 0) charset = Charset(collation[..u]);
-        collation ??= charset != null && charset == Charset(defaults.Charset) && defaults.Collation != null ? Collation(defaults.Collation) : DefaultCollation(charset, defaults);
+        // CHARSET without COLLATE takes the character set's default collation; neither takes the database's.
+        collation ??= map.ContainsKey("DEFAULT CHARSET") || defaults.Collation == null ? DefaultCollation(charset, defaults) : Collation(defaults.Collation);
         var parts = new List<string> { "ENGINE=" + (map.GetValueOrDefault("ENGINE") ?? "InnoDB") };
         if (charset != null) parts.Add("DEFAULT CHARSET=" + charset);
         if (collation != null && collation != DefaultCollation(charset, defaults)) parts.Add("COLLATE=" + collation);
@@ -158,14 +159,22 @@ public static class MySqlCanonicalForm
     private static Column Column(Column c, string? tableCharset, string? tableCollation, MySqlDefaults defaults)
     {
         var type = Type(c.Type);
-        string? collationClause = null;
-        if (c.Collation != null)
+        var declared = c.Collation;
+        // NCHAR and NVARCHAR are CHAR and VARCHAR in the national character set, utf8mb3.
+        if (NationalType.Match(type.Text) is { Success: true } national)
         {
-            var charset = Charset(ColumnCharset.Match(c.Collation) is { Success: true } cs ? cs.Groups[1].Value : null);
-            var collation = Collation(ColumnCollate.Match(c.Collation) is { Success: true } co ? co.Groups[1].Value : null);
+            type = type with { Text = national.Groups[1].Value + national.Groups[2].Value };
+            if (declared == null || !declared.Contains("CHARACTER SET", StringComparison.OrdinalIgnoreCase)) declared = "CHARACTER SET utf8mb3" + (declared != null ? " " + declared : string.Empty);
+        }
+        string? collationClause = null;
+        if (declared != null)
+        {
+            var charset = Charset(ColumnCharset.Match(declared) is { Success: true } cs ? cs.Groups[1].Value : null);
+            var collation = Collation(ColumnCollate.Match(declared) is { Success: true } co ? co.Groups[1].Value : null);
             if (charset == null && collation != null && collation.IndexOf('_') is var u and > 0) charset = Charset(collation[..u]);
+            // CHARACTER SET without COLLATE takes the character set's default collation; neither, the table's.
+            collation ??= charset != null ? DefaultCollation(charset, defaults) : tableCollation;
             charset ??= tableCharset;
-            collation ??= charset == tableCharset ? tableCollation : DefaultCollation(charset, defaults);
             if (charset != tableCharset || collation != tableCollation) collationClause = $"CHARACTER SET {charset} COLLATE {collation}";
         }
         return c with
@@ -176,6 +185,8 @@ public static class MySqlCanonicalForm
             OnUpdate = c.OnUpdate is { } o ? Timestamp(o) ?? o : null,
         };
     }
+
+    private static readonly Regex NationalType = new(@"^(?:national\s+|n)(char|varchar)\b(.*)$", RegexOptions.CultureInvariant);
 
     private static readonly Regex IntegerType = new(@"^(tinyint|smallint|mediumint|integer|int|bigint)\b\s*(\(\s*\d+\s*\))?(.*)$", RegexOptions.CultureInvariant);
     private static readonly Regex DecimalType = new(@"^(decimal|numeric|dec|fixed)\b\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?(.*)$", RegexOptions.CultureInvariant);
