@@ -225,18 +225,18 @@ internal static class PlanCommand
         }
         var subsetState = new DevSubsetState();
         var live = current.Url != null && current.Dialect == dialect ? current.Model : null;
-        var (to, toMap, toCode, devUsed) = await AlignAsync(desired, dialect, current.Url, settings, stderr, ct, live, subsetState, timings);
+        var (to, toMap, toCode, devUsed, printed) = await AlignAsync(desired, dialect, current.Url, settings, stderr, ct, live, subsetState, timings);
         if (to == null) return (null, toCode);
         to = loader.Filter(to, dialect);
         var from = current.Model;
         if (current.Dialect != dialect)
         {
-            (from, _, var fromCode, _) = await AlignAsync(current, dialect, null, settings with { Offline = true }, stderr, ct);
+            (from, _, var fromCode, _, _) = await AlignAsync(current, dialect, null, settings with { Offline = true }, stderr, ct);
             if (from == null) return (null, fromCode);
         }
         else if (current.Url == null && current.Files != null)
         {
-            (from, _, var fromCode, _) = await AlignAsync(current, dialect, null, settings, stderr, ct);
+            (from, _, var fromCode, _, _) = await AlignAsync(current, dialect, null, settings, stderr, ct);
             if (from == null) return (null, fromCode);
         }
         from = loader.Filter(from, dialect);
@@ -247,7 +247,7 @@ internal static class PlanCommand
             from = ModelFilter.Ignoring(from, skipped);
             to = ModelFilter.Ignoring(to, skipped);
         }
-        if (dialect is MySqlDialect && devUsed == null)
+        if (dialect is MySqlDialect && devUsed == null && !printed)
         {
             // No server printed the desired side: both sides take MySQL's offline normal form, with the target's defaults.
             var defaults = MySqlDefaults.Offline;
@@ -368,7 +368,7 @@ internal static class PlanCommand
     /// target's server when the source is that dialect's files (unless --offline), or through the dialect's own DDL
     /// when it is another dialect's.
     /// </summary>
-    private static async Task<(Database? Model, SourceMap? Map, int Code, DatabaseUrl? DevUrl)> AlignAsync(SchemaSource source, ISqlDialect dialect, DatabaseUrl? target, PlanSettings settings,
+    private static async Task<(Database? Model, SourceMap? Map, int Code, DatabaseUrl? DevUrl, bool ServerPrinted)> AlignAsync(SchemaSource source, ISqlDialect dialect, DatabaseUrl? target, PlanSettings settings,
         TextWriter stderr, CancellationToken ct, Database? live = null, DevSubsetState? subsetState = null, PhaseTimer? timings = null)
     {
         if (source.Dialect != dialect)
@@ -378,7 +378,7 @@ internal static class PlanCommand
             {
                 foreach (var n in generated.Notes.Where(n => n.Severity == Severity.Error)) stderr.Write(DiagnosticTextFormatter.Format(n));
                 stderr.WriteLine($"schemafirst: {source.Display} cannot be expressed in {dialect.DisplayName} as it is; nothing was planned");
-                return (null, null, ExitCodes.Findings, null);
+                return (null, null, ExitCodes.Findings, null, false);
             }
             var left = generated.Notes.Count(n => n.Severity == Severity.Warning);
             if (left > 0)
@@ -391,7 +391,7 @@ internal static class PlanCommand
                 // Never plan from a model that lost objects on the way: the written DDL must read back whole.
                 stderr.WriteLine($"schemafirst: internal error: the {dialect.DisplayName} DDL written for {source.Display} does not read back ({unread.Code}: {unread.Message}); nothing was planned");
                 stderr.WriteLine($"This is a bug in SchemaFirst; please report it with the source ('schemafirst generate sql --dialect {dialect.Name}' shows the DDL).");
-                return (null, null, ExitCodes.Runtime, null);
+                return (null, null, ExitCodes.Runtime, null, false);
             }
             if (dialect is MySqlDialect mysql && !settings.Offline && target is { IsFile: false } && target.Dialect == dialect)
             {
@@ -402,32 +402,32 @@ internal static class PlanCommand
                 {
                     stderr.Write(DiagnosticTextFormatter.Format(normalized.Refused));
                     stderr.WriteLine($"schemafirst: {dialect.DisplayName} refused the DDL written for {source.Display} ('schemafirst generate sql --dialect {dialect.Name}' shows it); nothing was planned");
-                    return (null, null, ExitCodes.Findings, null);
+                    return (null, null, ExitCodes.Findings, null, false);
                 }
-                if (normalized.Model != null) return (normalized.Model, Remap(source.Map, normalized.Model), ExitCodes.Ok, null);
+                if (normalized.Model != null) return (normalized.Model, Remap(source.Map, normalized.Model), ExitCodes.Ok, null, true);
                 stderr.WriteLine($"schemafirst: warning: {normalized.Failure}; comparing with the offline form instead");
             }
-            return (again.Model, Remap(source.Map, again.Model), ExitCodes.Ok, null);
+            return (again.Model, Remap(source.Map, again.Model), ExitCodes.Ok, null, false);
         }
-        if (source.Files == null || settings.Offline || dialect is not IDevDatabase dev) return (source.Model, source.Map, ExitCodes.Ok, null);
+        if (source.Files == null || settings.Offline || dialect is not IDevDatabase dev) return (source.Model, source.Map, ExitCodes.Ok, null, false);
         DatabaseUrl? devUrl = null;
         if (settings.DevUrl != null)
         {
             if (!DatabaseUrl.TryParse(settings.DevUrl, out devUrl, out var error) || devUrl!.Dialect != dialect)
             {
                 stderr.WriteLine($"schemafirst: --dev-url takes a {dialect.UrlSchemes[0]}:// URL{(error != null ? " (" + error + ")" : string.Empty)}");
-                return (null, null, ExitCodes.Usage, null);
+                return (null, null, ExitCodes.Usage, null, false);
             }
         }
         else if (target != null && target.Dialect == dialect && !target.IsFile)
         {
             devUrl = target;
         }
-        if (devUrl == null) return (source.Model, source.Map, ExitCodes.Ok, null);
+        if (devUrl == null) return (source.Model, source.Map, ExitCodes.Ok, null, false);
         if (settings is { DevCache: { } cache, TenantSchema: { } tenant } && await cache.TenantModelAsync(dev, dialect, devUrl, source.Files, tenant) is { } tenantModel)
         {
             // A fleet of tenant schemas: the server's normal form of the files is made once and named for each tenant.
-            return (tenantModel, source.Map, ExitCodes.Ok, devUrl);
+            return (tenantModel, source.Map, ExitCodes.Ok, devUrl, false);
         }
         if (live != null && subsetState != null && DevSubset.Select(live, source.Model, source.Map) is { } subset)
         {
@@ -436,13 +436,13 @@ internal static class PlanCommand
             if (subset.SeedCount == 0)
             {
                 subsetState.Subset = subset;
-                return (source.Model, source.Map, ExitCodes.Ok, devUrl);
+                return (source.Model, source.Map, ExitCodes.Ok, devUrl, false);
             }
             if (await (settings.DevCache != null ? settings.DevCache.NormalizeModelAsync(dev, dialect, devUrl, subset.Model) : dev.NormalizeModelAsync(devUrl, u => Drivers.Connect(u, writable: true), subset.Model, ct)) is { } normalizedSubset)
             {
                 subsetState.Subset = subset;
                 subsetState.Normalized = normalizedSubset;
-                return (subset.Splice(source.Model, normalizedSubset), source.Map, ExitCodes.Ok, devUrl);
+                return (subset.Splice(source.Model, normalizedSubset), source.Map, ExitCodes.Ok, devUrl, false);
             }
             // The server refused the subset as written (or cannot make a scratch database): the whole source goes, and
             // says exactly where it fails.
@@ -453,20 +453,20 @@ internal static class PlanCommand
         {
             stderr.Write(DiagnosticTextFormatter.Format(outcome.Refused, new LineCache().Read));
             stderr.WriteLine("schemafirst: the dev database refused the source; nothing was planned");
-            return (null, null, ExitCodes.Findings, null);
+            return (null, null, ExitCodes.Findings, null, false);
         }
         if (outcome.Failure != null)
         {
             if (settings.DevUrl != null)
             {
                 stderr.WriteLine("schemafirst: " + outcome.Failure);
-                return (null, null, ExitCodes.Runtime, null);
+                return (null, null, ExitCodes.Runtime, null, false);
             }
             // The target's own server could not make a scratch database: plan from the offline normal form, and say so.
             stderr.WriteLine($"schemafirst: warning: {outcome.Failure}; comparing with the offline normal form instead (pass --dev-url to name a server where the role may create databases, or --offline to silence this)");
-            return (source.Model, source.Map, ExitCodes.Ok, null);
+            return (source.Model, source.Map, ExitCodes.Ok, null, false);
         }
-        return (outcome.Model, source.Map, ExitCodes.Ok, devUrl);
+        return (outcome.Model, source.Map, ExitCodes.Ok, devUrl, false);
     }
 }
 

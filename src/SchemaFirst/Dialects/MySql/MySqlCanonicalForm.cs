@@ -236,6 +236,7 @@ public static class MySqlCanonicalForm
         if (type.Kind is TypeKind.Real or TypeKind.Double) return value;
         // A decimal default is printed with the column's scale (0 in decimal(5,2) is 0.00).
         var scale = type.Kind == TypeKind.Decimal && DecimalType.Match(type.Text) is { Success: true } m && m.Groups[3].Success ? int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture) : 0;
+        if (scale > 28) return value; // beyond what a .NET decimal rounds to: left as written
         return decimal.Round(number, scale).ToString("F" + scale.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 }
