@@ -1,3 +1,4 @@
+using SchemaFirst.Tests;
 using SchemaFirst.Tests.Cli;
 
 namespace SchemaFirst.IntegrationTests;
@@ -11,24 +12,7 @@ namespace SchemaFirst.IntegrationTests;
 [Collection(ScratchDatabases.Name)]
 public sealed class HostileIdentifierTests : TempDirectoryTest
 {
-    // "аdmin" starts with a Cyrillic а; Ω is two bytes in UTF-8.
-    private static string V1(int longest) => $$"""
-        CREATE TABLE "we""ird;--table" (
-            "id" integer PRIMARY KEY,
-            "it's" text DEFAULT 'it''s; DROP TABLE x; --',
-            "$$dollar$$" integer CHECK ("$$dollar$$" >= 0),
-            "/*c*/" text,
-            "аdmin" boolean,
-            "select" integer,
-            "back`tick" text
-        );
-        CREATE TABLE "Ω_orders" (
-            "id" integer PRIMARY KEY,
-            "owner" integer REFERENCES "we""ird;--table" ("id")
-        );
-        CREATE INDEX "idx;drop" ON "Ω_orders" ("owner");
-        CREATE TABLE "{{new string('l', longest)}}" ("id" integer PRIMARY KEY);
-        """;
+    private static string V1(int longest) => HostileNames.Schema(longest, "\"back`tick\"");
 
     private static string V2(int longest) => V1(longest)
         .Replace("    \"back`tick\" text\n", "    \"back`tick\" text,\n    \"new\"\"col;--\" text DEFAULT '*/ ''; --'\n", StringComparison.Ordinal)

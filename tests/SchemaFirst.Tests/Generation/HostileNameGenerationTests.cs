@@ -17,23 +17,7 @@ public sealed class HostileNameGenerationTests
 {
     private static readonly string Longest = new('l', 63);
 
-    private static readonly string Source = $$"""
-        CREATE TABLE "we""ird;--table" (
-            "id" integer PRIMARY KEY,
-            "it's" text DEFAULT 'it''s; DROP TABLE x; --',
-            "$$dollar$$" integer CHECK ("$$dollar$$" >= 0),
-            "/*c*/" text,
-            "аdmin" boolean,
-            "select" integer,
-            "close]bracket" text
-        );
-        CREATE TABLE "Ω_orders" (
-            "id" integer PRIMARY KEY,
-            "owner" integer REFERENCES "we""ird;--table" ("id")
-        );
-        CREATE INDEX "idx;drop" ON "Ω_orders" ("owner");
-        CREATE TABLE "{{Longest}}" ("id" integer PRIMARY KEY);
-        """;
+    private static readonly string Source = HostileNames.Schema(Longest.Length, "\"close]bracket\"");
 
     private static List<string> Names(Database model) =>
         [.. model.Tables.SelectMany(t => new[] { "table " + t.Name.Name }

@@ -10,6 +10,9 @@ internal partial class PostgresParser
     private const int MaxIdentifierBytes = 63;
 
     private protected List<string> _searchPath = ["public"];
+
+    /// <summary>Whether a SET search_path ever named another schema: an unqualified name in a view then cannot be placed after the fact.</summary>
+    private protected bool _searchPathMoved;
     private readonly Dictionary<string, SchemaDef> _schemas = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Extension> _extensions = new(StringComparer.Ordinal);
     private readonly Dictionary<QualifiedName, EnumType> _enums = new();
@@ -192,7 +195,7 @@ internal partial class PostgresParser
             Tables: tables,
             Indexes: _indexes.Values.Select(FreezeIndex).OrderBy(i => i.Name).ToEquatableArray(),
             IndexAttachments: _attachments.OrderBy(a => a.ChildIndex).ThenBy(a => a.ParentIndex).ToEquatableArray(),
-            Views: _views.Values.OrderBy(v => v.Name).ToEquatableArray(),
+            Views: _views.Values.Select(FreezeView).OrderBy(v => v.Name).ToEquatableArray(),
             Routines: _routines.Values.OrderBy(r => r.Name).ThenBy(r => r.ArgumentTypes, StringComparer.Ordinal).ToEquatableArray(),
             Triggers: _triggers.Values.OrderBy(t => t.Table).ThenBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
             Policies: _policies.Values.OrderBy(p => p.Table).ThenBy(p => p.Name, StringComparer.Ordinal).ToEquatableArray(),
@@ -240,6 +243,15 @@ internal partial class PostgresParser
         var columns = new Dictionary<string, DataType>(StringComparer.Ordinal);
         foreach (var c in table.Columns) columns[c.Name] = FreezeType(c.Type);
         return PostgresServerForm.Rewrite(expression, columns);
+    }
+
+    /// <summary>A view's query as the server prints it back, where that is certain offline (plain queries over tables).</summary>
+    private View FreezeView(View view)
+    {
+        // A column list renames the targets (the server prints them with AS): left as written.
+        if (view.Name.Schema != "public" || view.Recursive || !view.ColumnNames.IsEmpty) return view;
+        var query = PostgresServerForm.RewriteView(view.Query, (schema, name) => schema == null && _searchPathMoved ? null : _tables.GetValueOrDefault(new QualifiedName(schema ?? "public", name)));
+        return ReferenceEquals(query, view.Query) ? view : view with { Query = SqlNormalizer.NormalizeText(query) };
     }
 
     private SchemaIndex FreezeIndex(SchemaIndex index)

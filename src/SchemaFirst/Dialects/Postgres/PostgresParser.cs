@@ -692,6 +692,7 @@ internal partial class PostgresParser
             if (!c.Accept(TokenKind.Comma)) break;
         }
         _searchPath = path;
+        _searchPathMoved |= !path.Where(p => p != "$user").SequenceEqual(["public"]);
     }
 
     private void SelectStatement()

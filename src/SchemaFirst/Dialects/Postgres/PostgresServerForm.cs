@@ -14,7 +14,7 @@ namespace SchemaFirst.Dialects.Postgres;
 /// number is <c>'-1'::integer</c>). Only what it is sure of: an expression with anything else (an unknown function in a
 /// comparison, a literal whose value the server would reformat, a column of another type) is left exactly as written.
 /// </summary>
-internal static class PostgresServerForm
+internal static partial class PostgresServerForm
 {
     private sealed class Unsure : Exception;
 
@@ -22,13 +22,16 @@ internal static class PostgresServerForm
 
     private sealed record Node(string Sql, T Type, bool IsStringLiteral = false, string? Literal = null, bool IsIntLiteral = false, string? BoolOp = null, List<string>? Operands = null);
 
+    /// <summary>A column a reference names: its text as printed and its type; null when it names none.</summary>
+    internal delegate (string Sql, DataType Type)? ColumnResolver(string? qualifier, string name, string written);
+
     /// <summary>The expression in the server's form, or <paramref name="expression"/> itself when unsure.</summary>
     public static string Rewrite(string expression, IReadOnlyDictionary<string, DataType> columns)
     {
         try
         {
             var tokens = SqlLexer.Tokenize(expression);
-            var p = new Parser(expression, tokens, columns);
+            var p = new Parser(expression, tokens, (qualifier, name, written) => qualifier == null && columns.TryGetValue(name, out var type) ? (written, type) : null);
             var node = p.Or();
             if (p.Pos != tokens.Count) return expression;
             var text = node.Sql;
@@ -82,7 +85,7 @@ internal static class PostgresServerForm
 
     private static bool IsInt(T t) => t is T.Int2 or T.Int4 or T.Int8;
 
-    private sealed class Parser(string text, List<Token> tokens, IReadOnlyDictionary<string, DataType> columns)
+    private sealed class Parser(string text, List<Token> tokens, ColumnResolver columns)
     {
         public int Pos;
 
@@ -98,6 +101,13 @@ internal static class PostgresServerForm
         private Token? Peek => Pos < tokens.Count ? tokens[Pos] : null;
 
         private string Word(Token t) => t.Kind == TokenKind.Word ? text.Substring(t.Start, t.Length).ToLowerInvariant() : string.Empty;
+
+        /// <summary>A name token's value: a word folded to lower case, a quoted name as written inside its quotes.</summary>
+        public string Key(Token t) => t.Kind == TokenKind.Word ? text.Substring(t.Start, t.Length).ToLowerInvariant() : text.Substring(t.Start + 1, t.Length - 2).Replace("\"\"", "\"", StringComparison.Ordinal);
+
+        public bool AtWord(string w) => IsWord(w);
+
+        public Token? Current => Peek;
 
         private bool IsWord(string w, int ahead = 0) => Pos + ahead < tokens.Count && Word(tokens[Pos + ahead]) == w;
 
@@ -350,10 +360,21 @@ internal static class PostgresServerForm
                     Pos++;
                     var name = text.Substring(t.Start, t.Length);
                     if (Peek?.Kind == TokenKind.LParen) return Call(name.ToLowerInvariant());
-                    if (Peek?.Kind == TokenKind.Dot) throw new Unsure();
-                    var key = t.Kind == TokenKind.Word ? name.ToLowerInvariant() : name[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal);
-                    if (!columns.TryGetValue(key, out var type)) throw new Unsure();
-                    node = new Node(name, TypeOf(type));
+                    var key = Key(t);
+                    string? qualifier = null;
+                    if (Peek?.Kind == TokenKind.Dot)
+                    {
+                        // table.column (a view's query); table.* and schema.table.column are left as written.
+                        Pos++;
+                        if (Peek is not { Kind: TokenKind.Word or TokenKind.QuotedIdentifier } column) throw new Unsure();
+                        Pos++;
+                        if (Peek?.Kind is TokenKind.Dot or TokenKind.LParen) throw new Unsure();
+                        qualifier = key;
+                        key = Key(column);
+                        name = text.Substring(column.Start, column.Length);
+                    }
+                    if (columns(qualifier, key, name) is not { } resolved) throw new Unsure();
+                    node = new Node(resolved.Sql, TypeOf(resolved.Type));
                     break;
                 }
                 default:
@@ -382,6 +403,12 @@ internal static class PostgresServerForm
         {
             Pos++;
             Enter();
+            if (name == "count" && IsOp("*") && Pos + 1 < tokens.Count && tokens[Pos + 1].Kind == TokenKind.RParen)
+            {
+                Pos += 2;
+                _depth--;
+                return new Node("count(*)", T.Int8);
+            }
             var args = new List<Node>();
             if (Peek?.Kind != TokenKind.RParen)
             {
@@ -396,6 +423,23 @@ internal static class PostgresServerForm
             Pos++;
             _depth--;
             if (name == "now" && args.Count == 0) return new Node("now()", T.TimestampTz);
+            if (args.Count == 1 && args[0].Type != T.Unknown && args[0].Literal == null && !args[0].IsStringLiteral)
+            {
+                // Aggregates of a column (a view's query): the type the server gives each.
+                var a = args[0].Type;
+                T? result = name switch
+                {
+                    "count" => T.Int8,
+                    "min" or "max" => a,
+                    "sum" when a is T.Int2 or T.Int4 => T.Int8,
+                    "sum" when a is T.Int8 or T.Numeric => T.Numeric,
+                    "sum" when a is T.Float4 or T.Float8 => a,
+                    "avg" when IsInt(a) || a == T.Numeric => T.Numeric,
+                    "avg" when a is T.Float4 or T.Float8 => T.Float8,
+                    _ => null,
+                };
+                if (result is { } r) return new Node($"{name}({args[0].Sql})", r);
+            }
             if (TextFunctions.Contains(name) && args.Count == 1 && args[0].Type is T.Text or T.Varchar or T.Bpchar) return new Node($"{name}({Relabel(args[0])})", T.Text);
             if (name is "length" or "char_length" && args.Count == 1 && args[0].Type is T.Text or T.Varchar) return new Node($"{name}({Relabel(args[0])})", T.Int4);
             throw new Unsure();
