@@ -122,6 +122,9 @@ public sealed class OfflineNormalFormTests
     [InlineData("distinct", "SELECT DISTINCT status FROM orders")]
     [InlineData("two_joins_and_table_star", "SELECT o.*, u.name FROM orders AS o INNER JOIN users AS u ON u.id = o.user_id LEFT OUTER JOIN orders p ON p.id = o.id")]
     [InlineData("count_and_max_named", "SELECT status, count(id), max(total) AS top FROM orders GROUP BY status")]
+    [InlineData("having", "SELECT status, count(*) FROM orders GROUP BY status HAVING count(*) > 1 AND sum(total) > 10")]
+    [InlineData("string_literal_target", "SELECT id, 'x' AS kind, 1 AS one FROM users")]
+    [InlineData("extract", "SELECT extract(YEAR from created) AS y, EXTRACT(dow FROM created) FROM users")]
     public async Task A_view_meets_the_servers_form(string kind, string query)
     {
         var sql = ViewTables + $"CREATE VIEW v_{kind} AS {query};\n";

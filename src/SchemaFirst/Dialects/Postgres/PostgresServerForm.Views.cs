@@ -6,8 +6,8 @@ namespace SchemaFirst.Dialects.Postgres;
 
 /// <summary>
 /// A view's query the way PostgreSQL 15 prints it back (pg_get_viewdef), for the plain queries most views are: SELECT
-/// [DISTINCT] of columns, *, aggregates and the expressions the check rewrite knows, FROM tables of the default schema
-/// with aliases, inner and outer joins ON a condition, WHERE, GROUP BY, ORDER BY and LIMIT. Every table is printed with
+/// [DISTINCT] of columns, *, aggregates, string literals, EXTRACT and the expressions the check rewrite knows, FROM tables of the
+/// default schema with aliases, inner and outer joins ON a condition, WHERE, GROUP BY, HAVING, ORDER BY and LIMIT. Every table is printed with
 /// its schema (as the inspector reads views) and every column with its table or alias, * is expanded, a target takes AS with the name the server gives it where that differs
 /// (count(*) AS count), joins are parenthesized and their conditions wrapped, and the WHERE clause takes the casts and
 /// parentheses of the check rewrite. Anything else (a subquery, UNION, a CTE, a window, CASE, a view read by a view) keeps the query as written: only the server knows its form.
@@ -112,7 +112,8 @@ internal static partial class PostgresServerForm
                 do groups.Add(Expression());
                 while (Peek?.Kind == TokenKind.Comma && ++_pos > 0);
             }
-            if (IsWord("having")) throw new Unsure();
+            string? having = null;
+            if (Accept("having")) having = Expression();
             var orders = new List<string>();
             if (Accept("order"))
             {
@@ -144,6 +145,7 @@ internal static partial class PostgresServerForm
             sb.Append(string.Join(", ", targets)).Append(" FROM ").Append(string.Join(", ", from));
             if (where != null) sb.Append(" WHERE ").Append(where);
             if (groups.Count > 0) sb.Append(" GROUP BY ").Append(string.Join(", ", groups));
+            if (having != null) sb.Append(" HAVING ").Append(having);
             if (orders.Count > 0) sb.Append(" ORDER BY ").Append(string.Join(", ", orders));
             if (limit != null) sb.Append(" LIMIT ").Append(limit);
             return sb.ToString();
@@ -245,6 +247,8 @@ internal static partial class PostgresServerForm
                         _pos++;
                     }
                     var output = alias ?? figured ?? throw new Unsure();
+                    // A bare string literal as a target is resolved to text, and printed so.
+                    if (length == 1 && tokens[start] is { Kind: TokenKind.String } literal && text[literal.Start] == '\'') sql += "::text";
                     targets.Add(isColumn && output == figured ? sql : sql + " AS " + Quote(output));
                 }
                 if (_pos == end) return targets;

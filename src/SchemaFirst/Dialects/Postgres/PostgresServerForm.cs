@@ -359,6 +359,7 @@ internal static partial class PostgresServerForm
                     if (word is "and" or "or" or "not" or "is" or "in" or "null" or "case" or "array" or "select" or "exists" or "interval" or "date" or "timestamp") throw new Unsure();
                     Pos++;
                     var name = text.Substring(t.Start, t.Length);
+                    if (word == "extract" && Peek?.Kind == TokenKind.LParen) return Extract();
                     if (Peek?.Kind == TokenKind.LParen) return Call(name.ToLowerInvariant());
                     var key = Key(t);
                     string? qualifier = null;
@@ -395,6 +396,28 @@ internal static partial class PostgresServerForm
                 return new Node($"{inner}::{typeText}", castType);
             }
             return node;
+        }
+
+        private static readonly HashSet<string> ExtractFields = new(StringComparer.Ordinal)
+        {
+            "year", "month", "day", "hour", "minute", "second", "dow", "doy", "isodow", "isoyear", "week", "quarter", "epoch", "decade", "century", "millennium", "milliseconds", "microseconds",
+        };
+
+        /// <summary>EXTRACT(field FROM a date or time): numeric since PostgreSQL 14, printed with the field in lower case.</summary>
+        private Node Extract()
+        {
+            Pos++;
+            Enter();
+            if (Peek is not { Kind: TokenKind.Word } f || !ExtractFields.Contains(Word(f))) throw new Unsure();
+            var field = Word(f);
+            Pos++;
+            if (!IsWord("from")) throw new Unsure();
+            Pos++;
+            var source = Or();
+            if (Peek?.Kind != TokenKind.RParen || source.Type is not (T.Date or T.Timestamp or T.TimestampTz or T.Interval) || source.Literal != null) throw new Unsure();
+            Pos++;
+            _depth--;
+            return new Node($"extract({field} from {source.Sql})", T.Numeric);
         }
 
         private static readonly HashSet<string> TextFunctions = new(StringComparer.Ordinal) { "lower", "upper", "btrim", "ltrim", "rtrim", "initcap", "md5" };
