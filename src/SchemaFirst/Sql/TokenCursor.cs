@@ -289,8 +289,9 @@ internal sealed class TokenCursor
                 if (k == TokenKind.RParen || k == TokenKind.Semicolon || (stopAtComma && k == TokenKind.Comma) || stop(this)) break;
             }
             else if (depth == 0 && k is TokenKind.RParen or TokenKind.Semicolon) break;
-            if (k is TokenKind.LParen or TokenKind.LBracket) depth++;
-            else if (k is TokenKind.RParen or TokenKind.RBracket) depth--;
+            // CASE ... END nests like parentheses: ELSE NULL inside it is no NULL constraint.
+            if (k is TokenKind.LParen or TokenKind.LBracket || (k == TokenKind.Word && IsWord("case"))) depth++;
+            else if (k is TokenKind.RParen or TokenKind.RBracket || (k == TokenKind.Word && depth > 0 && IsWord("end"))) depth--;
             Pos++;
         }
         if (depth > 0) throw new ParseException(End - 1, "unbalanced parentheses: a '(' is never closed", "check the parentheses of this statement");

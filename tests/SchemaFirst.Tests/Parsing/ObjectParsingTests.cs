@@ -16,12 +16,12 @@ public class ObjectParsingTests
             CREATE INDEX ON u ((email || name));
             """);
         var byName = db.Indexes.ToDictionary(i => i.Name.Name);
-        Assert.Equal(["u_email_lower", "u_expr_idx", "u_name_created_idx", "u_tags_idx"], byName.Keys.Order());
+        Assert.Equal(["u_email_lower", "u_expr_idx", "u_name_created_id_idx", "u_tags_idx"], byName.Keys.Order());
         var lower = byName["u_email_lower"];
         Assert.True(lower.Unique);
         Assert.Equal("lower(email)", lower.Elements[0].Expression);
         Assert.Equal("created is not null", lower.Where);
-        var multi = byName["u_name_created_idx"];
+        var multi = byName["u_name_created_id_idx"];
         Assert.Equal(new IndexElement("name", null, OperatorClass: "text_pattern_ops", Descending: true, NullsFirst: false), multi.Elements[0]);
         Assert.Equal(new IndexElement("created", null, Descending: true), multi.Elements[1]);
         Assert.Equal(["id"], multi.Include);

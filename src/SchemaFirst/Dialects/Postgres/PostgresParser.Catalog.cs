@@ -181,11 +181,7 @@ internal partial class PostgresParser
                 .OrderBy(s => s.Name, StringComparer.Ordinal).ToEquatableArray(),
             Extensions: _extensions.Values.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
             Enums: _enums.Values.OrderBy(e => e.Name).ToEquatableArray(),
-            Domains: _domains.Values.Select(d => d with
-            {
-                BaseType = FreezeType(d.BaseType),
-                Checks = d.Checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray(),
-            }).OrderBy(d => d.Name).ToEquatableArray(),
+            Domains: _domains.Values.Select(FreezeDomain).OrderBy(d => d.Name).ToEquatableArray(),
             CompositeTypes: _composites.Values.Select(ct => ct with
             {
                 Attributes = ct.Attributes.Select(a => a with { Type = FreezeType(a.Type) }).ToEquatableArray(),
@@ -234,6 +230,21 @@ internal partial class PostgresParser
             ForeignKeys = fks.OrderBy(f => f.Name, StringComparer.Ordinal).ToEquatableArray(),
             Checks = t.Checks.Select(c => c with { Expression = ServerForm(c.Expression, t) }).OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray(),
             Exclusions = t.Exclusions.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
+        };
+    }
+
+    /// <summary>A domain with its default and checks as the server prints them back, VALUE being of the domain's base type.</summary>
+    private DomainType FreezeDomain(DomainType d)
+    {
+        var baseType = FreezeType(d.BaseType);
+        var valueType = baseType;
+        for (var hops = 0; valueType.Kind == TypeKind.Domain && valueType.UserType is { } inner && _domains.TryGetValue(inner, out var outer) && hops < 16; hops++) valueType = FreezeType(outer.BaseType);
+        var value = new Dictionary<string, DataType>(StringComparer.Ordinal) { ["value"] = valueType };
+        return d with
+        {
+            BaseType = baseType,
+            Default = d.Default != null ? ColumnDefault(d.Default, valueType) : null,
+            Checks = d.Checks.Select(c => c with { Expression = PostgresServerForm.Rewrite(c.Expression, value) }).OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray(),
         };
     }
 

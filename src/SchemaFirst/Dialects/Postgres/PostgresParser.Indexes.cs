@@ -58,15 +58,16 @@ internal partial class PostgresParser
         var chosen = name == null;
         if (name == null)
         {
+            // The server names an index after all its columns, the INCLUDE ones too, and ends it in _idx even when it is
+            // unique (_key is for UNIQUE constraints).
             var colNames = new List<string>();
-            foreach (var el in elements)
+            foreach (var baseName in elements.Select(el => el.Column ?? FigureExpressionName(el.Expression)).Concat(include))
             {
-                var baseName = el.Column ?? FigureExpressionName(el.Expression);
                 var candidate = baseName;
                 for (var i = 1; colNames.Contains(candidate); i++) candidate = baseName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 colNames.Add(candidate);
             }
-            name = ChooseRelationName(table.Schema, table.Name, JoinNames(colNames), unique ? "key" : "idx");
+            name = ChooseRelationName(table.Schema, table.Name, JoinNames(colNames), "idx");
         }
         var qualified = new QualifiedName(table.Schema, name);
         // Every relation name in use (tables, views, sequences, indexes, indexes behind constraints) is in

@@ -167,14 +167,14 @@ internal partial class PostgresParser
             else if (c.Accept("support")) support = "SUPPORT " + string.Join(".", c.ExpectNameParts("a support function").Select(PostgresQuoting.Quote));
             else if (c.Accept("set"))
             {
-                var param = string.Join(".", c.ExpectNameParts("a configuration parameter"));
+                var param = SettingName(string.Join(".", c.ExpectNameParts("a configuration parameter")));
                 if (c.Accept("from", "current")) sets.Add($"SET {param} FROM CURRENT");
                 else
                 {
                     if (!c.Accept("to") && !(c.IsOperator("=") && c.Accept(TokenKind.Operator))) throw c.Error("expected TO, = or FROM CURRENT");
                     var start = c.Pos;
                     while (!c.AtEnd && (c.Is(TokenKind.Comma) || c.Pos == start || c[c.Pos - 1].Kind == TokenKind.Comma)) c.Pos++;
-                    sets.Add($"SET {param} TO {c.Normalize((start, c.Pos), stripOuterParens: false)}");
+                    sets.Add($"SET {param} TO {SettingValue(c, start, c.Pos)}");
                 }
             }
             else if (c.Accept("as"))
@@ -316,5 +316,46 @@ internal partial class PostgresParser
             }
         }
         return parts.Count >= 2 ? new QualifiedName(parts[^2], parts[^1]) : null;
+    }
+    /// <summary>A setting's name as the server stores it: its own spelling for the mixed-case ones, lower case otherwise.</summary>
+    private static string SettingName(string name) => name.ToLowerInvariant() switch
+    {
+        "timezone" => "TimeZone",
+        "datestyle" => "DateStyle",
+        "intervalstyle" => "IntervalStyle",
+        var lower => lower,
+    };
+
+    /// <summary>
+    /// A setting's value as pg_get_functiondef prints it: each item a string literal. A bare word is folded to lower case and
+    /// a quoted name loses its quotes, as the server stores them; anything else (a sign, an expression) stays as written.
+    /// </summary>
+    private static string SettingValue(TokenCursor c, int start, int end)
+    {
+        var items = new List<string>();
+        for (var i = start; i < end; i++)
+        {
+            var t = c[i];
+            switch (t.Kind)
+            {
+                case TokenKind.Comma:
+                    continue;
+                case TokenKind.String when c.Text[t.Start] == '\'':
+                    items.Add(c.Text.Substring(t.Start, t.Length));
+                    break;
+                case TokenKind.Word:
+                    items.Add(PostgresQuoting.Literal(c.Text.Substring(t.Start, t.Length).ToLowerInvariant()));
+                    break;
+                case TokenKind.QuotedIdentifier:
+                    items.Add(PostgresQuoting.Literal(c.Text.Substring(t.Start + 1, t.Length - 2).Replace("\"\"", "\"", StringComparison.Ordinal)));
+                    break;
+                case TokenKind.Number:
+                    items.Add(PostgresQuoting.Literal(c.Text.Substring(t.Start, t.Length)));
+                    break;
+                default:
+                    return c.Normalize((start, end), stripOuterParens: false);
+            }
+        }
+        return string.Join(", ", items);
     }
 }

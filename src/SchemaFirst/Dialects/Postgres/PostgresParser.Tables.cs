@@ -368,8 +368,17 @@ internal partial class PostgresParser
     /// type. Only for the types whose literal the server keeps as written (text, varchar, char, json, enums); a date or
     /// jsonb literal is reformatted by the server, which the offline normalizer cannot know, and is left as written.
     /// </summary>
-    private protected virtual string ColumnDefault(string expression, DataType type)
+    private protected virtual string? ColumnDefault(string expression, DataType type)
     {
+        if (type.ArrayDimensions == 0 && expression.Equals("null", StringComparison.OrdinalIgnoreCase))
+        {
+            // The server keeps no default that is a null constant; under a type modifier the null goes through the
+            // length coercion and is kept, printed with the type's name: NULL::character varying.
+            var paren = type.Text.IndexOf('(', StringComparison.Ordinal);
+            if (paren < 0) return type.Kind is TypeKind.User or TypeKind.Unknown ? expression : null;
+            var bare = type.Text[..paren] + type.Text[(type.Text.IndexOf(')', StringComparison.Ordinal) + 1)..];
+            return "null::" + (bare == "character" ? "bpchar" : bare);
+        }
         if (type.ArrayDimensions > 0 || expression.Length < 2) return expression;
         var tokens = SqlLexer.Tokenize(expression);
         if (tokens.Count == 1 && tokens[0].Kind == TokenKind.String && expression[0] is 'x' or 'X' or 'b' or 'B' && BitString(expression) is { } bits)
@@ -384,7 +393,8 @@ internal partial class PostgresParser
             // date '2024-01-01' on a date column: the constant the server keeps, coerced to the column's type.
             return typed;
         }
-        if (expression[0] != '\'' || expression[^1] != '\'' || tokens.Count != 1 || tokens[0].Kind != TokenKind.String) return expression;
+        // Anything but a bare literal: written as the server prints it where that is certain (casts, operators, typed literals).
+        if (expression[0] != '\'' || expression[^1] != '\'' || tokens.Count != 1 || tokens[0].Kind != TokenKind.String) return PostgresServerForm.RewriteDefault(expression);
         var cast = type.Text switch
         {
             "text" or "json" => type.Text,
@@ -435,9 +445,10 @@ internal partial class PostgresParser
             // insert, not to the default's text).
             var parts = value.Split('.');
             var whole = parts[0].TrimStart('0') is { Length: > 0 } w ? w : "0";
-            return parts.Length > 1 ? whole + "." + parts[1] : whole;
+            // A whole number is labelled ('5'::numeric); one with a point reads back as numeric and prints bare.
+            return parts.Length > 1 ? whole + "." + parts[1] : $"'{whole}'::numeric";
         }
-        return null;
+        return PostgresServerForm.Constant(type, literal);
     }
 
     /// <summary>One name per type for comparing a literal's type with a column's: null for the types not handled.</summary>

@@ -17,6 +17,7 @@ internal partial class PostgresParser
         if (c.AtEnd) throw c.Error("expected ON and the table name");
         var timing = string.Join(' ', c.Normalize((timingStart, c.Pos), stripOuterParens: false).Split(' ')
             .Select(w => w is "before" or "after" or "instead" or "of" or "insert" or "update" or "delete" or "truncate" or "or" ? w.ToUpperInvariant() : w));
+        timing = EventOrder(timing);
         c.Expect("on");
         var tableIndex = c.Pos;
         var tableParts = c.ExpectNameParts("a table name");
@@ -44,7 +45,7 @@ internal partial class PostgresParser
         if (!c.Is(TokenKind.LParen)) throw c.Error("expected '(' and the trigger function's arguments");
         var args = c.NormalizeParenthesized();
         c.ExpectEnd();
-        var middle = executeIndex > restStart ? UpperTriggerKeywords(c.Normalize((restStart, executeIndex), stripOuterParens: false)) + " " : string.Empty;
+        var middle = executeIndex > restStart ? UpperTriggerKeywords(TriggerWhen(c.Normalize((restStart, executeIndex), stripOuterParens: false), table)) + " " : string.Empty;
         middle = ForEach(middle);
         var definition = $"{timing} ON {PostgresQuoting.Name(table)} {middle}EXECUTE FUNCTION {functionText}{args}";
         if (!_tables.ContainsKey(table) && !_views.ContainsKey(table))
@@ -72,6 +73,35 @@ internal partial class PostgresParser
         if (m.Contains("FOR EACH ", StringComparison.Ordinal)) return m;
         var when = (" " + m).IndexOf(" WHEN ", StringComparison.Ordinal);
         return when < 0 ? m + "FOR EACH STATEMENT " : m[..when] + "FOR EACH STATEMENT " + m[when..];
+    }
+
+    /// <summary>
+    /// The events in the order the server prints them (INSERT, DELETE, UPDATE [OF ...], TRUNCATE), whatever order they
+    /// were written in: AFTER UPDATE OR INSERT is AFTER INSERT OR UPDATE.
+    /// </summary>
+    private static string EventOrder(string timing)
+    {
+        var head = timing.StartsWith("INSTEAD OF ", StringComparison.Ordinal) ? "INSTEAD OF " : timing[..(timing.IndexOf(' ', StringComparison.Ordinal) + 1)];
+        if (head.Length == 0) return timing;
+        var events = timing[head.Length..].Split(" OR ");
+        static int Rank(string e) => e.Split(' ')[0] switch { "INSERT" => 0, "DELETE" => 1, "UPDATE" => 2, "TRUNCATE" => 3, _ => 4 };
+        if (events.Any(e => Rank(e) == 4)) return timing;
+        return head + string.Join(" OR ", events.OrderBy(Rank));
+    }
+
+    /// <summary>
+    /// The WHEN condition, the clause's last part, as pg_get_triggerdef prints it: OLD and NEW columns resolved against the
+    /// table, each operator in its parentheses inside the clause's own: WHEN ((old.a IS DISTINCT FROM new.a)).
+    /// </summary>
+    private string TriggerWhen(string clause, QualifiedName table)
+    {
+        var at = (" " + clause).IndexOf(" when (", StringComparison.Ordinal);
+        if (at < 0 || !clause.EndsWith(')') || !_tables.TryGetValue(table, out var t)) return clause;
+        var open = at + 5;
+        var condition = clause[(open + 1)..^1];
+        var rewritten = PostgresServerForm.RewriteCondition(condition, (qualifier, name, _) =>
+            qualifier is "old" or "new" && t.FindColumn(name) is { } column ? (qualifier + "." + PostgresQuoting.Quote(column.Name), FreezeType(column.Type)) : null);
+        return clause[..(open + 1)] + rewritten + ")";
     }
 
     private static string UpperTriggerKeywords(string rest)

@@ -18,7 +18,7 @@ internal static partial class PostgresServerForm
 {
     private sealed class Unsure : Exception;
 
-    private enum T { Unknown, Int2, Int4, Int8, Numeric, Float4, Float8, Text, Varchar, Bpchar, Bool, Date, TimestampTz, Timestamp, Interval, StringLiteral }
+    private enum T { Unknown, Int2, Int4, Int8, Numeric, Float4, Float8, Text, Varchar, Bpchar, Bool, Date, TimestampTz, Timestamp, Interval, StringLiteral, Time }
 
     private sealed record Node(string Sql, T Type, bool IsStringLiteral = false, string? Literal = null, bool IsIntLiteral = false, string? BoolOp = null, List<string>? Operands = null);
 
@@ -44,6 +44,62 @@ internal static partial class PostgresServerForm
         }
     }
 
+    /// <summary>
+    /// A condition as the server prints it inside a clause's own parentheses (a trigger's WHEN): the outermost operator
+    /// keeps its parentheses. <paramref name="expression"/> itself when unsure.
+    /// </summary>
+    public static string RewriteCondition(string expression, ColumnResolver columns)
+    {
+        try
+        {
+            var tokens = SqlLexer.Tokenize(expression);
+            var p = new Parser(expression, tokens, columns);
+            var node = p.Or();
+            if (p.Pos != tokens.Count || node.Type is not (T.Bool or T.Unknown)) return expression;
+            var again = SqlLexer.Tokenize(node.Sql);
+            return SqlNormalizer.Normalize(node.Sql, again, 0, again.Count, stripOuterParens: false);
+        }
+        catch (Unsure)
+        {
+            return expression;
+        }
+    }
+
+    /// <summary>
+    /// A column or domain default that is not a bare literal, as the server prints it: negative numbers and typed literals
+    /// as labelled constants, operators in parentheses, string literals typed by what they meet. The coercion to the column's
+    /// type is implicit and printed by nobody. Left as written when unsure, and when it is a plain literal.
+    /// </summary>
+    public static string RewriteDefault(string expression)
+    {
+        try
+        {
+            var tokens = SqlLexer.Tokenize(expression);
+            var p = new Parser(expression, tokens, (_, _, _) => null);
+            var node = p.Or();
+            if (p.Pos != tokens.Count || node.IsStringLiteral || node.IsIntLiteral || node.Sql == node.Literal) return expression;
+            var again = SqlLexer.Tokenize(node.Sql);
+            return SqlNormalizer.Normalize(node.Sql, again, 0, again.Count, stripOuterParens: true);
+        }
+        catch (Unsure)
+        {
+            return expression;
+        }
+    }
+
+    /// <summary>A string literal coerced to <paramref name="type"/> as the server prints the constant, or null when that is not certain.</summary>
+    public static string? Constant(string type, string literal)
+    {
+        try
+        {
+            return TypeOf(type) is var t and not (T.Unknown or T.Varchar or T.Bpchar or T.Text) ? TypedConstant(t, literal).Sql : null;
+        }
+        catch (Unsure)
+        {
+            return null;
+        }
+    }
+
     private static T TypeOf(DataType type) => type.ArrayDimensions > 0 ? T.Unknown : TypeOf(type.Text);
 
     private static T TypeOf(string t)
@@ -61,6 +117,7 @@ internal static partial class PostgresServerForm
             "timestamp with time zone" => T.TimestampTz,
             "timestamp without time zone" => T.Timestamp,
             "interval" => T.Interval,
+            "time without time zone" => T.Time,
             _ when t == "numeric" || t.StartsWith("numeric(", StringComparison.Ordinal) => T.Numeric,
             _ when t == "character varying" || t.StartsWith("character varying(", StringComparison.Ordinal) => T.Varchar,
             _ when t == "character" || t.StartsWith("character(", StringComparison.Ordinal) => T.Bpchar,
@@ -80,10 +137,117 @@ internal static partial class PostgresServerForm
         T.Bpchar => "bpchar",
         T.Date => "date",
         T.Interval => "interval",
+        T.Timestamp => "timestamp without time zone",
+        T.TimestampTz => "timestamp with time zone",
+        T.Time => "time without time zone",
+        T.Bool => "boolean",
+        T.Varchar => "character varying",
         _ => throw new Unsure(),
     };
 
     private static bool IsInt(T t) => t is T.Int2 or T.Int4 or T.Int8;
+
+    /// <summary>
+    /// A string literal as a constant of type <paramref name="t"/>, printed as the server prints that constant: its
+    /// value in the type's output form and the cast that labels it (an integer and a numeric with a point print bare).
+    /// Only for values whose output form is certain offline.
+    /// </summary>
+    private static Node TypedConstant(T t, string literal)
+    {
+        if (literal.Length < 2 || literal[0] != '\'' || literal[^1] != '\'' || literal.Contains('\\', StringComparison.Ordinal)) throw new Unsure();
+        var value = literal[1..^1].Replace("''", "'", StringComparison.Ordinal);
+        var inv = CultureInfo.InvariantCulture;
+        switch (t)
+        {
+            case T.Text:
+                return new Node(literal + "::text", T.Text);
+            case T.Varchar:
+                return new Node(literal + "::character varying", T.Varchar);
+            case T.Bpchar:
+                return new Node(literal + "::bpchar", T.Bpchar);
+            case T.Bool when value.Trim().ToLowerInvariant() is "true" or "t" or "yes" or "y" or "on" or "1":
+                return new Node("true", T.Bool);
+            case T.Bool when value.Trim().ToLowerInvariant() is "false" or "f" or "no" or "n" or "off" or "0":
+                return new Node("false", T.Bool);
+            case T.Int4 when int.TryParse(value, NumberStyles.AllowLeadingSign, inv, out var i4):
+                return i4 < 0 ? new Node($"'{i4.ToString(inv)}'::integer", T.Int4) : new Node(i4.ToString(inv), T.Int4);
+            case T.Int2 when short.TryParse(value, NumberStyles.AllowLeadingSign, inv, out var i2):
+                return new Node($"'{i2.ToString(inv)}'::smallint", T.Int2);
+            case T.Int8 when long.TryParse(value, NumberStyles.AllowLeadingSign, inv, out var i8):
+                return new Node($"'{i8.ToString(inv)}'::bigint", T.Int8);
+            case T.Numeric when System.Text.RegularExpressions.Regex.IsMatch(value, "^-?[0-9]+(\\.[0-9]+)?$"):
+            {
+                var negative = value.StartsWith('-');
+                var digits = negative ? value[1..] : value;
+                var parts = digits.Split('.');
+                var whole = parts[0].TrimStart('0') is { Length: > 0 } w ? w : "0";
+                var number = (negative ? "-" : string.Empty) + whole + (parts.Length > 1 ? "." + parts[1] : string.Empty);
+                // A numeric constant with a point reads back as numeric and prints bare; a whole or negative one is labelled.
+                return !negative && parts.Length > 1 ? new Node(number, T.Numeric) : new Node($"'{number}'::numeric", T.Numeric);
+            }
+            case T.Float4 or T.Float8 when double.TryParse(value, NumberStyles.Float, inv, out var f) && double.IsFinite(f):
+            {
+                var shortest = t == T.Float4 ? ((float)f).ToString("R", inv) : f.ToString("R", inv);
+                if (shortest.Contains('E', StringComparison.Ordinal)) throw new Unsure();
+                return new Node($"'{shortest}'::{TypeName(t)}", t);
+            }
+            case T.Date when DateTime.TryParseExact(value, "yyyy-MM-dd", inv, DateTimeStyles.None, out var d):
+                return new Node($"'{d.ToString("yyyy-MM-dd", inv)}'::date", T.Date);
+            case T.Time when DateTime.TryParseExact(value, ["H:mm", "H:mm:ss"], inv, DateTimeStyles.None, out var tm):
+                return new Node($"'{tm.ToString("HH:mm:ss", inv)}'::time without time zone", T.Time);
+            case T.Timestamp when DateTime.TryParseExact(value, ["yyyy-MM-dd", "yyyy-MM-dd H:mm", "yyyy-MM-dd H:mm:ss", "yyyy-MM-dd'T'H:mm:ss"], inv, DateTimeStyles.None, out var ts):
+                return new Node($"'{ts.ToString("yyyy-MM-dd HH:mm:ss", inv)}'::timestamp without time zone", T.Timestamp);
+            case T.Interval when IntervalText(value) is { } interval:
+                return new Node($"'{interval}'::interval", T.Interval);
+            default:
+                throw new Unsure();
+        }
+    }
+
+    /// <summary>
+    /// An interval written as whole quantities of units ('1 day', '2 HOURS 30 minutes', '1 year 2 months') in the
+    /// server's output form ('1 day', '02:30:00', '1 year 2 mons'); null for anything else (signs, fractions, ago, ISO 8601).
+    /// </summary>
+    internal static string? IntervalText(string value)
+    {
+        var words = value.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) return null;
+        long months = 0, days = 0, seconds = 0;
+        for (var i = 0; i < words.Length; i += 2)
+        {
+            if (System.Text.RegularExpressions.Regex.Match(words[i], "^([0-9]{1,6}):([0-5][0-9])(?::([0-5][0-9]))?$") is { Success: true } clock)
+            {
+                seconds += 3600 * long.Parse(clock.Groups[1].Value, CultureInfo.InvariantCulture) + 60 * long.Parse(clock.Groups[2].Value, CultureInfo.InvariantCulture)
+                    + (clock.Groups[3].Success ? long.Parse(clock.Groups[3].Value, CultureInfo.InvariantCulture) : 0);
+                i--;
+                continue;
+            }
+            if (i + 1 >= words.Length) return null;
+            if (words[i].Length > 9 || !words[i].All(char.IsAsciiDigit)) return null;
+            var n = long.Parse(words[i], CultureInfo.InvariantCulture);
+            switch (words[i + 1])
+            {
+                case "year" or "years" or "yr" or "yrs": months += 12 * n; break;
+                case "month" or "months" or "mon" or "mons": months += n; break;
+                case "week" or "weeks": days += 7 * n; break;
+                case "day" or "days": days += n; break;
+                case "hour" or "hours" or "hr" or "hrs": seconds += 3600 * n; break;
+                case "minute" or "minutes" or "min" or "mins": seconds += 60 * n; break;
+                case "second" or "seconds" or "sec" or "secs": seconds += n; break;
+                default: return null;
+            }
+        }
+        static string Unit(long n, string one) => n.ToString(CultureInfo.InvariantCulture) + " " + one + (n == 1 ? string.Empty : "s");
+        var parts = new List<string>();
+        if (months / 12 > 0) parts.Add(Unit(months / 12, "year"));
+        if (months % 12 > 0) parts.Add(Unit(months % 12, "mon"));
+        if (days > 0) parts.Add(Unit(days, "day"));
+        if (seconds > 0 || parts.Count == 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:00}:{seconds / 60 % 60:00}:{seconds % 60:00}"));
+        }
+        return string.Join(" ", parts);
+    }
 
     private sealed class Parser(string text, List<Token> tokens, ColumnResolver columns)
     {
@@ -161,16 +325,24 @@ internal static partial class PostgresServerForm
                 Pos++;
                 var not = IsWord("not");
                 if (not) Pos++;
-                if (!IsWord("null")) throw new Unsure();
-                Pos++;
-                return new Node($"({left.Sql} is {(not ? "not " : string.Empty)}null)", T.Bool);
+                if (IsWord("null") || IsWord("true") || IsWord("false") || IsWord("unknown"))
+                {
+                    var what = Word(tokens[Pos++]);
+                    if (what != "null" && left.Type is not (T.Bool or T.Unknown)) throw new Unsure();
+                    return new Node($"({left.Sql} is {(not ? "not " : string.Empty)}{what})", T.Bool);
+                }
+                if (!IsWord("distinct") || !IsWord("from", 1)) throw new Unsure();
+                Pos += 2;
+                // IS NOT DISTINCT FROM is printed as the negation of IS DISTINCT FROM.
+                var distinct = Compare(left, "is distinct from", Comparison());
+                return not ? new Node($"(not {distinct.Sql})", T.Bool) : distinct;
             }
             return left;
         }
 
         private Node Comparison()
         {
-            var left = Additive();
+            var left = Concat();
             if (IsWord("not") && (IsWord("in", 1) || IsWord("between", 1) || IsWord("like", 1) || IsWord("ilike", 1)))
             {
                 Pos++;
@@ -181,7 +353,8 @@ internal static partial class PostgresServerForm
             {
                 if (!IsOp(op)) continue;
                 Pos++;
-                var right = Additive();
+                if ((IsWord("any") || IsWord("some") || IsWord("all")) && Pos + 1 < tokens.Count && tokens[Pos + 1].Kind == TokenKind.LParen) return Quantified(left, op == "!=" ? "<>" : op);
+                var right = Concat();
                 return Compare(left, op == "!=" ? "<>" : op, right);
             }
             return left;
@@ -232,6 +405,52 @@ internal static partial class PostgresServerForm
             };
         }
 
+        /// <summary>
+        /// <c>op ANY|SOME|ALL (ARRAY[...])</c>: SOME is printed as ANY, and the elements take the type of the left side the
+        /// way an IN list's do.
+        /// </summary>
+        private Node Quantified(Node left, string op)
+        {
+            var quantifier = IsWord("all") ? "all" : "any";
+            Pos += 2;
+            if (!IsWord("array") || Pos + 1 >= tokens.Count || tokens[Pos + 1].Kind != TokenKind.LBracket) throw new Unsure();
+            Pos += 2;
+            var items = new List<Node>();
+            while (Peek?.Kind != TokenKind.RBracket)
+            {
+                if (items.Count > 0)
+                {
+                    if (Peek?.Kind != TokenKind.Comma) throw new Unsure();
+                    Pos++;
+                }
+                items.Add(Concat());
+            }
+            Pos++;
+            if (Peek?.Kind != TokenKind.RParen || items.Count == 0 || op.Contains('~', StringComparison.Ordinal)) throw new Unsure();
+            Pos++;
+            string elements;
+            if (left.Type == T.Int4 && items.All(i => i.IsIntLiteral && IntType(i.Literal!) == T.Int4)) elements = string.Join(", ", items.Select(i => i.Sql));
+            else if (left.Type == T.Text && items.All(i => i.IsStringLiteral)) elements = string.Join(", ", items.Select(i => i.Literal + "::text"));
+            else if (left.Type is not (T.Unknown or T.Varchar or T.Bpchar) && left.Literal == null && items.All(i => i.Type == left.Type && i.Literal == null && !i.IsStringLiteral)) elements = string.Join(", ", items.Select(i => i.Sql));
+            else throw new Unsure();
+            return new Node($"({left.Sql} {op} {quantifier} (array[{elements}]))", T.Bool);
+        }
+
+        /// <summary>The string concatenation operator, between comparisons and arithmetic: text on both sides.</summary>
+        private Node Concat()
+        {
+            var left = Additive();
+            while (IsOp("||"))
+            {
+                Pos++;
+                var right = Additive();
+                left = new Node($"({AsText(left)} || {AsText(right)})", T.Text);
+            }
+            return left;
+        }
+
+        private static string AsText(Node n) => n.IsStringLiteral ? n.Literal + "::text" : n.Type is T.Text or T.Varchar ? Relabel(n) : throw new Unsure();
+
         private static string Relabel(Node n) => n.Type is T.Varchar or T.Bpchar ? $"({n.Sql})::text" : n.Sql;
 
         /// <summary>A comparison or match, with the casts the server's operator resolution adds.</summary>
@@ -248,7 +467,7 @@ internal static partial class PostgresServerForm
                     T.Text => (a.Sql, b.Literal + "::text"),
                     T.Varchar => ($"({a.Sql})::text", b.Literal + "::text"),
                     T.Bpchar when !matching => (a.Sql, b.Literal + "::bpchar"),
-                    T.Date when !matching && IsIsoDate(b.Literal!) => (a.Sql, b.Literal + "::date"),
+                    T.Date or T.Time or T.Timestamp or T.Interval or T.Int2 or T.Int4 or T.Int8 or T.Numeric or T.Float4 or T.Float8 or T.Bool when !matching => (a.Sql, TypedConstant(a.Type, b.Literal!).Sql),
                     _ => throw new Unsure(),
                 };
                 return new Node($"({l} {op} {r})", T.Bool);
@@ -264,7 +483,6 @@ internal static partial class PostgresServerForm
             throw new Unsure();
         }
 
-        private static bool IsIsoDate(string literal) => literal.Length == 12 && DateTime.TryParseExact(literal[1..^1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
         private Node Additive()
         {
@@ -281,22 +499,56 @@ internal static partial class PostgresServerForm
 
         private Node Multiplicative()
         {
-            var left = Unary();
+            var left = AtTimeZone();
             while (IsOp("*") || IsOp("/") || IsOp("%"))
             {
                 var op = text.Substring(Peek!.Value.Start, Peek!.Value.Length);
                 Pos++;
-                var right = Unary();
+                var right = AtTimeZone();
                 left = Arithmetic(left, op, right);
             }
             return left;
         }
 
+        /// <summary>x AT TIME ZONE zone: a timestamp with time zone becomes one without, and the other way round.</summary>
+        private Node AtTimeZone()
+        {
+            var left = Unary();
+            while (IsWord("at") && IsWord("time", 1) && IsWord("zone", 2))
+            {
+                Pos += 3;
+                var zone = Unary();
+                var type = left.Type switch { T.TimestampTz => T.Timestamp, T.Timestamp => T.TimestampTz, _ => throw new Unsure() };
+                left = new Node($"({left.Sql} at time zone {Zone(zone)})", type);
+            }
+            return left;
+        }
+
+        private static string Zone(Node zone) => zone.IsStringLiteral ? zone.Literal + "::text" : zone.Type == T.Text ? zone.Sql : throw new Unsure();
+
         private static Node Arithmetic(Node a, string op, Node b)
         {
-            if (IsInt(a.Type) && IsInt(b.Type)) return new Node($"({a.Sql} {op} {b.Sql})", (T)Math.Max((int)a.Type, (int)b.Type));
-            if (a.Type == T.Numeric && b.Type == T.Numeric) return new Node($"({a.Sql} {op} {b.Sql})", T.Numeric);
-            throw new Unsure();
+            if (a.IsStringLiteral || b.IsStringLiteral) throw new Unsure();
+            var (ta, tb) = (a.Type, b.Type);
+            if (IsInt(ta) && IsInt(tb)) return new Node($"({a.Sql} {op} {b.Sql})", (T)Math.Max((int)ta, (int)tb));
+            if (ta == T.Numeric && tb == T.Numeric) return new Node($"({a.Sql} {op} {b.Sql})", T.Numeric);
+            // An integer meeting a numeric or a float is cast to it, a literal too: (1)::numeric.
+            if (IsInt(ta) && tb is T.Numeric or T.Float8) return new Node($"(({a.Sql})::{TypeName(tb)} {op} {b.Sql})", tb);
+            if (ta is T.Numeric or T.Float8 && IsInt(tb)) return new Node($"({a.Sql} {op} ({b.Sql})::{TypeName(ta)})", ta);
+            if (ta == T.Float8 && tb == T.Float8) return new Node($"({a.Sql} {op} {b.Sql})", T.Float8);
+            // Dates and times with intervals and days.
+            T? result = (ta, op, tb) switch
+            {
+                (T.TimestampTz or T.Timestamp, "+" or "-", T.Interval) => ta,
+                (T.Interval, "+", T.TimestampTz or T.Timestamp) => tb,
+                (T.Date, "+" or "-", T.Interval) => T.Timestamp,
+                (T.Date, "+" or "-", T.Int4) => T.Date,
+                (T.Date, "-", T.Date) => T.Int4,
+                (T.TimestampTz, "-", T.TimestampTz) or (T.Timestamp, "-", T.Timestamp) => T.Interval,
+                (T.Interval, "+" or "-", T.Interval) => T.Interval,
+                _ => null,
+            };
+            return result is { } r ? new Node($"({a.Sql} {op} {b.Sql})", r) : throw new Unsure();
         }
 
         private Node Unary()
@@ -356,7 +608,30 @@ internal static partial class PostgresServerForm
                         node = new Node(word, T.Bool);
                         break;
                     }
-                    if (word is "and" or "or" or "not" or "is" or "in" or "null" or "case" or "array" or "select" or "exists" or "interval" or "date" or "timestamp") throw new Unsure();
+                    if (word is "current_date" or "current_timestamp" or "localtimestamp")
+                    {
+                        Pos++;
+                        node = new Node(word, word == "current_date" ? T.Date : word == "current_timestamp" ? T.TimestampTz : T.Timestamp);
+                        break;
+                    }
+                    if (word == "case")
+                    {
+                        node = Case();
+                        break;
+                    }
+                    if (word != null && TypeWords.Contains(word) && TypedLiteralAhead() is { } typed)
+                    {
+                        node = typed;
+                        break;
+                    }
+                    if (word == "null" && Pos + 1 < tokens.Count && tokens[Pos + 1].Kind == TokenKind.DoubleColon)
+                    {
+                        Pos += 2;
+                        var nullType = TypeAt() ?? throw new Unsure();
+                        node = new Node("null::" + nullType.Text, TypeOf(nullType));
+                        break;
+                    }
+                    if (word is "and" or "or" or "not" or "is" or "in" or "null" or "array" or "select" or "exists" or "interval" or "date" or "timestamp" or "time" or "current_time" or "localtime") throw new Unsure();
                     Pos++;
                     var name = text.Substring(t.Start, t.Length);
                     if (word == "extract" && Peek?.Kind == TokenKind.LParen) return Extract();
@@ -381,22 +656,100 @@ internal static partial class PostgresServerForm
                 default:
                     throw new Unsure();
             }
-            if (Peek?.Kind == TokenKind.DoubleColon)
-            {
-                // A cast written out: kept, and its type known only for the common ones.
-                Pos++;
-                var start = Pos;
-                while (Peek is { Kind: TokenKind.Word } && !IsWord("and") && !IsWord("or") && !IsWord("is") && !IsWord("not") && !IsWord("in") && !IsWord("like")) Pos++;
-                if (Peek?.Kind == TokenKind.LBracket) throw new Unsure();
-                var typeText = string.Join(" ", tokens.Skip(start).Take(Pos - start).Select(x => text.Substring(x.Start, x.Length).ToLowerInvariant()));
-                var castType = TypeOf(typeText switch { "varchar" => "character varying", "int" or "int4" => "integer", "int8" => "bigint", "bpchar" => "character", _ => typeText });
-                if (castType == T.Unknown) throw new Unsure();
-                var inner = node.IsStringLiteral ? node.Sql : $"({node.Sql})";
-                if (node.IsStringLiteral && castType is not (T.Text or T.Varchar or T.Bpchar)) throw new Unsure();
-                return new Node($"{inner}::{typeText}", castType);
-            }
+            while (Peek?.Kind == TokenKind.DoubleColon) node = Cast(node);
             return node;
         }
+
+        /// <summary>The type a cast or typed literal names here, read as the column reader reads types; null when it is not a built-in one.</summary>
+        private DataType? TypeAt()
+        {
+            var cursor = new TokenCursor(text, tokens, Pos);
+            try
+            {
+                var type = PostgresTypeMapper.Parse(cursor, _ => null, out var serial);
+                if (serial || type.Kind is TypeKind.User or TypeKind.Unknown or TypeKind.Enum or TypeKind.Domain or TypeKind.Composite || type.UserType != null) return null;
+                Pos = cursor.Pos;
+                return type;
+            }
+            catch (Exception e) when (e is not Unsure)
+            {
+                return null;
+            }
+        }
+
+        /// <summary><c>x::type</c>: a literal becomes a constant of the type, a cast to the type the value has is dropped, anything else is printed <c>(x)::type</c>.</summary>
+        private Node Cast(Node node)
+        {
+            Pos++;
+            var type = TypeAt() ?? throw new Unsure();
+            if (Peek?.Kind == TokenKind.LBracket) throw new Unsure();
+            var t = TypeOf(type);
+            if (node.IsStringLiteral) return type.Text.Contains('(', StringComparison.Ordinal) ? throw new Unsure() : TypedConstant(t, node.Literal!);
+            // A number cast to numeric with a modifier is folded into one constant: 1.50::numeric(10,1).
+            if (t == T.Numeric && node.Literal != null && node.Sql == node.Literal && type.Text.Contains('(', StringComparison.Ordinal)) return new Node($"{node.Sql}::{type.Text}", T.Numeric);
+            if (t != T.Unknown && t == node.Type && !type.Text.Contains('(', StringComparison.Ordinal)) return node;
+            return new Node($"({node.Sql})::{type.Text}", t);
+        }
+
+        /// <summary><c>type 'literal'</c> (date '2024-01-01', interval '1 day'): the constant the server makes of it, or null when no typed literal starts here.</summary>
+        private Node? TypedLiteralAhead()
+        {
+            var start = Pos;
+            var type = TypeAt();
+            if (type != null && Peek is { Kind: TokenKind.String } s && text[s.Start] == '\'' && !type.Text.Contains('(', StringComparison.Ordinal))
+            {
+                Pos++;
+                // interval '1' day: a field after the literal changes its meaning.
+                if (Peek is { Kind: TokenKind.Word } && (IsWord("year") || IsWord("month") || IsWord("day") || IsWord("hour") || IsWord("minute") || IsWord("second"))) throw new Unsure();
+                return TypedConstant(TypeOf(type), text.Substring(s.Start, s.Length));
+            }
+            Pos = start;
+            return null;
+        }
+
+        /// <summary>
+        /// CASE WHEN ... THEN ... [ELSE ...] END with results of one type: string literals resolve to text, and a missing ELSE
+        /// is printed ELSE NULL of that type.
+        /// </summary>
+        private Node Case()
+        {
+            Pos++;
+            Enter();
+            if (!IsWord("when")) throw new Unsure();
+            var whens = new List<(Node Condition, Node Result)>();
+            while (IsWord("when"))
+            {
+                Pos++;
+                var condition = Or();
+                if (condition.Type is not (T.Bool or T.Unknown) || !IsWord("then")) throw new Unsure();
+                Pos++;
+                whens.Add((condition, Or()));
+            }
+            Node? otherwise = null;
+            if (IsWord("else"))
+            {
+                Pos++;
+                otherwise = Or();
+            }
+            if (!IsWord("end")) throw new Unsure();
+            Pos++;
+            _depth--;
+            var results = whens.Select(w => w.Result).Append(otherwise).OfType<Node>().ToList();
+            var type = results.All(r => r.IsStringLiteral || r.Type == T.Text) ? T.Text
+                : results.All(r => r.Type == T.Bool) ? T.Bool
+                : results.All(r => r.Type == T.Int4) ? T.Int4
+                : throw new Unsure();
+            string Result(Node r) => r.IsStringLiteral ? r.Literal + "::text" : r.Sql;
+            var sb = new StringBuilder("case");
+            foreach (var (condition, result) in whens) sb.Append(" when ").Append(condition.Sql).Append(" then ").Append(Result(result));
+            sb.Append(" else ").Append(otherwise != null ? Result(otherwise) : "null::" + TypeName(type)).Append(" end");
+            return new Node(sb.ToString(), type);
+        }
+
+        private static readonly HashSet<string> TypeWords = new(StringComparer.Ordinal)
+        {
+            "date", "time", "timestamp", "interval", "bigint", "smallint", "integer", "int", "int2", "int4", "int8", "real", "float4", "float8", "double", "numeric", "decimal", "text", "boolean", "bool", "varchar", "character", "char", "bpchar",
+        };
 
         private static readonly HashSet<string> ExtractFields = new(StringComparer.Ordinal)
         {
@@ -462,6 +815,23 @@ internal static partial class PostgresServerForm
                     _ => null,
                 };
                 if (result is { } r) return new Node($"{name}({args[0].Sql})", r);
+            }
+            if (name == "timezone" && args.Count == 2 && args[1].Literal == null)
+            {
+                var type = args[1].Type switch { T.TimestampTz => T.Timestamp, T.Timestamp => T.TimestampTz, _ => throw new Unsure() };
+                return new Node($"timezone({Zone(args[0])}, {args[1].Sql})", type);
+            }
+            if (name == "coalesce" && args.Count > 0)
+            {
+                var typed = args.Where(a => !a.IsStringLiteral).Select(a => a.Type).Distinct().ToList();
+                if (typed is [T.Text] or [] && args.All(a => a.IsStringLiteral || a.Type == T.Text)) return new Node($"coalesce({string.Join(", ", args.Select(a => a.IsStringLiteral ? a.Literal + "::text" : a.Sql))})", T.Text);
+                if (typed is [var only] && only is not (T.Unknown or T.Varchar or T.Bpchar) && args.All(a => !a.IsStringLiteral && a.Literal == null)) return new Node($"coalesce({string.Join(", ", args.Select(a => a.Sql))})", only);
+                throw new Unsure();
+            }
+            if (name == "pg_trigger_depth" && args.Count == 0) return new Node("pg_trigger_depth()", T.Int4);
+            if (name == "current_setting" && args.Count is 1 or 2 && args[0].IsStringLiteral && (args.Count == 1 || args[1].Type == T.Bool))
+            {
+                return new Node($"current_setting({args[0].Literal}::text{(args.Count == 2 ? ", " + args[1].Sql : string.Empty)})", T.Text);
             }
             if (TextFunctions.Contains(name) && args.Count == 1 && args[0].Type is T.Text or T.Varchar or T.Bpchar) return new Node($"{name}({Relabel(args[0])})", T.Text);
             if (name is "length" or "char_length" && args.Count == 1 && args[0].Type is T.Text or T.Varchar) return new Node($"{name}({Relabel(args[0])})", T.Int4);

@@ -41,7 +41,7 @@ internal sealed class SqliteParser : PostgresParser
     // SQLite keeps expressions as written: there are no casts to canonicalize the way PostgreSQL prints them.
     protected override string CanonicalExpression(string expression) => expression;
 
-    private protected override string ColumnDefault(string expression, DataType type) => expression;
+    private protected override string? ColumnDefault(string expression, DataType type) => expression;
 
     /// <summary>WITHOUT ROWID and STRICT, kept as written.</summary>
     private protected override bool AcceptTableOption(TokenCursor c, TableDraft draft)

@@ -22,7 +22,7 @@ END $$;
 DO $$
 BEGIN
     CREATE DOMAIN shop.email_address AS character varying(320)
-        CONSTRAINT email_address_format_check CHECK (value ~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$');
+        CONSTRAINT email_address_format_check CHECK ((value)::text ~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$'::text);
 EXCEPTION WHEN duplicate_object THEN NULL;
 END $$;
 
@@ -115,7 +115,7 @@ CREATE TABLE IF NOT EXISTS shop.carts (
     currency shop.currency_code DEFAULT 'EUR' NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    expires_at timestamp with time zone DEFAULT now() + interval '30 days' NOT NULL,
+    expires_at timestamp with time zone DEFAULT now() + '30 days'::interval NOT NULL,
     CONSTRAINT carts_pkey PRIMARY KEY (id),
     CONSTRAINT carts_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES shop.customers (id) ON DELETE CASCADE
 );

@@ -12,7 +12,7 @@ CREATE DOMAIN shop.currency_code AS character(3)
     CONSTRAINT currency_code_format_check CHECK (value ~ '^[A-Z]{3}$');
 
 CREATE DOMAIN shop.email_address AS character varying(320)
-    CONSTRAINT email_address_format_check CHECK (value ~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$');
+    CONSTRAINT email_address_format_check CHECK ((value)::text ~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$'::text);
 
 CREATE TYPE shop.order_status AS ENUM ('pending', 'paid', 'packed', 'shipped', 'delivered', 'cancelled', 'refunded');
 
@@ -87,7 +87,7 @@ CREATE TABLE shop.carts (
     currency shop.currency_code DEFAULT 'EUR' NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    expires_at timestamp with time zone DEFAULT now() + interval '30 days' NOT NULL,
+    expires_at timestamp with time zone DEFAULT now() + '30 days'::interval NOT NULL,
     CONSTRAINT carts_pkey PRIMARY KEY (id),
     CONSTRAINT carts_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES shop.customers (id) ON DELETE CASCADE
 );
