@@ -174,6 +174,7 @@ internal partial class PostgresParser
     /// <summary>Builds the immutable, canonically ordered model.</summary>
     private Database Freeze()
     {
+        _frozenViews = new Dictionary<QualifiedName, (View, IReadOnlyList<(string, DataType)>?)>();
         var tables = _tables.Values.Select(FreezeTable).OrderBy(t => t.Name).ToEquatableArray();
         return new Database(
             // The public schema exists in every database: it is part of the model only when it has a comment of its own.
@@ -256,13 +257,38 @@ internal partial class PostgresParser
         return PostgresServerForm.Rewrite(expression, columns);
     }
 
-    /// <summary>A view's query as the server prints it back, where that is certain offline (plain queries over tables).</summary>
-    private View FreezeView(View view)
+    private Dictionary<QualifiedName, (View View, IReadOnlyList<(string Name, DataType Type)>? Columns)> _frozenViews = new();
+
+    /// <summary>A view's query as the server prints it back, where that is certain offline.</summary>
+    private View FreezeView(View view) => FrozenView(view, 0).View;
+
+    /// <summary>
+    /// A view rewritten to the server's form, with its columns and their types for the views that read it; views are
+    /// rewritten before the views over them, once each. A column list renames the targets (the server prints them with
+    /// AS), and a recursive view is the server's business: both are left as written.
+    /// </summary>
+    private (View View, IReadOnlyList<(string Name, DataType Type)>? Columns) FrozenView(View view, int depth)
     {
-        // A column list renames the targets (the server prints them with AS): left as written.
-        if (view.Name.Schema != "public" || view.Recursive || !view.ColumnNames.IsEmpty) return view;
-        var query = PostgresServerForm.RewriteView(view.Query, (schema, name) => schema == null && _searchPathMoved ? null : _tables.GetValueOrDefault(new QualifiedName(schema ?? "public", name)));
-        return ReferenceEquals(query, view.Query) ? view : view with { Query = SqlNormalizer.NormalizeText(query) };
+        if (_frozenViews.TryGetValue(view.Name, out var done)) return done;
+        var result = (view, (IReadOnlyList<(string, DataType)>?)null);
+        // Until it is done, a view reads as unknown: a cycle ends there.
+        _frozenViews[view.Name] = result;
+        if (!view.Recursive && view.ColumnNames.IsEmpty && depth < 32)
+        {
+            var query = PostgresServerForm.RewriteView(view.Query, (schema, name) => Shape(schema, name, depth), out var columns);
+            if (!ReferenceEquals(query, view.Query)) result = (view with { Query = SqlNormalizer.NormalizeText(query) }, columns);
+        }
+        _frozenViews[view.Name] = result;
+        return result;
+    }
+
+    /// <summary>A table or a rewritten view a query names, schema null meaning the search path's (public unless the file moved it).</summary>
+    private RelationShape? Shape(string? schema, string name, int depth)
+    {
+        if (schema == null && _searchPathMoved) return null;
+        var q = new QualifiedName(schema ?? "public", name);
+        if (_tables.TryGetValue(q, out var t)) return new RelationShape(q, t.Columns.Select(c => (c.Name, FreezeType(c.Type))).ToList());
+        return _views.TryGetValue(q, out var v) && FrozenView(v, depth + 1).Columns is { } columns ? new RelationShape(q, columns) : null;
     }
 
     private SchemaIndex FreezeIndex(SchemaIndex index)

@@ -253,6 +253,24 @@ internal static partial class PostgresServerForm
     {
         public int Pos;
 
+        /// <summary>Where the expression's tokens end (a subquery's closing parenthesis), or -1 for all of them.</summary>
+        public int End { get; init; } = -1;
+
+        private int Limit => End < 0 ? tokens.Count : End;
+
+        /// <summary>Reads a subquery between two token positions (a view's query supplies it), or null where none may appear.</summary>
+        public Func<int, int, (string Sql, IReadOnlyList<(string Name, DataType Type)> Columns)>? Subquery { get; init; }
+
+        private (string Sql, T Type) SubqueryAt()
+        {
+            if (Subquery == null) throw new Unsure();
+            var close = SqlNormalizer.MatchingParen(tokens, Pos, Limit);
+            if (close < 0) throw new Unsure();
+            var (sql, columns) = Subquery(Pos + 1, close);
+            Pos = close + 1;
+            return ("(" + sql + ")", columns.Count == 1 ? TypeOf(columns[0].Type) : T.Unknown);
+        }
+
         // Recursive descent: deeper than this and the expression is left as written (the reader itself takes any depth).
         private const int MaxDepth = 64;
         private int _depth;
@@ -262,7 +280,7 @@ internal static partial class PostgresServerForm
             if (++_depth > MaxDepth) throw new Unsure();
         }
 
-        private Token? Peek => Pos < tokens.Count ? tokens[Pos] : null;
+        private Token? Peek => Pos < Limit ? tokens[Pos] : null;
 
         private string Word(Token t) => t.Kind == TokenKind.Word ? text.Substring(t.Start, t.Length).ToLowerInvariant() : string.Empty;
 
@@ -273,7 +291,7 @@ internal static partial class PostgresServerForm
 
         public Token? Current => Peek;
 
-        private bool IsWord(string w, int ahead = 0) => Pos + ahead < tokens.Count && Word(tokens[Pos + ahead]) == w;
+        private bool IsWord(string w, int ahead = 0) => Pos + ahead < Limit && Word(tokens[Pos + ahead]) == w;
 
         private bool IsOp(string op) => Peek is { Kind: TokenKind.Operator } t && text.AsSpan(t.Start, t.Length).SequenceEqual(op);
 
@@ -353,7 +371,7 @@ internal static partial class PostgresServerForm
             {
                 if (!IsOp(op)) continue;
                 Pos++;
-                if ((IsWord("any") || IsWord("some") || IsWord("all")) && Pos + 1 < tokens.Count && tokens[Pos + 1].Kind == TokenKind.LParen) return Quantified(left, op == "!=" ? "<>" : op);
+                if ((IsWord("any") || IsWord("some") || IsWord("all")) && Pos + 1 < Limit && tokens[Pos + 1].Kind == TokenKind.LParen) return Quantified(left, op == "!=" ? "<>" : op);
                 var right = Concat();
                 return Compare(left, op == "!=" ? "<>" : op, right);
             }
@@ -380,6 +398,13 @@ internal static partial class PostgresServerForm
             }
             Pos++;
             if (Peek?.Kind != TokenKind.LParen) throw new Unsure();
+            if (IsWord("select", 1))
+            {
+                // x IN (SELECT ...): the subquery's column must be of x's type, or the server casts one of them.
+                var (sub, type) = SubqueryAt();
+                if (type == T.Unknown || type != left.Type || left.Literal != null || left.IsStringLiteral) throw new Unsure();
+                return new Node(negated ? $"(not ({left.Sql} in {sub}))" : $"({left.Sql} in {sub})", T.Bool);
+            }
             Pos++;
             var items = new List<Node> { Additive() };
             while (Peek?.Kind == TokenKind.Comma)
@@ -413,7 +438,7 @@ internal static partial class PostgresServerForm
         {
             var quantifier = IsWord("all") ? "all" : "any";
             Pos += 2;
-            if (!IsWord("array") || Pos + 1 >= tokens.Count || tokens[Pos + 1].Kind != TokenKind.LBracket) throw new Unsure();
+            if (!IsWord("array") || Pos + 1 >= Limit || tokens[Pos + 1].Kind != TokenKind.LBracket) throw new Unsure();
             Pos += 2;
             var items = new List<Node>();
             while (Peek?.Kind != TokenKind.RBracket)
@@ -553,7 +578,7 @@ internal static partial class PostgresServerForm
 
         private Node Unary()
         {
-            if (IsOp("-") && Pos + 1 < tokens.Count && tokens[Pos + 1].Kind == TokenKind.Number)
+            if (IsOp("-") && Pos + 1 < Limit && tokens[Pos + 1].Kind == TokenKind.Number)
             {
                 Pos++;
                 var n = text.Substring(tokens[Pos].Start, tokens[Pos].Length);
@@ -588,6 +613,12 @@ internal static partial class PostgresServerForm
                     Pos++;
                     node = new Node(text.Substring(t.Start, t.Length), T.StringLiteral, IsStringLiteral: true, Literal: text.Substring(t.Start, t.Length));
                     break;
+                case TokenKind.LParen when IsWord("select", 1):
+                {
+                    var (sub, type) = SubqueryAt();
+                    node = new Node(sub, type);
+                    break;
+                }
                 case TokenKind.LParen:
                 {
                     Pos++;
@@ -614,6 +645,12 @@ internal static partial class PostgresServerForm
                         node = new Node(word, word == "current_date" ? T.Date : word == "current_timestamp" ? T.TimestampTz : T.Timestamp);
                         break;
                     }
+                    if (word == "exists" && Pos + 2 < Limit && tokens[Pos + 1].Kind == TokenKind.LParen && Word(tokens[Pos + 2]) == "select")
+                    {
+                        Pos++;
+                        node = new Node($"(exists {SubqueryAt().Sql})", T.Bool);
+                        break;
+                    }
                     if (word == "case")
                     {
                         node = Case();
@@ -624,7 +661,7 @@ internal static partial class PostgresServerForm
                         node = typed;
                         break;
                     }
-                    if (word == "null" && Pos + 1 < tokens.Count && tokens[Pos + 1].Kind == TokenKind.DoubleColon)
+                    if (word == "null" && Pos + 1 < Limit && tokens[Pos + 1].Kind == TokenKind.DoubleColon)
                     {
                         Pos += 2;
                         var nullType = TypeAt() ?? throw new Unsure();
@@ -779,7 +816,7 @@ internal static partial class PostgresServerForm
         {
             Pos++;
             Enter();
-            if (name == "count" && IsOp("*") && Pos + 1 < tokens.Count && tokens[Pos + 1].Kind == TokenKind.RParen)
+            if (name == "count" && IsOp("*") && Pos + 1 < Limit && tokens[Pos + 1].Kind == TokenKind.RParen)
             {
                 Pos += 2;
                 _depth--;

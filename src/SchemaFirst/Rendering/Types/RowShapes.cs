@@ -309,6 +309,17 @@ internal static class RowShapes
             expectTable = false;
             IReadOnlyList<FieldShape>? fields = null;
             string? name = null;
+            if (t.Kind == TokenKind.LParen && !(c.IsWordAt(i + 1, "select") || c.IsWordAt(i + 1, "with") || c.IsWordAt(i + 1, "values")))
+            {
+                // A parenthesized join (the server prints every join so): its relations, as if written without them.
+                c.Pos = i;
+                var group = c.SkipParens();
+                var inner = FromSources(ctx, i + 1, group, depth + 1);
+                sources.AddRange(outerSide ? inner.Select(s => s with { Nullable = true }) : inner);
+                outerSide = false;
+                i = group + 1;
+                continue;
+            }
             if (t.Kind == TokenKind.LParen)
             {
                 c.Pos = i;

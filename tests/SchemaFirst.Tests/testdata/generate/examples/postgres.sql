@@ -421,10 +421,8 @@ CREATE INDEX ticket_messages_ticket_id_created_at_idx ON shop.ticket_messages US
 CREATE INDEX wishlist_items_variant_id_idx ON shop.wishlist_items USING btree (variant_id);
 
 CREATE VIEW shop.available_stock AS
-  select il.variant_id, v.sku, sum(il.on_hand - il.reserved) as available
-  from shop.inventory_levels as il
-  join shop.warehouses as w on w.id = il.warehouse_id and w.is_active
-  join shop.product_variants as v on v.id = il.variant_id
+  select il.variant_id, v.sku, sum((il.on_hand - il.reserved)) as available
+  from ((shop.inventory_levels il join shop.warehouses w on (((w.id = il.warehouse_id) and w.is_active))) join shop.product_variants v on ((v.id = il.variant_id)))
   group by il.variant_id, v.sku;
 
 CREATE VIEW shop.order_summaries AS
