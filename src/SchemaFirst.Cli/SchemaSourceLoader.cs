@@ -12,7 +12,8 @@ namespace SchemaFirst.Cli;
 /// Represents a schema read from one of the sources <c>diff</c> and <c>plan</c> take: SQL files (paths, directories,
 /// globs), a git revision (<c>git:REV:path</c>), or a live database (a URL).
 /// </summary>
-internal sealed record SchemaSource(string Display, Database Model, SourceMap? Map, ISqlDialect Dialect, DatabaseUrl? Url, IReadOnlyList<(string Path, string? Text)>? Files);
+/// <param name="Unread">For a database: how many of its statements the reader could not read (each reported as a warning), so the model lacks or simplifies them.</param>
+internal sealed record SchemaSource(string Display, Database Model, SourceMap? Map, ISqlDialect Dialect, DatabaseUrl? Url, IReadOnlyList<(string Path, string? Text)>? Files, int Unread = 0);
 
 /// <summary>
 /// Loads <see cref="SchemaSource"/>s and reports their problems the way validate does; null means the command stops
@@ -113,7 +114,7 @@ internal sealed class SchemaSourceLoader(TextWriter stderr, InspectOptions inspe
             {
                 await stderr.WriteLineAsync($"schemafirst: warning: while reading {url.Display}: {d.Code}: {d.Message}");
             }
-            return new SchemaSource(url.Display, Filter(result.Load.Model, url.Dialect), null, url.Dialect, url, null);
+            return new SchemaSource(url.Display, Filter(result.Load.Model, url.Dialect), null, url.Dialect, url, null, result.Load.Diagnostics.Count(d => d.Severity == Severity.Error));
         }
         catch (Exception e) when (DatabaseErrors.IsConnectionError(e))
         {

@@ -206,6 +206,12 @@ internal static class PlanCommand
             var (target, targetCode) = Target(settings, config, stderr);
             if (target == null) return (null, targetCode);
             current = await loader.InspectAsync(target, ct);
+            if (current is { Unread: > 0 })
+            {
+                // What the reader missed would look absent or different: the plan would recreate or alter it.
+                stderr.WriteLine($"schemafirst: {current.Display} was read only in part ({current.Unread} statement{(current.Unread == 1 ? string.Empty : "s")} it could not read, listed above); a plan from it could recreate or alter what was missed, so nothing was planned. Exclude that schema (--exclude-schema), or report the statement so the reader learns it.");
+                return (null, ExitCodes.Findings);
+            }
         }
         if (current == null) return (null, loader.ExitCode);
         timings.Lap("read the current schema");

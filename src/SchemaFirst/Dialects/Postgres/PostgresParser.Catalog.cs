@@ -203,8 +203,48 @@ internal partial class PostgresParser
             DefaultPrivileges: FinishDefaultPrivileges());
     }
 
+    /// <summary>
+    /// Types, operator classes and functions of the common extensions, which the server prints qualified with the
+    /// extension's schema (the inspector reads with an empty search path): public.citext, public.gin_trgm_ops,
+    /// public.uuid_generate_v4(). Written without their schema in a file that creates the extension, they are the same objects.
+    /// </summary>
+    private static readonly Dictionary<string, (string Extension, char Kind)> ExtensionMembers = new(StringComparer.Ordinal)
+    {
+        ["citext"] = ("citext", 't'), ["hstore"] = ("hstore", 't'), ["ltree"] = ("ltree", 't'), ["lquery"] = ("ltree", 't'),
+        ["ltxtquery"] = ("ltree", 't'), ["cube"] = ("cube", 't'), ["geometry"] = ("postgis", 't'), ["geography"] = ("postgis", 't'),
+        ["gin_trgm_ops"] = ("pg_trgm", 'o'), ["gist_trgm_ops"] = ("pg_trgm", 'o'),
+        ["uuid_generate_v1"] = ("uuid-ossp", 'f'), ["uuid_generate_v1mc"] = ("uuid-ossp", 'f'), ["uuid_generate_v3"] = ("uuid-ossp", 'f'),
+        ["uuid_generate_v4"] = ("uuid-ossp", 'f'), ["uuid_generate_v5"] = ("uuid-ossp", 'f'), ["uuid_nil"] = ("uuid-ossp", 'f'),
+        ["gen_random_bytes"] = ("pgcrypto", 'f'), ["crypt"] = ("pgcrypto", 'f'), ["gen_salt"] = ("pgcrypto", 'f'), ["digest"] = ("pgcrypto", 'f'), ["hmac"] = ("pgcrypto", 'f'),
+    };
+
+    /// <summary>The schema of the extension that holds <paramref name="name"/>, when the model creates that extension.</summary>
+    private string? ExtensionSchema(string name, char kind) =>
+        ExtensionMembers.TryGetValue(name, out var m) && m.Kind == kind && _extensions.TryGetValue(m.Extension, out var e) ? e.Schema ?? "public" : null;
+
+    /// <summary>Calls of extension functions written without their schema, qualified as the server prints them.</summary>
+    private string QualifyExtensionCalls(string expression)
+    {
+        var tokens = SqlLexer.Tokenize(expression);
+        StringBuilder? sb = null;
+        var last = 0;
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Word || tokens[i + 1].Kind != TokenKind.LParen || (i > 0 && tokens[i - 1].Kind == TokenKind.Dot)) continue;
+            if (ExtensionSchema(expression.Substring(tokens[i].Start, tokens[i].Length).ToLowerInvariant(), 'f') is not { } schema) continue;
+            sb ??= new StringBuilder();
+            sb.Append(expression, last, tokens[i].Start - last).Append(PostgresQuoting.Quote(schema)).Append('.');
+            last = tokens[i].Start;
+        }
+        return sb == null ? expression : sb.Append(expression, last, expression.Length - last).ToString();
+    }
+
     private DataType FreezeType(DataType type)
     {
+        if (type is { Kind: TypeKind.User, UserType: null, ArrayDimensions: 0 } && ExtensionSchema(type.Text, 't') is { } extensionSchema)
+        {
+            return type with { Text = PostgresQuoting.Quote(extensionSchema) + "." + type.Text };
+        }
         if (type.Kind is not (TypeKind.User or TypeKind.Array) || type.UserType == null) return type;
         var q = type.UserType;
         var kind = _enums.ContainsKey(q) ? TypeKind.Enum
@@ -226,7 +266,11 @@ internal partial class PostgresParser
         });
         return t with
         {
-            Columns = t.Columns.Select(col => col with { Type = FreezeType(col.Type) }).ToEquatableArray(),
+            Columns = t.Columns.Select(col => col with
+            {
+                Type = FreezeType(col.Type),
+                Default = col.Default != null ? QualifyExtensionCalls(col.Default) : null,
+            }).ToEquatableArray(),
             Uniques = t.Uniques.OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray(),
             ForeignKeys = fks.OrderBy(f => f.Name, StringComparer.Ordinal).ToEquatableArray(),
             Checks = t.Checks.Select(c => c with { Expression = ServerForm(c.Expression, t) }).OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray(),
@@ -296,7 +340,9 @@ internal partial class PostgresParser
         if (!_tables.TryGetValue(index.Table, out var table)) return index;
         return index with
         {
-            Elements = index.Elements.Select(e => e.Expression != null ? e with { Expression = ServerForm(e.Expression, table) } : e).ToEquatableArray(),
+            Elements = index.Elements.Select(e => e.Expression != null ? e with { Expression = ServerForm(e.Expression, table) } : e)
+                .Select(e => e.OperatorClass is { } opclass && !opclass.Contains('.', StringComparison.Ordinal) && ExtensionSchema(opclass, 'o') is { } schema ? e with { OperatorClass = PostgresQuoting.Quote(schema) + "." + opclass } : e)
+                .ToEquatableArray(),
             Where = index.Where != null ? ServerForm(index.Where, table) : null,
         };
     }

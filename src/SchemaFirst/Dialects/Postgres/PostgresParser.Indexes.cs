@@ -94,10 +94,10 @@ internal partial class PostgresParser
     /// </summary>
     private protected IndexElement WithoutDefaultOperatorClass(IndexElement element, string method, QualifiedName table)
     {
-        if (element.OperatorClass == null || element.Column == null || method != "btree" || !_tables.TryGetValue(table, out var t)) return element;
+        if (element.OperatorClass == null || element.Column == null || method is not ("btree" or "gin") || !_tables.TryGetValue(table, out var t)) return element;
         var type = t.FindColumn(element.Column)?.Type;
-        if (type == null || type.ArrayDimensions > 0) return element;
-        var defaults = type.Text switch
+        if (type == null || (type.ArrayDimensions > 0 && method == "btree")) return element;
+        var defaults = method == "gin" ? type.ArrayDimensions > 0 ? ["array_ops"] : type.Text == "jsonb" ? ["jsonb_ops"] : [] : type.Text switch
         {
             "text" => new[] { "text_ops" },
             _ when type.Text.StartsWith("character varying", StringComparison.Ordinal) => ["text_ops", "varchar_ops"],

@@ -35,7 +35,7 @@ internal static partial class PostgresServerForm
         {
             var tokens = SqlLexer.Tokenize(query);
             var parser = new ViewParser(query, tokens, 0, tokens.Count, find, new Dictionary<string, IReadOnlyList<(string, DataType)>>(StringComparer.Ordinal), new HashSet<string>());
-            var output = parser.Query();
+            var output = parser.Query(null, topLevel: true);
             columns = output.Columns;
             return output.Sql;
         }
@@ -124,7 +124,9 @@ internal static partial class PostgresServerForm
         private static string Quote(string name) => PostgresQuoting.Quote(name);
 
         /// <summary>[WITH ...] a SELECT or a chain of one set operation, to the end of this level.</summary>
-        public Output Query()
+        /// <param name="names">The names every target is printed with (a set operation's later branches), or null.</param>
+        /// <param name="topLevel">The view's own query: its targets are the view's columns, printed with AS unless a column keeps its name.</param>
+        public Output Query(IReadOnlyList<string>? names = null, bool topLevel = false)
         {
             var with = new List<(string Name, int Start, int End)>();
             if (Accept("with"))
@@ -145,7 +147,7 @@ internal static partial class PostgresServerForm
                 }
                 while (Peek?.Kind == TokenKind.Comma && ++_pos > 0);
             }
-            var branches = new List<Output> { Select(null) };
+            var branches = new List<Output> { Branch(names, topLevel) };
             string? op = null;
             while (IsWord("union") || IsWord("intersect") || IsWord("except"))
             {
@@ -154,7 +156,7 @@ internal static partial class PostgresServerForm
                 if (op != null && op != word) throw new Unsure();
                 op = word;
                 // Every branch's targets are printed with the names of the first branch's, which are the view's.
-                branches.Add(Select(branches[0].Columns.Select(c => c.Name).ToList()));
+                branches.Add(Branch(branches[0].Columns.Select(c => c.Name).ToList(), topLevel));
             }
             if (_pos != end) throw new Unsure();
             if (branches.Count > 1)
@@ -168,13 +170,23 @@ internal static partial class PostgresServerForm
                 return new Output(string.Join($" {op} ", branches.Select(b => b.Sql)), branches[0].Columns);
             }
             if (with.Count == 0) return branches[0];
-            var names = Names();
+            var taken = Names();
             var sb = new StringBuilder("WITH ");
-            sb.Append(string.Join(", ", with.Select(w => Quote(w.Name) + " AS (" + new ViewParser(text, tokens, w.Start, w.End, find, ctes, names, parent).Query().Sql + ")")));
+            sb.Append(string.Join(", ", with.Select(w => Quote(w.Name) + " AS (" + new ViewParser(text, tokens, w.Start, w.End, find, ctes, taken, parent).Query().Sql + ")")));
             return new Output(sb.Append(' ').Append(branches[0].Sql).ToString(), branches[0].Columns, branches[0].Ordered);
         }
 
-        private Output Select(IReadOnlyList<string>? names)
+        /// <summary>A branch of a set operation: a SELECT, or a query in parentheses, which keep them only around ORDER BY or LIMIT.</summary>
+        private Output Branch(IReadOnlyList<string>? names, bool topLevel)
+        {
+            if (Peek?.Kind != TokenKind.LParen) return Select(names, topLevel);
+            var close = Close(_pos);
+            var inner = new ViewParser(text, tokens, _pos + 1, close, find, ctes, outerNames, parent).Query(names, topLevel);
+            _pos = close + 1;
+            return inner.Ordered ? new Output("(" + inner.Sql + ")", inner.Columns) : inner;
+        }
+
+        private Output Select(IReadOnlyList<string>? names, bool topLevel)
         {
             _scope.Clear();
             _derived.Clear();
@@ -184,7 +196,7 @@ internal static partial class PostgresServerForm
             // The targets are read once the FROM scope is known: find where they end.
             var targetsStart = _pos;
             var depth = 0;
-            while (_pos < end && !(depth == 0 && (IsWord("from") || IsWord("union") || IsWord("intersect") || IsWord("except"))))
+            while (_pos < end && !(depth == 0 && (IsWord("from") || IsWord("where") || IsWord("group") || IsWord("having") || IsWord("order") || IsWord("limit") || IsWord("window") || IsWord("union") || IsWord("intersect") || IsWord("except"))))
             {
                 if (tokens[_pos].Kind == TokenKind.LParen) depth++;
                 else if (tokens[_pos].Kind == TokenKind.RParen) depth--;
@@ -209,7 +221,7 @@ internal static partial class PostgresServerForm
             }
             var afterFrom = _pos;
             _pos = targetsStart;
-            var targets = Targets(targetsEnd, names);
+            var targets = Targets(targetsEnd, names, topLevel);
             _pos = afterFrom;
             string? where = null;
             if (Accept("where")) where = Expression().Sql;
@@ -401,7 +413,7 @@ internal static partial class PostgresServerForm
         private bool IsWordAt(int at, string w) => at < end && tokens[at].Kind == TokenKind.Word && text.AsSpan(tokens[at].Start, tokens[at].Length).Equals(w, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The targets with * expanded and each named as the server names it.</summary>
-        private List<(string Printed, string Sql, string Name, DataType Type, bool IsColumn)> Targets(int stop, IReadOnlyList<string>? names)
+        private List<(string Printed, string Sql, string Name, DataType Type, bool IsColumn)> Targets(int stop, IReadOnlyList<string>? names, bool topLevel)
         {
             var targets = new List<(string Printed, string Sql, string Name, DataType Type, bool IsColumn)>();
             void Expand(Relation r)
@@ -453,7 +465,7 @@ internal static partial class PostgresServerForm
                     // A bare string literal as a target is resolved to text, and printed so.
                     if (type == T.StringLiteral) sql += "::text";
                     // Only a column is printed without AS when its name is its own; anything else shows AS unless it is "?column?".
-                    var bare = isColumn ? output == figured : output == "?column?";
+                    var bare = isColumn ? output == figured : !topLevel && output == "?column?";
                     targets.Add((bare ? sql : sql + " AS " + Quote(output), sql, output, TypeFor(type), isColumn));
                 }
                 if (_pos == stop) return targets;

@@ -668,7 +668,9 @@ internal static partial class PostgresServerForm
                         node = new Node("null::" + nullType.Text, TypeOf(nullType));
                         break;
                     }
-                    if (word is "and" or "or" or "not" or "is" or "in" or "null" or "array" or "select" or "exists" or "interval" or "date" or "timestamp" or "time" or "current_time" or "localtime") throw new Unsure();
+                    if (word is "and" or "or" or "not" or "is" or "in" or "null" or "array" or "select" or "exists" or "interval" or "timestamp" or "time" or "current_time" or "localtime") throw new Unsure();
+                    // date is a type and a function; as a column name it is left to the server.
+                    if (word == "date" && !(Pos + 1 < Limit && tokens[Pos + 1].Kind == TokenKind.LParen)) throw new Unsure();
                     Pos++;
                     var name = text.Substring(t.Start, t.Length);
                     if (word == "extract" && Peek?.Kind == TokenKind.LParen) return Extract();
@@ -810,9 +812,92 @@ internal static partial class PostgresServerForm
             return new Node($"extract({field} from {source.Sql})", T.Numeric);
         }
 
+        /// <summary>
+        /// The common date and text functions, with the casts the server adds to their arguments: a string literal where a
+        /// text parameter is ('year'::text), a date where a timestamp is ((d)::timestamp with time zone).
+        /// </summary>
+        private static Node? Signature(string name, List<Node> args)
+        {
+            static string Text(Node n) => n.IsStringLiteral ? n.Literal + "::text" : n.Type is T.Text ? n.Sql : n.Type is T.Varchar ? Relabel(n) : throw new Unsure();
+            static bool Time(Node n) => n.Literal == null && !n.IsStringLiteral && n.Type is T.Timestamp or T.TimestampTz;
+            static string Stamp(Node n) => Time(n) ? n.Sql : n.Type == T.Date && n.Literal == null ? $"({n.Sql})::timestamp with time zone" : throw new Unsure();
+            switch (name)
+            {
+                case "date_part" when args.Count == 2 && (Time(args[1]) || args[1].Type == T.Interval && args[1].Literal == null):
+                    return new Node($"date_part({Text(args[0])}, {args[1].Sql})", T.Float8);
+                case "date_trunc" when args.Count == 2 && (Time(args[1]) || args[1].Type == T.Date && args[1].Literal == null):
+                    return new Node($"date_trunc({Text(args[0])}, {Stamp(args[1])})", args[1].Type == T.Timestamp ? T.Timestamp : T.TimestampTz);
+                case "to_char" when args.Count == 2 && args[1].IsStringLiteral && (Time(args[0]) || args[0].Type == T.Date && args[0].Literal == null):
+                    return new Node($"to_char({Stamp(args[0])}, {Text(args[1])})", T.Text);
+                case "to_timestamp" when args.Count == 2:
+                    return new Node($"to_timestamp({Text(args[0])}, {Text(args[1])})", T.TimestampTz);
+                case "concat" when args.Count > 0 && args.All(a => a.IsStringLiteral || a.Type != T.Unknown):
+                    return new Node($"concat({string.Join(", ", args.Select(a => a.Sql))})", T.Text);
+                case "format" when args.Count > 0 && args[0].IsStringLiteral && args.Skip(1).All(a => !a.IsStringLiteral && a.Literal == null && a.Type != T.Unknown):
+                    return new Node($"format({string.Join(", ", args.Select((a, i) => i == 0 ? Text(a) : a.Sql))})", T.Text);
+                case "date" when args.Count == 1 && Time(args[0]):
+                    return new Node($"date({args[0].Sql})", T.Date);
+                case "age" when args.Count == 1 && Time(args[0]):
+                    return new Node($"age({args[0].Sql})", T.Interval);
+                default:
+                    return null;
+            }
+        }
+
         private static readonly HashSet<string> TextFunctions = new(StringComparer.Ordinal) { "lower", "upper", "btrim", "ltrim", "rtrim", "initcap", "md5" };
 
+        /// <summary>A function call, with OVER (PARTITION BY ... ORDER BY ...) when it is a window function.</summary>
         private Node Call(string name)
+        {
+            var node = CallBody(name);
+            if (IsWord("filter") || IsWord("within")) throw new Unsure();
+            if (!IsWord("over")) return node.Sql.EndsWith("()", StringComparison.Ordinal) && name is "row_number" or "rank" or "dense_rank" ? throw new Unsure() : node;
+            Pos++;
+            if (Peek?.Kind != TokenKind.LParen) throw new Unsure();
+            Pos++;
+            var parts = new List<string>();
+            if (IsWord("partition") && IsWord("by", 1))
+            {
+                Pos += 2;
+                parts.Add("partition by " + string.Join(", ", SortItems(ordered: false)));
+            }
+            if (IsWord("order") && IsWord("by", 1))
+            {
+                Pos += 2;
+                parts.Add("order by " + string.Join(", ", SortItems(ordered: true)));
+            }
+            if (Peek?.Kind != TokenKind.RParen) throw new Unsure();
+            Pos++;
+            return new Node($"{node.Sql} over ({string.Join(" ", parts)})", node.Type);
+        }
+
+        /// <summary>PARTITION BY or ORDER BY items: a column as it is, anything else in parentheses, as the server prints sort keys.</summary>
+        private List<string> SortItems(bool ordered)
+        {
+            var items = new List<string>();
+            while (true)
+            {
+                var start = Pos;
+                var item = Or();
+                var length = Pos - start;
+                var isColumn = (length == 1 && tokens[start].Kind is TokenKind.Word or TokenKind.QuotedIdentifier)
+                    || (length == 3 && tokens[start + 1].Kind == TokenKind.Dot);
+                if (item.Literal != null || item.IsStringLiteral) throw new Unsure();
+                var text = isColumn ? item.Sql : "(" + item.Sql + ")";
+                if (ordered && IsWord("desc"))
+                {
+                    Pos++;
+                    text += " desc";
+                }
+                else if (ordered && IsWord("asc")) Pos++;
+                if (IsWord("nulls")) throw new Unsure();
+                items.Add(text);
+                if (Peek?.Kind != TokenKind.Comma) return items;
+                Pos++;
+            }
+        }
+
+        private Node CallBody(string name)
         {
             Pos++;
             Enter();
@@ -866,6 +951,8 @@ internal static partial class PostgresServerForm
                 throw new Unsure();
             }
             if (name == "pg_trigger_depth" && args.Count == 0) return new Node("pg_trigger_depth()", T.Int4);
+            if (args.Count == 0 && name is "row_number" or "rank" or "dense_rank") return new Node(name + "()", T.Int8);
+            if (Signature(name, args) is { } known) return known;
             if (name == "current_setting" && args.Count is 1 or 2 && args[0].IsStringLiteral && (args.Count == 1 || args[1].Type == T.Bool))
             {
                 return new Node($"current_setting({args[0].Literal}::text{(args.Count == 2 ? ", " + args[1].Sql : string.Empty)})", T.Text);

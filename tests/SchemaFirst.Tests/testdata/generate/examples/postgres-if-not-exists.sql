@@ -426,7 +426,7 @@ CREATE INDEX IF NOT EXISTS products_category_id_idx ON shop.products USING btree
 
 CREATE INDEX IF NOT EXISTS products_tags_idx ON shop.products USING gin (tags);
 
-CREATE INDEX IF NOT EXISTS products_title_trgm_idx ON shop.products USING gin (title gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS products_title_trgm_idx ON shop.products USING gin (title public.gin_trgm_ops);
 
 CREATE INDEX IF NOT EXISTS sellers_owner_customer_id_idx ON shop.sellers USING btree (owner_customer_id);
 

@@ -398,7 +398,7 @@ CREATE INDEX products_category_id_idx ON shop.products USING btree (category_id)
 
 CREATE INDEX products_tags_idx ON shop.products USING gin (tags);
 
-CREATE INDEX products_title_trgm_idx ON shop.products USING gin (title gin_trgm_ops);
+CREATE INDEX products_title_trgm_idx ON shop.products USING gin (title public.gin_trgm_ops);
 
 CREATE INDEX sellers_owner_customer_id_idx ON shop.sellers USING btree (owner_customer_id);
 
