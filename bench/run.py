@@ -978,6 +978,8 @@ def render_markdown() -> str:
         if os.path.exists(path):
             with open(path) as f:
                 data = json.load(f)
+            if "mode" not in data:
+                continue  # another script's results (bench/fleet.py): rendered by that script
             L += render_mode(data)
             found = True
     if not found:
