@@ -125,12 +125,8 @@ public sealed class OfflineNormalFormTests
     public async Task A_default_meets_the_servers_form(string type, string clause)
     {
         var sql = $"CREATE TABLE t (id integer, c {type} {clause});\n";
-        await using var db = await PostgresServer.CreateDatabaseAsync();
-        await db.ExecuteAsync(sql);
-        Assert.True(DatabaseUrl.TryParse(db.Url, out var url, out var error), error);
-        var live = (await PlanTestSupport.InspectAsync(url!)).Tables.Single().Columns[1];
-        var offline = PostgresDialect.Instance.ParseText(sql, "t.sql").Model.Tables.Single().Columns[1];
-        Assert.Equal(live.Default, offline.Default);
+        var (live, offline) = await BothSidesAsync(sql);
+        Assert.Equal(live.Tables.Single().Columns[1].Default, offline.Tables.Single().Columns[1].Default);
     }
 
     [PostgresTheory]
@@ -237,11 +233,7 @@ public sealed class OfflineNormalFormTests
             CREATE TABLE q (id integer, day date) PARTITION BY RANGE (day);
             CREATE TABLE q_2024 PARTITION OF q FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
             """;
-        await using var db = await PostgresServer.CreateDatabaseAsync();
-        await db.ExecuteAsync(sql);
-        Assert.True(DatabaseUrl.TryParse(db.Url, out var url, out var error), error);
-        var live = await PlanTestSupport.InspectAsync(url!);
-        var offline = PostgresDialect.Instance.ParseText(sql, "t.sql").Model;
+        var (live, offline) = await BothSidesAsync(sql);
         foreach (var name in new[] { "p_2024", "q_2024" })
         {
             Assert.Equal(live.Tables.Single(t => t.Name.Name == name).PartitionOf, offline.Tables.Single(t => t.Name.Name == name).PartitionOf);
@@ -291,12 +283,8 @@ public sealed class OfflineNormalFormTests
     public async Task A_view_meets_the_servers_form(string kind, string query)
     {
         var sql = ViewTables + $"CREATE VIEW v_{kind} AS {query};\n";
-        await using var db = await PostgresServer.CreateDatabaseAsync();
-        await db.ExecuteAsync(sql);
-        Assert.True(DatabaseUrl.TryParse(db.Url, out var url, out var error), error);
-        var live = (await PlanTestSupport.InspectAsync(url!)).Views.Single();
-        var offline = PostgresDialect.Instance.ParseText(sql, "t.sql").Model.Views.Single();
-        Assert.Equal(live.Query, offline.Query);
+        var (live, offline) = await BothSidesAsync(sql);
+        Assert.Equal(live.Views.Single().Query, offline.Views.Single().Query);
     }
 
     [PostgresTheory]
@@ -309,13 +297,9 @@ public sealed class OfflineNormalFormTests
     public async Task A_view_it_is_not_sure_of_stays_as_written(string kind, string query)
     {
         var sql = ViewTables + $"CREATE VIEW v_{kind} AS {query};\n";
-        await using var db = await PostgresServer.CreateDatabaseAsync();
-        await db.ExecuteAsync(sql);
-        Assert.True(DatabaseUrl.TryParse(db.Url, out var url, out var error), error);
-        var live = (await PlanTestSupport.InspectAsync(url!)).Views.Single();
-        var offline = PostgresDialect.Instance.ParseText(sql, "t.sql").Model.Views.Single();
-        Assert.NotEqual(live.Query, offline.Query);
-        Assert.Equal(Sql.SqlNormalizer.NormalizeText(query), offline.Query);
+        var (live, offline) = await BothSidesAsync(sql);
+        Assert.NotEqual(live.Views.Single().Query, offline.Views.Single().Query);
+        Assert.Equal(Sql.SqlNormalizer.NormalizeText(query), offline.Views.Single().Query);
     }
 
     private static async Task<bool> SameOfflineAsync(string kind, string clause)
@@ -324,12 +308,7 @@ public sealed class OfflineNormalFormTests
             + (clause.StartsWith("INDEX", StringComparison.Ordinal)
                 ? $"CREATE TABLE t ({Columns});\nCREATE INDEX t_{kind} ON t {clause[6..]};\n"
                 : $"CREATE TABLE t ({Columns}, CONSTRAINT t_{kind} {clause});\n");
-        await using var db = await PostgresServer.CreateDatabaseAsync();
-        await db.ExecuteAsync(sql);
-        Assert.True(DatabaseUrl.TryParse(db.Url, out var url, out var error), error);
-        var live = await PlanTestSupport.InspectAsync(url!);
-        var offline = PostgresDialect.Instance.ParseText(sql, "t.sql");
-        Assert.DoesNotContain(offline.Diagnostics, d => d.Severity == Severity.Error);
-        return live.Tables.Single().Checks.SequenceEqual(offline.Model.Tables.Single().Checks) && live.Indexes.SequenceEqual(offline.Model.Indexes);
+        var (live, offline) = await BothSidesAsync(sql);
+        return live.Tables.Single().Checks.SequenceEqual(offline.Tables.Single().Checks) && live.Indexes.SequenceEqual(offline.Indexes);
     }
 }
