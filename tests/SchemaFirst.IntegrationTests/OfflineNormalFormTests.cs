@@ -181,6 +181,20 @@ public sealed class OfflineNormalFormTests
     }
 
     [PostgresFact]
+    public async Task Policies_meet_the_servers_form()
+    {
+        const string sql = """
+            CREATE TABLE accounts (id integer, tenant_id varchar(36), owner text, active boolean);
+            ALTER TABLE accounts ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY tenant ON accounts USING (tenant_id::text = current_setting('app.tenant_id', true)::text) WITH CHECK (tenant_id = current_setting('app.tenant_id'));
+            CREATE POLICY owner_only ON accounts FOR UPDATE TO PUBLIC USING (active IS TRUE OR owner = 'x' OR length(owner) > 3);
+
+            """;
+        var (live, offline) = await BothSidesAsync(sql);
+        Assert.Equal(live.Policies, offline.Policies);
+    }
+
+    [PostgresFact]
     public async Task Function_settings_and_unnamed_indexes_meet_the_servers_form()
     {
         const string sql = """

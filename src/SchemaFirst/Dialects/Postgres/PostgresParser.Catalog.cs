@@ -195,7 +195,7 @@ internal partial class PostgresParser
             Views: _views.Values.Select(FreezeView).OrderBy(v => v.Name).ToEquatableArray(),
             Routines: _routines.Values.OrderBy(r => r.Name).ThenBy(r => r.ArgumentTypes, StringComparer.Ordinal).ToEquatableArray(),
             Triggers: _triggers.Values.OrderBy(t => t.Table).ThenBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
-            Policies: _policies.Values.OrderBy(p => p.Table).ThenBy(p => p.Name, StringComparer.Ordinal).ToEquatableArray(),
+            Policies: _policies.Values.Select(FreezePolicy).OrderBy(p => p.Table).ThenBy(p => p.Name, StringComparer.Ordinal).ToEquatableArray(),
             Rules: _rules.Values.OrderBy(r => r.Table).ThenBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
             Grants: FinishGrants(),
             Opaque: _opaque.ToEquatableArray(),
@@ -333,6 +333,17 @@ internal partial class PostgresParser
         var q = new QualifiedName(schema ?? "public", name);
         if (_tables.TryGetValue(q, out var t)) return new RelationShape(q, t.Columns.Select(c => (c.Name, FreezeType(c.Type))).ToList());
         return _views.TryGetValue(q, out var v) && FrozenView(v, depth + 1).Columns is { } columns ? new RelationShape(q, columns) : null;
+    }
+
+    /// <summary>A policy's USING and WITH CHECK expressions as the server prints them back, where that is certain offline.</summary>
+    private Policy FreezePolicy(Policy policy)
+    {
+        if (!_tables.TryGetValue(policy.Table, out var table)) return policy;
+        return policy with
+        {
+            Using = policy.Using != null ? ServerForm(policy.Using, table) : null,
+            WithCheck = policy.WithCheck != null ? ServerForm(policy.WithCheck, table) : null,
+        };
     }
 
     private SchemaIndex FreezeIndex(SchemaIndex index)

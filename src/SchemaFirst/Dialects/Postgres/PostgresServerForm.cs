@@ -673,8 +673,17 @@ internal static partial class PostgresServerForm
                     if (word == "date" && !(Pos + 1 < Limit && tokens[Pos + 1].Kind == TokenKind.LParen)) throw new Unsure();
                     Pos++;
                     var name = text.Substring(t.Start, t.Length);
-                    if (word == "extract" && Peek?.Kind == TokenKind.LParen) return Extract();
-                    if (Peek?.Kind == TokenKind.LParen) return Call(name.ToLowerInvariant());
+                    if (word == "extract" && Peek?.Kind == TokenKind.LParen)
+                    {
+                        node = Extract();
+                        break;
+                    }
+                    if (Peek?.Kind == TokenKind.LParen)
+                    {
+                        // A call, which a cast may follow: current_setting('x')::text.
+                        node = Call(name.ToLowerInvariant());
+                        break;
+                    }
                     var key = Key(t);
                     string? qualifier = null;
                     if (Peek?.Kind == TokenKind.Dot)
@@ -953,9 +962,10 @@ internal static partial class PostgresServerForm
             if (name == "pg_trigger_depth" && args.Count == 0) return new Node("pg_trigger_depth()", T.Int4);
             if (args.Count == 0 && name is "row_number" or "rank" or "dense_rank") return new Node(name + "()", T.Int8);
             if (Signature(name, args) is { } known) return known;
-            if (name == "current_setting" && args.Count is 1 or 2 && args[0].IsStringLiteral && (args.Count == 1 || args[1].Type == T.Bool))
+            if (name == "current_setting" && args.Count is 1 or 2 && (args[0].IsStringLiteral || args[0].Type == T.Text) && (args.Count == 1 || args[1].Type == T.Bool))
             {
-                return new Node($"current_setting({args[0].Literal}::text{(args.Count == 2 ? ", " + args[1].Sql : string.Empty)})", T.Text);
+                var setting = args[0].IsStringLiteral ? args[0].Literal + "::text" : args[0].Sql;
+                return new Node($"current_setting({setting}{(args.Count == 2 ? ", " + args[1].Sql : string.Empty)})", T.Text);
             }
             if (TextFunctions.Contains(name) && args.Count == 1 && args[0].Type is T.Text or T.Varchar or T.Bpchar) return new Node($"{name}({Relabel(args[0])})", T.Text);
             if (name is "length" or "char_length" && args.Count == 1 && args[0].Type is T.Text or T.Varchar) return new Node($"{name}({Relabel(args[0])})", T.Int4);
